@@ -1,0 +1,46 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "caunoi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "caunoi", targets: ["cli"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libsodium from Debian's libsodium-dev (see scripts/bootstrap).
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
+        ),
+        // The only Swift code that touches libsodium.
+        .target(name: "Crypto", dependencies: ["CSodium"]),
+        // The domain: persons, cases, notes, keys, users, search, import, policy, storage.
+        .target(
+            name: "Cases",
+            dependencies: [
+                "Crypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The `caunoi` executable: parse, call Cases, print.
+        .executableTarget(
+            name: "cli",
+            dependencies: [
+                "Cases",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Vectors")]),
+        .testTarget(name: "CasesTests", dependencies: ["Cases", "Crypto"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cli"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

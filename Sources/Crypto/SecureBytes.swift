@@ -1,0 +1,96 @@
+internal import CSodium
+
+/// Secret bytes (keys, decrypted fields, passphrases) that wipe themselves when released and
+/// compare in constant time. Immutable after creation, so it can be shared across tasks.
+public final class SecureBytes: @unchecked Sendable {
+    private let storage: UnsafeMutableRawBufferPointer
+    public let count: Int
+
+    /// Lets a C function or a copy loop write straight into the secret buffer.
+    public init(count: Int, initializer: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
+        Sodium.ensureInitialised()
+        precondition(count >= 0)
+        self.count = count
+        let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        storage = raw
+        do {
+            try initializer(UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]))
+        } catch {
+            sodium_memzero(raw.baseAddress, raw.count)
+            raw.deallocate()
+            throw error
+        }
+    }
+
+    public convenience init<Bytes: Collection>(copying bytes: Bytes) where Bytes.Element == UInt8 {
+        self.init(count: bytes.count) { buffer in
+            _ = buffer.initializeMemory(as: UInt8.self, from: bytes)
+        }
+    }
+
+    /// UTF-8 bytes of a text that is personal or secret.
+    public convenience init(utf8 text: String) {
+        self.init(copying: Array(text.utf8))
+    }
+
+    /// Fresh random bytes from libsodium's CSPRNG.
+    public static func random(count: Int) -> SecureBytes {
+        SecureBytes(count: count) { buffer in
+            if let base = buffer.baseAddress { randombytes_buf(base, buffer.count) }
+        }
+    }
+
+    deinit {
+        sodium_memzero(storage.baseAddress, storage.count)
+        storage.deallocate()
+    }
+
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try body(UnsafeRawBufferPointer(rebasing: storage[0..<count]))
+    }
+
+    /// A plain copy. Use only for values that are about to be sealed or shown.
+    public var bytes: [UInt8] {
+        withUnsafeBytes { Array($0) }
+    }
+
+    /// Decodes the bytes as UTF-8 (invalid sequences are repaired, never trapped).
+    public var utf8String: String {
+        withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A new buffer with `other` appended; both stay secret.
+    public func appending(_ other: SecureBytes) -> SecureBytes {
+        SecureBytes(count: count + other.count) { out in
+            withUnsafeBytes { out.copyMemory(from: $0) }
+            other.withUnsafeBytes {
+                UnsafeMutableRawBufferPointer(rebasing: out[count...]).copyMemory(from: $0)
+            }
+        }
+    }
+
+    /// A slice copied into its own wiping buffer.
+    public func subrange(_ range: Range<Int>) -> SecureBytes {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)
+        return SecureBytes(count: range.count) { out in
+            withUnsafeBytes { out.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[range])) }
+        }
+    }
+}
+
+extension SecureBytes: Equatable {
+    /// Constant-time comparison (`sodium_memcmp`); lengths are not secret.
+    public static func == (lhs: SecureBytes, rhs: SecureBytes) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        if lhs.count == 0 { return true }
+        return lhs.withUnsafeBytes { a in
+            rhs.withUnsafeBytes { b in sodium_memcmp(a.baseAddress, b.baseAddress, a.count) == 0 }
+        }
+    }
+}
+
+extension SecureBytes: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Never prints the content, so a stray `print` or interpolation cannot leak a secret.
+    public var description: String { "SecureBytes(\(count) bytes)" }
+    public var debugDescription: String { description }
+}
