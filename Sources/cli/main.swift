@@ -1,1 +1,2 @@
+import Cases
 print("caunoi")

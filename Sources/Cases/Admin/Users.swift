@@ -1,0 +1,164 @@
+import Crypto
+import GRDB
+
+/// A staff account as listed (no keys, no passphrase material).
+public struct UserInfo: Sendable, Equatable, Codable {
+    public let name: String
+    public let role: Role
+    public let centre: String?
+    public let active: Bool
+    public let pendingGrants: Int
+}
+
+/// What a user-management step gave: the keys that reached the user, by name.
+public struct AccessChange: Sendable, Equatable {
+    public let user: String
+    public let granted: [String]
+    public let missing: [String]
+}
+
+extension CaseStore {
+    /// Adds a user. An admin may add any role; a manager only staff of her own centre.
+    /// The new user receives the keys her role needs from the acting user or, when given, from
+    /// the recovery key; without either she is created without access.
+    public func addUser(
+        _ session: Session, name: String, role: Role, centre: String?, passphrase: SecureBytes,
+        parameters: Argon2idParameters, recovery: RecoveryKey?
+    ) throws -> AccessChange {
+        try UserName.validate(name)
+        try checkManages(session, role: role, centre: centre)
+        return try write { db in
+            if let centre { _ = try self.centre(db, centre) }
+            let (keys, missing) = try keysFor(db, role: role, centre: centre, from: session, recovery: recovery)
+            try insertUser(db, name: name, role: role, centre: centre, passphrase: passphrase, parameters: parameters,
+                           extraKeys: keys, createdBy: session.user)
+            return AccessChange(user: name, granted: keys.keys.map(\.rawValue).sorted(), missing: missing)
+        }
+    }
+
+    /// Gives an existing user the keys her role needs, sealed to her public key.
+    public func grantAccess(_ session: Session, to name: String, recovery: RecoveryKey?) throws -> AccessChange {
+        try write { db in
+            let target = try userInfo(db, name)
+            guard target.active else { throw CaunoiError.userRemoved(name) }
+            if session.role != .admin || recovery == nil {
+                // Staff grant only within their own remit; admins only with the recovery key.
+                switch session.role {
+                case .manager: guard target.role.worksCases, target.centre == session.centre else { throw CaunoiError.notYourCentre }
+                case .central: guard target.role == .central else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
+                case .admin: throw CaunoiError.missingOption("--recovery-key-file")
+                default: throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
+                }
+            }
+            let (keys, missing) = try keysFor(db, role: target.role, centre: target.centre, from: session, recovery: recovery)
+            for (id, key) in keys.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                try grant(db, key: key, id: id, to: name, by: session.user)
+            }
+            return AccessChange(user: name, granted: keys.keys.map(\.rawValue).sorted(), missing: missing)
+        }
+    }
+
+    /// Changes the acting user's own passphrase: same keys, new salt and limits.
+    public func changePassphrase(_ session: Session, to passphrase: SecureBytes, parameters: Argon2idParameters) throws {
+        try write { db in
+            try Keyslot.create(user: session.user, passphrase: passphrase, bundle: KeyBundle(keys: session.keys), parameters: parameters)
+                .save(db, user: session.user)
+        }
+    }
+
+    /// An admin resets another user's passphrase. Her old keys cannot be recovered without her
+    /// passphrase, so she gets new key pairs and no data keys until someone grants them again.
+    public func resetPassphrase(_ session: Session, of name: String, to passphrase: SecureBytes, parameters: Argon2idParameters) throws {
+        try session.require(.admin)
+        try write { db in
+            guard try userInfo(db, name).active else { throw CaunoiError.userRemoved(name) }
+            let box = BoxKeyPair.generate()
+            let signing = SigningKeyPair.generate()
+            var bundle = KeyBundle()
+            bundle.keys[.ownBox] = box.secretKey
+            bundle.keys[.ownSigning] = signing.seed
+            try db.execute(sql: "UPDATE users SET box_public = ?, sign_public = ? WHERE name = ?",
+                           arguments: [box.publicKey.blob, signing.publicKey.blob, name])
+            try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [name])
+            try Keyslot.create(user: name, passphrase: passphrase, bundle: bundle, parameters: parameters).save(db, user: name)
+        }
+    }
+
+    /// Removes a user: her keyslot and pending grants are deleted (secure_delete zeroes them).
+    public func removeUser(_ session: Session, name: String) throws {
+        try write { db in
+            let target = try userInfo(db, name)
+            guard name != session.user else { throw CaunoiError.invalidValue(option: "NAME", value: name) }
+            try checkManages(session, role: target.role, centre: target.centre)
+            try db.execute(sql: "UPDATE users SET status = 'removed' WHERE name = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM keyslots WHERE user = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [name])
+        }
+    }
+
+    /// Admins see everyone; managers their centre; others themselves.
+    public func users(_ session: Session) throws -> [UserInfo] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT u.name, u.role, u.centre, u.status, (SELECT count(*) FROM key_grants g WHERE g.user = u.name) AS pending
+                FROM users u ORDER BY u.name
+                """).map(UserInfo.init(row:)).filter { user in
+                switch session.role {
+                case .admin: true
+                case .manager: user.centre == session.centre
+                default: user.name == session.user
+                }
+            }
+        }
+    }
+
+    func userInfo(_ db: Database, _ name: String) throws -> UserInfo {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT name, role, centre, status, (SELECT count(*) FROM key_grants g WHERE g.user = users.name) AS pending
+            FROM users WHERE name = ?
+            """, arguments: [name]) else { throw CaunoiError.userNotFound(name) }
+        return UserInfo(row: row)
+    }
+
+    /// Admins manage every account; a manager only counsellors and managers of her centre.
+    private func checkManages(_ session: Session, role: Role, centre: String?) throws {
+        if role.needsCentre, centre == nil { throw CaunoiError.missingOption("--centre") }
+        if !role.needsCentre, centre != nil { throw CaunoiError.conflictingOptions("--centre", "--role \(role.rawValue)") }
+        switch session.role {
+        case .admin: return
+        case .manager:
+            guard role.worksCases else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
+            guard centre == session.centre else { throw CaunoiError.notYourCentre }
+        default:
+            throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
+        }
+    }
+
+    /// The keys a role needs, taken from the acting user's keys or the recovery key.
+    private func keysFor(
+        _ db: Database, role: Role, centre: String?, from session: Session, recovery: RecoveryKey?
+    ) throws -> ([KeyID: SecureBytes], [String]) {
+        var needed: [KeyID] = []
+        if role.worksCases, let centre { needed += [.centre(centre, version: try self.centre(db, centre).keyVersion), .index] }
+        if role == .central { needed += [.centralReview, .index] }
+        var keys: [KeyID: SecureBytes] = [:]
+        var missing: [String] = []
+        for id in needed {
+            if let key = session.key(id) {
+                keys[id] = key
+            } else if let recovery {
+                keys[id] = try unwrapWithRecovery(db, id: id, recovery: recovery)
+            } else {
+                missing.append(id.rawValue)
+            }
+        }
+        return (keys, missing)
+    }
+}
+
+extension UserInfo {
+    init(row: Row) {
+        self.init(name: row["name"], role: Role(rawValue: row["role"]) ?? .counsellor, centre: row["centre"],
+                  active: row["status"] == "active", pendingGrants: row["pending"])
+    }
+}

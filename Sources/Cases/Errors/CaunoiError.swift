@@ -1,0 +1,72 @@
+/// Every failure the domain reports. Associated values are codes, ids, staff user names,
+/// file positions — never a woman's personal data — because they are printed.
+public enum CaunoiError: Error, Equatable, Sendable {
+    // 64 usage
+    case missingOption(String)
+    case conflictingOptions(String, String)
+    case invalidValue(option: String, value: String)
+    // 65 data
+    case unknownCode(list: String, code: String)
+    case invalidDate(String)
+    case integrityFailure(record: String)
+    case importFailed(line: Int, column: String, reason: ImportProblem)
+    case policyInvalid(file: String, line: Int, problem: String)
+    case invalidTransition(caseID: String, from: String, to: String)
+    case malformedFile(String)
+    case databaseNotInitialised
+    case databaseAlreadyInitialised
+    case weakPassphrase
+    case passphraseMismatch
+    // 66 not found
+    case caseNotFound(String)
+    case personNotFound(String)
+    case userNotFound(String)
+    case centreNotFound(String)
+    case fileNotFound(String)
+    case databaseNotFound(String)
+    // 73 cannot create
+    case cannotCreate(String)
+    // 75 busy
+    case databaseBusy
+    // 77 not permitted
+    case wrongPassphrase
+    case noPassphrase
+    case userRemoved(String)
+    case roleNotAllowed(role: String)
+    case notYourCentre
+    case keysMissing
+    case wrongRecoveryKey
+    // 74 I/O
+    case diskFull
+    case ioFailure(String)
+    // 70 internal
+    case internalError(String)
+
+    /// sysexits.h code for this failure.
+    public var exitCode: Int32 {
+        switch self {
+        case .missingOption, .conflictingOptions, .invalidValue: 64
+        case .unknownCode, .invalidDate, .integrityFailure, .importFailed, .policyInvalid,
+             .invalidTransition, .malformedFile, .databaseNotInitialised, .databaseAlreadyInitialised,
+             .weakPassphrase, .passphraseMismatch: 65
+        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .fileNotFound, .databaseNotFound: 66
+        case .cannotCreate: 73
+        case .ioFailure, .diskFull: 74
+        case .databaseBusy: 75
+        case .wrongPassphrase, .noPassphrase, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing,
+             .wrongRecoveryKey: 77
+        case .internalError: 70
+        }
+    }
+}
+
+/// Why one row of an import was refused (the line and column travel beside it).
+public enum ImportProblem: Equatable, Sendable {
+    case missing
+    case unknownColumn
+    case unknownCode(String)
+    case invalidDate
+    case invalidValue
+    case malformedRow
+    case conflictsWithEarlierRow
+}

@@ -1,0 +1,57 @@
+import Crypto
+import GRDB
+
+/// A user's keys sealed with XChaCha20-Poly1305 under a key derived from her passphrase by
+/// Argon2id. Salt and limits are stored with the slot so they can be raised later.
+struct Keyslot {
+    var salt: [UInt8]
+    var parameters: Argon2idParameters
+    var sealed: [UInt8]
+
+    static func place(user: String) -> SealedValue.Place {
+        SealedValue.Place(table: "keyslots", column: "sealed", row: user, person: "")
+    }
+
+    /// Seals a bundle under a fresh salt.
+    static func create(user: String, passphrase: SecureBytes, bundle: KeyBundle, parameters: Argon2idParameters) throws -> Keyslot {
+        let salt = Random.bytes(Argon2id.saltByteCount)
+        let key = try Argon2id.deriveKey(passphrase: passphrase, salt: salt, parameters: parameters)
+        let sealed = try SealedValue.seal(bundle.encoded(), key: key, keyVersion: 1, place: place(user: user))
+        return Keyslot(salt: salt, parameters: parameters, sealed: sealed)
+    }
+
+    /// Opens the slot; returns the bundle and the derived key (to re-seal after folding grants).
+    func open(user: String, passphrase: SecureBytes) throws -> (KeyBundle, SecureBytes) {
+        let key = try Argon2id.deriveKey(passphrase: passphrase, salt: salt, parameters: parameters)
+        let plain: SecureBytes
+        do {
+            plain = try SealedValue.open(sealed, key: key, place: Self.place(user: user))
+        } catch {
+            throw CaunoiError.wrongPassphrase
+        }
+        return (try KeyBundle.decode(plain), key)
+    }
+
+    /// Re-seals a changed bundle under the same passphrase-derived key (new nonce).
+    func resealed(user: String, bundle: KeyBundle, key: SecureBytes) throws -> Keyslot {
+        var copy = self
+        copy.sealed = try SealedValue.seal(bundle.encoded(), key: key, keyVersion: 1, place: Self.place(user: user))
+        return copy
+    }
+
+    static func fetch(_ db: Database, user: String) throws -> Keyslot? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT salt, opslimit, memlimit, sealed FROM keyslots WHERE user = ?", arguments: [user]) else {
+            return nil
+        }
+        return Keyslot(salt: row.bytes("salt"), parameters: Argon2idParameters(opsLimit: row["opslimit"], memLimit: row["memlimit"]), sealed: row.bytes("sealed"))
+    }
+
+    func save(_ db: Database, user: String) throws {
+        try db.execute(sql: """
+            INSERT INTO keyslots (user, algorithm, opslimit, memlimit, salt, sealed, updated_on)
+            VALUES (?, 'argon2id13', ?, ?, ?, ?, ?)
+            ON CONFLICT(user) DO UPDATE SET opslimit = excluded.opslimit, memlimit = excluded.memlimit,
+                salt = excluded.salt, sealed = excluded.sealed, updated_on = excluded.updated_on
+            """, arguments: [user, parameters.opsLimit, parameters.memLimit, salt.blob, sealed.blob, Day.today()])
+    }
+}

@@ -1,0 +1,127 @@
+import Crypto
+import Foundation
+
+/// The reviewed policy folder: code lists, blind-index settings and keyslot parameters.
+/// Loaded once per command; every code a user types is checked against it.
+public struct Policy: Sendable {
+    public let directory: URL
+    public let needs: CodeList
+    public let outcomes: CodeList
+    public let migrationTypes: CodeList
+    public let programmes: CodeList
+    public let riskLevels: CodeList
+    public let declineReasons: CodeList
+    public let countries: CodeList
+    public let provinces: CodeList
+    public let formerProvinces: [FormerProvince]
+    public let ageBands: [AgeBand]
+    public let blindIndex: BlindIndexSettings
+    public let security: SecuritySettings
+
+    /// Loads the folder, or throws the first problem found (file and line).
+    public static func load(from directory: URL) throws -> Policy {
+        let (policy, problems) = read(directory)
+        if let first = problems.first {
+            throw CaunoiError.policyInvalid(file: first.file, line: first.line, problem: first.problem)
+        }
+        guard let policy else { throw CaunoiError.internalError("policy") }
+        return policy
+    }
+
+    /// Every problem in the folder, for `caunoi policy check`.
+    public static func check(_ directory: URL) -> [PolicyProblem] {
+        read(directory).1
+    }
+
+    static func read(_ directory: URL) -> (Policy?, [PolicyProblem]) {
+        var problems: [PolicyProblem] = []
+        func list(_ file: String, _ key: String, name: String) -> CodeList {
+            var reader = YAMLReader(file: file)
+            let root = reader.root(in: directory)
+            let entries = reader.codeEntries(key, in: root).map(\.0)
+            if entries.isEmpty, reader.problems.isEmpty { reader.problem("`\(key)` is empty", line: 1) }
+            problems += reader.problems
+            return CodeList(name: name, entries: entries)
+        }
+        let needs = list("codes/needs.yaml", "needs", name: "need")
+        let outcomes = list("codes/outcomes.yaml", "outcomes", name: "outcome")
+        let migration = list("codes/migration.yaml", "migration_types", name: "migration")
+        let programmes = list("codes/programmes.yaml", "programmes", name: "programme")
+        let risk = list("codes/risk.yaml", "risk_levels", name: "risk")
+        let decline = list("codes/decline-reasons.yaml", "decline_reasons", name: "decline-reason")
+        let countries = list("codes/countries.yaml", "countries", name: "country")
+        for (list, required) in [(programmes, Programme.allCases.map(\.rawValue)), (risk, RiskLevel.allCases.map(\.rawValue))] {
+            for code in required where !list.contains(code) {
+                problems.append(PolicyProblem(file: "codes/\(list.name == "risk" ? "risk" : "programmes").yaml", line: 1,
+                                              problem: "the code \(code) is required by this version of caunoi"))
+            }
+        }
+        var provinceReader = YAMLReader(file: "codes/provinces.yaml")
+        let provinceRoot = provinceReader.root(in: directory)
+        let provinces = CodeList(name: "province", entries: provinceReader.codeEntries("provinces", in: provinceRoot).map(\.0))
+        var former: [FormerProvince] = []
+        for (entry, node) in provinceReader.codeEntries("former_provinces", in: provinceRoot) {
+            guard let successor = provinceReader.string("successor", in: node) else { continue }
+            if !provinces.contains(successor) {
+                provinceReader.problem("successor \(successor) is not a current province", at: node)
+            }
+            former.append(FormerProvince(entry: entry, successor: successor))
+        }
+        problems += provinceReader.problems
+        let (bands, bandProblems) = AgeBand.read(directory)
+        problems += bandProblems
+        let (blind, blindProblems) = BlindIndexSettings.read(directory)
+        problems += blindProblems
+        let (security, securityProblems) = SecuritySettings.read(directory)
+        problems += securityProblems
+        guard problems.isEmpty, let blind, let security else { return (nil, problems) }
+        return (Policy(directory: directory, needs: needs, outcomes: outcomes, migrationTypes: migration,
+                       programmes: programmes, riskLevels: risk, declineReasons: decline, countries: countries,
+                       provinces: provinces, formerProvinces: former, ageBands: bands,
+                       blindIndex: blind, security: security), [])
+    }
+
+    /// A province typed as a current code, a former code (mapped to its successor) or a
+    /// name matched without diacritics. Returns the current code.
+    public func province(_ input: String) throws -> String {
+        let trimmed = input.trimmingCharacters(in: .whitespaces)
+        if provinces.contains(trimmed) { return trimmed }
+        if let old = formerProvinces.first(where: { $0.entry.code == trimmed }) { return old.successor }
+        let wanted = Normalise.label(trimmed)
+        if let current = provinces.entries.first(where: { Normalise.label($0.vi) == wanted || Normalise.label($0.en) == wanted }) {
+            return current.code
+        }
+        if let old = formerProvinces.first(where: { Normalise.label($0.entry.vi) == wanted || Normalise.label($0.entry.en) == wanted }) {
+            return old.successor
+        }
+        throw CaunoiError.unknownCode(list: "province", code: input)
+    }
+
+    /// An ISO 3166-1 alpha-2 code, case-insensitive.
+    public func country(_ input: String) throws -> String {
+        try countries.validate(input.trimmingCharacters(in: .whitespaces).uppercased())
+    }
+
+    public func ageBand(forAge age: Int) -> String? {
+        ageBands.first { $0.contains(age) }?.code
+    }
+}
+
+extension AgeBand {
+    static func read(_ directory: URL) -> ([AgeBand], [PolicyProblem]) {
+        var reader = YAMLReader(file: "codes/age-bands.yaml")
+        let root = reader.root(in: directory)
+        var bands: [AgeBand] = []
+        for (entry, node) in reader.codeEntries("age_bands", in: root) {
+            guard let min = reader.int("min", in: node) else { continue }
+            let max = reader.int("max", in: node, required: false)
+            let expectedMin = bands.last.map { ($0.max ?? Int.max - 1) + 1 } ?? 0
+            if min != expectedMin { reader.problem("bands must be contiguous from 0: expected min \(expectedMin)", at: node) }
+            if let max, max < min { reader.problem("max is below min", at: node) }
+            bands.append(AgeBand(code: entry.code, min: min, max: max))
+        }
+        if let last = bands.last, last.max != nil { reader.problem("the last band must be open (no max)", line: 1) }
+        if bands.isEmpty, reader.problems.isEmpty { reader.problem("`age_bands` is empty", line: 1) }
+        return (bands, reader.problems)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import GRDB
+
+/// The encrypted case store: one SQLite file, one connection per process, WAL with a busy
+/// timeout, `secure_delete` so deleted pages are zeroed, foreign keys on.
+public struct CaseStore: Sendable {
+    let queue: DatabaseQueue
+    public let path: String
+
+    /// Opens an existing store, or creates the file when `create` is set (for `init`).
+    public static func open(path: String, create: Bool = false) throws -> CaseStore {
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create { throw CaunoiError.databaseNotFound(path) }
+        if !exists {
+            // Create the file owner-only before SQLite writes anything into it.
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CaunoiError.cannotCreate(path)
+            }
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(5)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.writeWithoutTransaction { db in
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            }
+            try Schema.migrator.migrate(queue)
+            return CaseStore(queue: queue, path: path)
+        } catch {
+            throw CaseStore.translate(error)
+        }
+    }
+
+    /// A write transaction: all or nothing, with database failures translated.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.write(body) } catch { throw CaseStore.translate(error) }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch { throw CaseStore.translate(error) }
+    }
+
+    /// Folds the WAL back into the main file (used after bulk work and erasure).
+    public func checkpoint() throws {
+        do {
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch { throw CaseStore.translate(error) }
+    }
+
+    /// Maps SQLite failures to the documented exit codes. SQL arguments never appear in the
+    /// text (GRDB keeps them out of `DatabaseError.description` unless asked).
+    static func translate(_ error: Error) -> Error {
+        if error is CaunoiError { return error }
+        guard let db = error as? DatabaseError else { return CaunoiError.internalError(String(describing: type(of: error))) }
+        switch db.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return CaunoiError.databaseBusy
+        case .SQLITE_FULL: return CaunoiError.diskFull
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return CaunoiError.malformedFile("database")
+        case .SQLITE_CANTOPEN: return CaunoiError.cannotCreate("database")
+        case .SQLITE_READONLY, .SQLITE_PERM: return CaunoiError.ioFailure("database is read-only")
+        case .SQLITE_IOERR: return CaunoiError.ioFailure("database")
+        case .SQLITE_CONSTRAINT: return CaunoiError.internalError("constraint")
+        default: return CaunoiError.internalError("database \(db.resultCode.rawValue)")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// The Vietnamese and English text of every error. One line each, no personal data.
+extension CaunoiError {
+    public func message(_ lang: Language) -> String {
+        let (vi, en) = texts
+        return lang == .vi ? vi : en
+    }
+
+    private var texts: (String, String) {
+        switch self {
+        case .missingOption(let o):
+            ("Thiếu tuỳ chọn bắt buộc \(o).", "Missing required option \(o).")
+        case .conflictingOptions(let a, let b):
+            ("Không dùng \(a) cùng với \(b).", "\(a) cannot be used together with \(b).")
+        case .invalidValue(let o, let v):
+            ("Giá trị \(echoIfCode(v)) không hợp lệ cho \(o).", "Invalid value \(echoIfCode(v)) for \(o).")
+        case .unknownCode(let list, let code):
+            ("Mã \(echoIfCode(code)) không có trong danh mục \(list).", "Code \(echoIfCode(code)) is not in the \(list) code list.")
+        case .invalidDate(let o):
+            ("Ngày không hợp lệ cho \(o) (cần YYYY-MM-DD).", "Invalid date for \(o) (expected YYYY-MM-DD).")
+        case .integrityFailure(let record):
+            ("Lỗi toàn vẹn dữ liệu: bản ghi \(record) đã bị sửa hoặc chuyển chỗ; không mở được.",
+             "Integrity failure: record \(record) was altered or moved and cannot be opened.")
+        case .importFailed(let line, let column, let problem):
+            ("Nhập dữ liệu thất bại, dòng \(line), cột \(column): \(problem.message(.vi)). Không có gì được ghi.",
+             "Import failed at line \(line), column \(column): \(problem.message(.en)). Nothing was written.")
+        case .policyInvalid(let file, let line, let problem):
+            ("\(file):\(line): \(problem)", "\(file):\(line): \(problem)")
+        case .invalidTransition(let id, let from, let to):
+            ("Hồ sơ \(id) đang ở trạng thái \(from), không thể chuyển sang \(to).",
+             "Case \(id) is \(from) and cannot become \(to).")
+        case .malformedFile(let what):
+            ("Tệp \(what) sai định dạng.", "The \(what) file is malformed.")
+        case .databaseNotInitialised:
+            ("Cơ sở dữ liệu chưa được khởi tạo; chạy `caunoi init` trước.", "The database is not initialised; run `caunoi init` first.")
+        case .databaseAlreadyInitialised:
+            ("Cơ sở dữ liệu đã được khởi tạo.", "The database is already initialised.")
+        case .weakPassphrase:
+            ("Mật khẩu quá ngắn (ít nhất 12 ký tự).", "The passphrase is too short (at least 12 characters).")
+        case .passphraseMismatch:
+            ("Hai lần nhập mật khẩu không khớp.", "The two passphrases do not match.")
+        case .caseNotFound(let id):
+            ("Không tìm thấy hồ sơ \(echoIfCode(id)).", "No case \(echoIfCode(id)).")
+        case .personNotFound(let id):
+            ("Không tìm thấy người \(echoIfCode(id)).", "No person \(echoIfCode(id)).")
+        case .userNotFound(let name):
+            ("Không có người dùng \(echoIfCode(name)).", "No user \(echoIfCode(name)).")
+        case .centreNotFound(let code):
+            ("Không có trung tâm \(echoIfCode(code)).", "No centre \(echoIfCode(code)).")
+        case .fileNotFound(let what):
+            ("Không tìm thấy tệp \(what).", "File not found: \(what).")
+        case .databaseNotFound(let path):
+            ("Không tìm thấy cơ sở dữ liệu \(path).", "Database not found: \(path).")
+        case .cannotCreate(let what):
+            ("Không tạo được \(what).", "Cannot create \(what).")
+        case .databaseBusy:
+            ("Cơ sở dữ liệu đang bận; hãy thử lại.", "The database is busy; try again.")
+        case .wrongPassphrase:
+            ("Sai tên người dùng hoặc mật khẩu.", "Wrong user name or passphrase.")
+        case .noPassphrase:
+            ("Cần mật khẩu: đặt CAUNOI_PASSPHRASE hoặc chạy trong terminal.", "A passphrase is needed: set CAUNOI_PASSPHRASE or run in a terminal.")
+        case .userRemoved(let name):
+            ("Người dùng \(echoIfCode(name)) đã bị xoá.", "User \(echoIfCode(name)) has been removed.")
+        case .roleNotAllowed(let role):
+            ("Vai trò \(role) không được phép làm việc này.", "The role \(role) is not permitted to do this.")
+        case .notYourCentre:
+            ("Không được phép: hồ sơ hoặc người dùng thuộc trung tâm khác.", "Not permitted: the case or user belongs to another centre.")
+        case .keysMissing:
+            ("Không được phép: bạn chưa được cấp khoá cần thiết.", "Not permitted: you have not been granted the keys this needs.")
+        case .wrongRecoveryKey:
+            ("Khoá khôi phục không đúng.", "The recovery key is wrong.")
+        case .diskFull:
+            ("Ổ đĩa đầy; không có gì được ghi.", "The disk is full; nothing was written.")
+        case .ioFailure(let what):
+            ("Lỗi đọc/ghi: \(what).", "I/O error: \(what).")
+        case .internalError(let what):
+            ("Lỗi nội bộ (\(what)).", "Internal error (\(what)).")
+        }
+    }
+}
+
+extension ImportProblem {
+    public func message(_ lang: Language) -> String {
+        let (vi, en): (String, String) = switch self {
+        case .missing: ("thiếu giá trị bắt buộc", "a required value is missing")
+        case .unknownColumn: ("cột không được hỗ trợ", "unsupported column")
+        case .unknownCode(let code): ("mã \(echoIfCode(code)) không có trong danh mục", "code \(echoIfCode(code)) is not in its code list")
+        case .invalidDate: ("ngày không hợp lệ (cần YYYY-MM-DD)", "invalid date (expected YYYY-MM-DD)")
+        case .invalidValue: ("giá trị không hợp lệ", "invalid value")
+        case .malformedRow: ("dòng sai định dạng", "malformed row")
+        case .conflictsWithEarlierRow: ("mâu thuẫn với dòng trước cùng person-ref", "conflicts with an earlier row of the same person-ref")
+        }
+        return lang == .vi ? vi : en
+    }
+}
