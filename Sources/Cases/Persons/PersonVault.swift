@@ -1,0 +1,61 @@
+import Crypto
+import GRDB
+
+/// One person's data key (DEK), unwrapped for the duration of a command. Seals and opens
+/// her fields with associated data naming table, column, row and person, so a ciphertext
+/// moved anywhere else fails as an integrity error naming the record.
+struct PersonVault {
+    let personID: String
+    private let dek: SecureBytes
+
+    /// A new person: a fresh random DEK.
+    static func create(personID: String) -> PersonVault {
+        PersonVault(personID: personID, dek: .random(count: 32))
+    }
+
+    /// The DEK wrapped under the centre key, bound to this person's row.
+    func wrapped(centreKey: SecureBytes, version: Int) throws -> SealedBlob {
+        SealedBlob(bytes: try SealedValue.seal(dek, key: centreKey, keyVersion: UInt32(version), place: Self.dekPlace(personID)))
+    }
+
+    /// Unwraps a stored DEK with the centre key its header names.
+    static func open(personID: String, wrapped: [UInt8], session: Session, centre: String) throws -> PersonVault {
+        let version: UInt32
+        do { version = try SealedValue.keyVersion(of: wrapped) } catch {
+            throw CaunoiError.integrityFailure(record: "\(personID) (persons.wrapped_dek)")
+        }
+        let centreKey = try session.centreKey(centre, version: Int(version))
+        do {
+            let dek = try SealedValue.open(wrapped, key: centreKey, place: dekPlace(personID))
+            return PersonVault(personID: personID, dek: dek)
+        } catch {
+            throw CaunoiError.integrityFailure(record: "\(personID) (persons.wrapped_dek)")
+        }
+    }
+
+    func seal(_ value: PersonalText, table: String, column: String, row: String) throws -> SealedBlob {
+        let place = SealedValue.Place(table: table, column: column, row: row, person: personID)
+        return SealedBlob(bytes: try SealedValue.seal(value.secret, key: dek, keyVersion: 1, place: place))
+    }
+
+    func sealIfPresent(_ value: PersonalText?, table: String, column: String, row: String) throws -> SealedBlob? {
+        try value.map { try seal($0, table: table, column: column, row: row) }
+    }
+
+    func open(_ blob: [UInt8], table: String, column: String, row: String) throws -> PersonalText {
+        let place = SealedValue.Place(table: table, column: column, row: row, person: personID)
+        do {
+            return PersonalText(secret: try SealedValue.open(blob, key: dek, place: place))
+        } catch {
+            throw CaunoiError.integrityFailure(record: "\(row) (\(table).\(column))")
+        }
+    }
+
+    func openIfPresent(_ blob: [UInt8]?, table: String, column: String, row: String) throws -> PersonalText? {
+        try blob.map { try open($0, table: table, column: column, row: row) }
+    }
+
+    private static func dekPlace(_ personID: String) -> SealedValue.Place {
+        SealedValue.Place(table: "persons", column: "wrapped_dek", row: personID, person: personID)
+    }
+}
