@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+
+/// The result of `case import`.
+public struct ImportSummary: Sendable, Equatable {
+    public let imported: Int
+    public let persons: Int
+}
+
+/// Bulk intake: every row is validated first (line and column named on the first error), then
+/// everything is written in one transaction, so a bad row or a failure midway writes nothing.
+public enum CaseImport {
+    /// Accepted columns: the long flags of `case open` plus `person-ref` and `opened-on`.
+    static let columns: Set<String> = [
+        "programme", "name", "other-name", "dob", "birth-year", "phone", "email", "id-number", "passport", "address",
+        "origin-province", "destination", "migration", "need", "risk", "safe-contact", "note", "person", "association",
+        "person-ref", "opened-on",
+    ]
+    static let personalColumns = ["name", "other-name", "dob", "birth-year", "phone", "email", "id-number", "passport", "address"]
+
+    /// Turns one row into a validated intake, naming the column of the first problem.
+    static func intake(_ row: ImportRow, policy: Policy) throws -> CaseIntake {
+        func fail(_ column: String, _ problem: ImportProblem) -> CaunoiError {
+            .importFailed(line: row.line, column: column, reason: problem)
+        }
+        func one(_ column: String) -> String? { row.values[column]?.first }
+        func code(_ column: String, _ check: (String) throws -> String) throws -> String? {
+            guard let value = one(column) else { return nil }
+            do { return try check(value) } catch { throw fail(column, .unknownCode(value)) }
+        }
+        guard let programmeText = one("programme") else { throw fail("programme", .missing) }
+        guard let programme = Programme(rawValue: programmeText) else { throw fail("programme", .unknownCode(programmeText)) }
+        var intake = CaseIntake(programme: programme)
+        intake.existingPersonID = one("person")
+        if intake.existingPersonID == nil {
+            guard let name = one("name") else { throw fail("name", .missing) }
+            intake.person.name = PersonalText(name)
+        }
+        intake.person.otherNames = (row.values["other-name"] ?? []).map(PersonalText.init)
+        if let dob = one("dob") {
+            guard Day.isValid(dob) else { throw fail("dob", .invalidDate) }
+            intake.person.dateOfBirth = PersonalText(dob)
+        }
+        if let year = one("birth-year") {
+            guard let value = Int(year), (1900...2100).contains(value) else { throw fail("birth-year", .invalidValue) }
+            if intake.person.dateOfBirth != nil { throw fail("birth-year", .invalidValue) }
+            intake.person.birthYear = value
+        }
+        intake.person.phones = (row.values["phone"] ?? []).map(PersonalText.init)
+        intake.person.email = one("email").map(PersonalText.init)
+        intake.person.idNumber = one("id-number").map(PersonalText.init)
+        intake.person.passport = one("passport").map(PersonalText.init)
+        intake.person.address = one("address").map(PersonalText.init)
+        intake.originProvince = try code("origin-province", policy.province)
+        intake.destination = try code("destination", policy.country)
+        intake.migration = try code("migration") { try policy.migrationTypes.validate($0) }
+        for need in row.values["need"] ?? [] where !policy.needs.contains(need) { throw fail("need", .unknownCode(need)) }
+        intake.needs = Array(Set(row.values["need"] ?? [])).sorted()
+        if let risk = one("risk") {
+            guard let level = RiskLevel(rawValue: risk) else { throw fail("risk", .unknownCode(risk)) }
+            intake.risk = level
+        }
+        intake.safeContact = one("safe-contact").map(PersonalText.init)
+        intake.note = one("note").map(PersonalText.init)
+        intake.associationID = one("association")
+        if let opened = one("opened-on") {
+            guard Day.isValid(opened) else { throw fail("opened-on", .invalidDate) }
+            intake.openedOn = opened
+        }
+        return intake
+    }
+
+    /// Rows sharing a `person-ref` are one person: later rows may repeat her personal values or
+    /// leave them empty, but not contradict the first row.
+    static func checkPersonRefs(_ rows: [ImportRow]) throws {
+        var first: [String: ImportRow] = [:]
+        for row in rows {
+            guard let ref = row.values["person-ref"]?.first else { continue }
+            guard let earlier = first[ref] else { first[ref] = row; continue }
+            for column in personalColumns {
+                if let value = row.values[column], value != earlier.values[column] {
+                    throw CaunoiError.importFailed(line: row.line, column: column, reason: .conflictsWithEarlierRow)
+                }
+            }
+        }
+    }
+}
+
+extension CaseStore {
+    /// Imports a file into the acting user's centre. `progress` is called with rows written.
+    public func importCases(
+        _ session: Session, policy: Policy, data: Data, format: ImportFormat, dryRun: Bool,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws -> ImportSummary {
+        try session.require(.counsellor, .manager)
+        let rows = try ImportParser.rows(data, format: format)
+        try CaseImport.checkPersonRefs(rows)
+        let intakes = try rows.map { try CaseImport.intake($0, policy: policy) }
+        let refs = rows.map { $0.values["person-ref"]?.first }
+        let personCount = Set(zip(rows.indices, refs).map { $1 ?? "#row\($0)" }).count
+        let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
+        let centreCode = session.centre ?? ""
+        _ = try session.centreKey(centreCode, version: try read { db in try self.centre(db, centreCode).keyVersion })
+        if dryRun { return ImportSummary(imported: intakes.count, persons: personCount) }
+        try write { db in
+            let centre = try self.centre(db, centreCode)
+            var persons: [String: (String, PersonVault, PersonFields)] = [:]
+            for (index, intake) in intakes.enumerated() {
+                let openedOn = intake.openedOn ?? Day.today()
+                let personID: String
+                let vault: PersonVault
+                let fields: PersonFields
+                if let ref = refs[index], let known = persons[ref] {
+                    (personID, vault, fields) = known
+                } else if let existing = intake.existingPersonID {
+                    let opened: (PersonVault, PersonFields, centre: String)
+                    do { opened = try openPerson(db, id: existing, session: session) } catch {
+                        throw CaunoiError.importFailed(line: rows[index].line, column: "person", reason: .invalidValue)
+                    }
+                    guard opened.centre == centre.code else { throw CaunoiError.notYourCentre }
+                    (personID, vault, fields) = (existing, opened.0, opened.1)
+                } else {
+                    fields = intake.person
+                    (personID, vault) = try insertPerson(db, fields: fields, centre: centre, session: session, indexer: indexer)
+                }
+                if let ref = refs[index] { persons[ref] = (personID, vault, fields) }
+                _ = try insertCase(db, intake: intake, personID: personID, vault: vault, centre: centre.code,
+                                   openedOn: openedOn, ageBand: fields.ageBand(on: openedOn, policy: policy), by: session.user)
+                progress?(index + 1, intakes.count)
+            }
+        }
+        try checkpoint()
+        return ImportSummary(imported: intakes.count, persons: personCount)
+    }
+}

@@ -1,0 +1,56 @@
+import GRDB
+
+/// Writing and reading `persons` rows: sealed columns in, decrypted fields out.
+extension CaseStore {
+    /// Inserts a new person with a fresh DEK wrapped under the centre key, and her blind indexes.
+    func insertPerson(_ db: Database, fields: PersonFields, centre: Centre, session: Session, indexer: BlindIndexer) throws -> (String, PersonVault) {
+        let personID = Ids.random(prefix: "P")
+        let vault = PersonVault.create(personID: personID)
+        let wrapped = try vault.wrapped(centreKey: session.centreKey(centre.code, version: centre.keyVersion), version: centre.keyVersion)
+        let sealed = try fields.sealed(with: vault)
+        var columns = ["id", "centre", "centre_key_version", "wrapped_dek", "created_on"]
+        var values: [(any DatabaseValueConvertible)?] = [personID, centre.code, centre.keyVersion, wrapped, Day.today()]
+        for (column, blob) in sealed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            columns.append(column.rawValue)
+            values.append(blob)
+        }
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO persons (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
+                       arguments: StatementArguments(values))
+        try BlindIndexer.store(db, personID: personID, entries: indexer.entries(for: fields))
+        return (personID, vault)
+    }
+
+    /// Re-seals a person's fields after an update and refreshes her blind indexes.
+    func rewritePerson(_ db: Database, fields: PersonFields, vault: PersonVault, indexer: BlindIndexer) throws {
+        let sealed = try fields.sealed(with: vault)
+        let assignments = PersonColumn.allCases.map { "\($0.rawValue) = ?" }.joined(separator: ", ")
+        var values: [(any DatabaseValueConvertible)?] = PersonColumn.allCases.map { sealed[$0] }
+        values.append(vault.personID)
+        try db.execute(sql: "UPDATE persons SET \(assignments) WHERE id = ?", arguments: StatementArguments(values))
+        try BlindIndexer.store(db, personID: vault.personID, entries: indexer.entries(for: fields))
+    }
+
+    /// Opens a person the session may read: role, centre key and every sealed column checked.
+    func openPerson(_ db: Database, id personID: String, session: Session) throws -> (PersonVault, PersonFields, centre: String) {
+        let columns = PersonColumn.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let row = try Row.fetchOne(db, sql: "SELECT centre, wrapped_dek, \(columns) FROM persons WHERE id = ?", arguments: [personID]) else {
+            throw CaunoiError.personNotFound(personID)
+        }
+        let centre: String = row["centre"]
+        let vault = try PersonVault.open(personID: personID, wrapped: row.bytes("wrapped_dek"), session: session, centre: centre)
+        var blobs: [PersonColumn: [UInt8]] = [:]
+        for column in PersonColumn.allCases {
+            if let blob = row.optionalBytes(column.rawValue) { blobs[column] = blob }
+        }
+        return (vault, try PersonFields.opened(from: blobs, with: vault), centre)
+    }
+
+    /// The vault only (for sealing case fields and notes), without opening person fields.
+    func personVault(_ db: Database, id personID: String, session: Session) throws -> PersonVault {
+        guard let row = try Row.fetchOne(db, sql: "SELECT centre, wrapped_dek FROM persons WHERE id = ?", arguments: [personID]) else {
+            throw CaunoiError.personNotFound(personID)
+        }
+        return try PersonVault.open(personID: personID, wrapped: row.bytes("wrapped_dek"), session: session, centre: row["centre"])
+    }
+}

@@ -1,0 +1,56 @@
+/// Everything typed to open a case. Codes are checked against policy by `validated`.
+public struct CaseIntake: Sendable {
+    public var programme: Programme
+    public var person = PersonFields()
+    /// Open a further case for a woman already on file instead of a new person.
+    public var existingPersonID: String?
+    public var originProvince: String?
+    public var destination: String?
+    public var migration: String?
+    public var needs: [String] = []
+    public var risk: RiskLevel?
+    public var safeContact: PersonalText?
+    public var note: PersonalText?
+    public var associationID: String?
+    public var openedOn: String?
+
+    public init(programme: Programme) { self.programme = programme }
+
+    /// Checks every code and date against policy and returns the intake with codes in
+    /// their stored form (current province codes, upper-case countries).
+    public func validated(_ policy: Policy) throws -> CaseIntake {
+        var copy = self
+        if existingPersonID == nil {
+            guard let name = person.name, !name.isBlank else { throw CaunoiError.missingOption("--name") }
+        } else if person.name != nil {
+            throw CaunoiError.conflictingOptions("--person", "--name")
+        }
+        copy.originProvince = try originProvince.map(policy.province)
+        copy.destination = try destination.map(policy.country)
+        copy.migration = try migration.map { try policy.migrationTypes.validate($0) }
+        copy.needs = try Array(Set(needs.map { try policy.needs.validate($0) })).sorted()
+        try person.validateDates()
+        if let openedOn, !Day.isValid(openedOn) { throw CaunoiError.invalidDate("--opened-on") }
+        return copy
+    }
+}
+
+extension PersonFields {
+    func validateDates() throws {
+        if let dob = dateOfBirth, !Day.isValid(dob.revealed) { throw CaunoiError.invalidDate("--dob") }
+        if let year = birthYear, !(1900...2100).contains(year) { throw CaunoiError.invalidValue(option: "--birth-year", value: String(year)) }
+        if dateOfBirth != nil, birthYear != nil { throw CaunoiError.conflictingOptions("--dob", "--birth-year") }
+    }
+
+    /// The age band on a given day, from the exact date of birth or the birth year.
+    func ageBand(on day: String, policy: Policy) -> String? {
+        guard let today = Day.parse(day) else { return nil }
+        if let dob = dateOfBirth, let birth = Day.parse(dob.revealed) {
+            return policy.ageBand(forAge: Day.age(birth: birth, on: today))
+        }
+        if let year = birthYear, let now = today.year {
+            return policy.ageBand(forAge: now - year)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,159 @@
+import GRDB
+
+/// Fields `case update` may change; nil leaves a field as it is. Lists replace the old list.
+public struct CaseUpdate: Sendable {
+    public var person = PersonFields()
+    public var originProvince: String?
+    public var destination: String?
+    public var migration: String?
+    public var needs: [String]?
+    public var risk: RiskLevel?
+    public var safeContact: PersonalText?
+    public var note: PersonalText?
+    public init() {}
+}
+
+extension CaseStore {
+    public func addNote(_ session: Session, caseID: String, text: PersonalText) throws {
+        guard !text.isBlank else { throw CaunoiError.missingOption("--text") }
+        try withWritableCase(session, caseID) { db, summary, vault in
+            try insertNote(db, caseID: caseID, text: text, vault: vault, by: session.user, on: Day.today())
+            try activateIfOpen(db, summary, by: session.user)
+        }
+    }
+
+    /// Assigns a case to a counsellor or manager of the same centre; an open case becomes active.
+    public func assign(_ session: Session, caseID: String, to user: String) throws {
+        try withWritableCase(session, caseID) { db, summary, _ in
+            let target = try userInfo(db, user)
+            guard target.active else { throw CaunoiError.userRemoved(user) }
+            guard target.role.worksCases, target.centre == summary.centre else { throw CaunoiError.notYourCentre }
+            try db.execute(sql: "UPDATE cases SET assigned_to = ?, updated_on = ? WHERE id = ?", arguments: [user, Day.today(), caseID])
+            try recordEvent(db, caseID: caseID, kind: "assigned", by: session.user, from: nil, to: nil, detail: user)
+            try activateIfOpen(db, summary, by: session.user)
+        }
+    }
+
+    public func close(_ session: Session, policy: Policy, caseID: String, outcome: String, reason: PersonalText?) throws {
+        let outcome = try policy.outcomes.validate(outcome)
+        try withWritableCase(session, caseID) { db, summary, vault in
+            guard summary.status.canBecome(.closed) else {
+                throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.closed.rawValue)
+            }
+            try db.execute(sql: "UPDATE cases SET status = 'closed', outcome = ?, closed_on = ?, updated_on = ? WHERE id = ?",
+                           arguments: [outcome, Day.today(), Day.today(), caseID])
+            try recordEvent(db, caseID: caseID, kind: "closed", by: session.user, from: summary.status, to: .closed,
+                            detail: outcome, reason: reason, vault: vault)
+        }
+    }
+
+    public func reopen(_ session: Session, caseID: String, reason: PersonalText) throws {
+        guard !reason.isBlank else { throw CaunoiError.missingOption("--reason") }
+        try withWritableCase(session, caseID) { db, summary, vault in
+            guard summary.status.canBecome(.active), summary.status == .closed else {
+                throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.active.rawValue)
+            }
+            try db.execute(sql: "UPDATE cases SET status = 'active', outcome = NULL, closed_on = NULL, updated_on = ? WHERE id = ?",
+                           arguments: [Day.today(), caseID])
+            try recordEvent(db, caseID: caseID, kind: "reopened", by: session.user, from: .closed, to: .active, reason: reason, vault: vault)
+        }
+    }
+
+    /// Updates personal fields (re-sealed with fresh nonces, indexes refreshed) and codes.
+    public func updateCase(_ session: Session, policy: Policy, caseID: String, update: CaseUpdate) throws {
+        var probe = CaseIntake(programme: .marriage)
+        probe.existingPersonID = "-"
+        probe.originProvince = update.originProvince
+        probe.destination = update.destination
+        probe.migration = update.migration
+        probe.needs = update.needs ?? []
+        let codes = try probe.validated(policy)
+        try update.person.validateDates()
+        let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
+        try withWritableCase(session, caseID) { db, summary, _ in
+            var (vault, fields, _) = try openPerson(db, id: summary.person, session: session)
+            let changedPerson = fields.merge(update.person)
+            if changedPerson { try rewritePerson(db, fields: fields, vault: vault, indexer: indexer) }
+            var sets: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let value = codes.originProvince { sets.append("origin_province = ?"); arguments.append(value) }
+            if let value = codes.destination { sets.append("destination = ?"); arguments.append(value) }
+            if let value = codes.migration { sets.append("migration = ?"); arguments.append(value) }
+            if let value = update.risk { sets.append("risk = ?"); arguments.append(value) }
+            if let value = update.safeContact {
+                sets.append("safe_contact = ?")
+                arguments.append(try vault.seal(value, table: "cases", column: "safe_contact", row: caseID))
+            }
+            if update.person.dateOfBirth != nil || update.person.birthYear != nil {
+                sets.append("age_band = ?")
+                arguments.append(fields.ageBand(on: summary.openedOn, policy: policy))
+            }
+            if !sets.isEmpty {
+                try db.execute(sql: "UPDATE cases SET \(sets.joined(separator: ", ")), updated_on = ? WHERE id = ?",
+                               arguments: StatementArguments(arguments + [Day.today(), caseID]))
+            }
+            if update.needs != nil { try replaceNeeds(db, caseID: caseID, needs: codes.needs) }
+            if let note = update.note, !note.isBlank {
+                try insertNote(db, caseID: caseID, text: note, vault: vault, by: session.user, on: Day.today())
+            }
+            try recordEvent(db, caseID: caseID, kind: "updated", by: session.user, from: nil, to: nil)
+        }
+    }
+
+    // MARK: - Shared steps
+
+    /// Runs a change on a case the session may write: role, centre key and DEK checked first.
+    private func withWritableCase(_ session: Session, _ caseID: String, _ body: (Database, CaseSummary, PersonVault) throws -> Void) throws {
+        try session.require(.counsellor, .manager)
+        try write { db in
+            let summary = try CaseSummary.fetch(db, id: caseID)
+            let vault = try personVault(db, id: summary.person, session: session)
+            try body(db, summary, vault)
+        }
+    }
+
+    private func activateIfOpen(_ db: Database, _ summary: CaseSummary, by user: String) throws {
+        guard summary.status == .open else { return }
+        try db.execute(sql: "UPDATE cases SET status = 'active', updated_on = ? WHERE id = ?", arguments: [Day.today(), summary.id])
+        try recordEvent(db, caseID: summary.id, kind: "updated", by: user, from: .open, to: .active)
+    }
+
+    func insertNote(_ db: Database, caseID: String, text: PersonalText, vault: PersonVault, by user: String, on day: String) throws {
+        let noteID = Ids.random(prefix: "N")
+        try db.execute(sql: "INSERT INTO notes (id, case_id, author, created_on, body) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [noteID, caseID, user, day, try vault.seal(text, table: "notes", column: "body", row: noteID)])
+    }
+
+    func recordEvent(
+        _ db: Database, caseID: String, kind: String, by user: String, from: CaseStatus?, to: CaseStatus?,
+        detail: String? = nil, reason: PersonalText? = nil, vault: PersonVault? = nil, on day: String = Day.today()
+    ) throws {
+        let eventID = Ids.random(prefix: "E")
+        let sealedReason = try reason.flatMap { $0.isBlank ? nil : try vault?.seal($0, table: "case_events", column: "reason", row: eventID) }
+        try db.execute(sql: """
+            INSERT INTO case_events (id, case_id, on_day, by_user, kind, from_status, to_status, detail, reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [eventID, caseID, day, user, kind, from, to, detail, sealedReason])
+    }
+}
+
+extension PersonFields {
+    /// Takes every field set in `other`; returns whether anything changed.
+    mutating func merge(_ other: PersonFields) -> Bool {
+        var changed = false
+        func take<T>(_ keyPath: WritableKeyPath<PersonFields, T?>) {
+            if let value = other[keyPath: keyPath] { self[keyPath: keyPath] = value; changed = true }
+        }
+        take(\.name)
+        take(\.dateOfBirth)
+        take(\.email)
+        take(\.idNumber)
+        take(\.passport)
+        take(\.address)
+        if let year = other.birthYear { birthYear = year; dateOfBirth = nil; changed = true }
+        if other.dateOfBirth != nil { birthYear = nil }
+        if !other.otherNames.isEmpty { otherNames = other.otherNames; changed = true }
+        if !other.phones.isEmpty { phones = other.phones; changed = true }
+        return changed
+    }
+}

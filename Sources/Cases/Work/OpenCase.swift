@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+/// The answer to `case open`.
+public struct OpenedCase: Sendable, Equatable {
+    public let id: String
+    public let person: String
+    /// Cases the user may read whose person shares a name, phone, ID or passport number.
+    public let possibleDuplicates: [String]
+}
+
+extension CaseStore {
+    /// Opens a case for a new or existing person in the acting user's centre.
+    public func openCase(_ session: Session, policy: Policy, intake raw: CaseIntake) throws -> OpenedCase {
+        try session.require(.counsellor, .manager)
+        let intake = try raw.validated(policy)
+        let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
+        return try write { db in
+            let centre = try self.centre(db, session.centre ?? "")
+            let openedOn = intake.openedOn ?? Day.today()
+            let personID: String
+            let vault: PersonVault
+            let fields: PersonFields
+            var duplicates: [String] = []
+            if let existing = intake.existingPersonID {
+                let opened = try openPerson(db, id: existing, session: session)
+                guard opened.centre == centre.code else { throw CaunoiError.notYourCentre }
+                (personID, vault, fields) = (existing, opened.0, opened.1)
+            } else {
+                fields = intake.person
+                (personID, vault) = try insertPerson(db, fields: fields, centre: centre, session: session, indexer: indexer)
+                duplicates = try possibleDuplicates(db, of: fields, excluding: personID, session: session, indexer: indexer)
+            }
+            let caseID = try insertCase(db, intake: intake, personID: personID, vault: vault, centre: centre.code,
+                                        openedOn: openedOn, ageBand: fields.ageBand(on: openedOn, policy: policy), by: session.user)
+            return OpenedCase(id: caseID, person: personID, possibleDuplicates: duplicates)
+        }
+    }
+
+    /// Inserts the case row, its needs, the "opened" event and the first note.
+    func insertCase(
+        _ db: Database, intake: CaseIntake, personID: String, vault: PersonVault, centre: String,
+        openedOn: String, ageBand: String?, by user: String
+    ) throws -> String {
+        let caseID = try nextCaseID(db, centre: centre, year: Day.year(openedOn) ?? 0)
+        try db.execute(sql: """
+            INSERT INTO cases (id, person_id, centre, programme, status, risk, origin_province, destination, migration,
+                               age_band, association_id, opened_on, safe_contact, created_by, updated_on)
+            VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [caseID, personID, centre, intake.programme, intake.risk, intake.originProvince, intake.destination,
+                             intake.migration, ageBand, intake.associationID, openedOn,
+                             try vault.sealIfPresent(intake.safeContact, table: "cases", column: "safe_contact", row: caseID),
+                             user, Day.today()])
+        try replaceNeeds(db, caseID: caseID, needs: intake.needs)
+        try recordEvent(db, caseID: caseID, kind: "opened", by: user, from: nil, to: .open, on: openedOn)
+        if let note = intake.note, !note.isBlank {
+            try insertNote(db, caseID: caseID, text: note, vault: vault, by: user, on: openedOn)
+        }
+        return caseID
+    }
+
+    func replaceNeeds(_ db: Database, caseID: String, needs: [String]) throws {
+        try db.execute(sql: "DELETE FROM case_needs WHERE case_id = ?", arguments: [caseID])
+        for need in needs {
+            try db.execute(sql: "INSERT INTO case_needs (case_id, need) VALUES (?, ?)", arguments: [caseID, need])
+        }
+    }
+
+    /// Readable, unique ids free of personal data: centre, year of opening, sequence.
+    func nextCaseID(_ db: Database, centre: String, year: Int) throws -> String {
+        let sequence = try Int.fetchOne(db, sql: """
+            INSERT INTO case_sequences (centre, year, last) VALUES (?, ?, 1)
+            ON CONFLICT(centre, year) DO UPDATE SET last = last + 1
+            RETURNING last
+            """, arguments: [centre, year]) ?? 1
+        return "\(centre)-\(year)-\(String(format: "%05d", sequence))"
+    }
+}

@@ -1,0 +1,71 @@
+import GRDB
+
+/// A case as shown to a user who may read it: plain codes plus decrypted fields.
+public struct CaseView: Sendable {
+    public let summary: CaseSummary
+    public let person: PersonFields
+    public let safeContact: PersonalText?
+    public let notes: [NoteView]
+    public let events: [EventView]
+}
+
+public struct NoteView: Sendable {
+    public let id: String
+    public let author: String
+    public let createdOn: String
+    public let text: PersonalText
+}
+
+public struct EventView: Sendable {
+    public let on: String
+    public let by: String
+    public let kind: String
+    public let from: String?
+    public let to: String?
+    public let detail: String?
+    public let reason: PersonalText?
+}
+
+extension CaseStore {
+    /// Decrypts a case for its own centre's staff; everyone else is refused (77), and any
+    /// sealed value that fails to open is an integrity failure naming the record (65).
+    public func showCase(_ session: Session, id: String) throws -> CaseView {
+        try session.require(.counsellor, .manager)
+        return try read { db in
+            let summary = try CaseSummary.fetch(db, id: id)
+            let (vault, person, _) = try openPerson(db, id: summary.person, session: session)
+            let safeContact = try vault.openIfPresent(
+                Row.fetchOne(db, sql: "SELECT safe_contact FROM cases WHERE id = ?", arguments: [id])?.optionalBytes("safe_contact"),
+                table: "cases", column: "safe_contact", row: id)
+            let notes = try Row.fetchAll(db, sql: "SELECT id, author, created_on, body FROM notes WHERE case_id = ? ORDER BY rowid", arguments: [id])
+                .map { row in
+                    NoteView(id: row["id"], author: row["author"], createdOn: row["created_on"],
+                             text: try vault.open(row.bytes("body"), table: "notes", column: "body", row: row["id"]))
+                }
+            let events = try Row.fetchAll(db, sql: """
+                SELECT id, on_day, by_user, kind, from_status, to_status, detail, reason FROM case_events WHERE case_id = ? ORDER BY rowid
+                """, arguments: [id]).map { row in
+                EventView(on: row["on_day"], by: row["by_user"], kind: row["kind"], from: row["from_status"], to: row["to_status"],
+                          detail: row["detail"],
+                          reason: try vault.openIfPresent(row.optionalBytes("reason"), table: "case_events", column: "reason", row: row["id"]))
+            }
+            return CaseView(summary: summary, person: person, safeContact: safeContact, notes: notes, events: events)
+        }
+    }
+
+    /// Plain columns only, for the user's own centre (managers and counsellors).
+    public func listCases(_ session: Session, status: CaseStatus?, programme: Programme?, assignedTo: String?, centre: String?) throws -> [CaseSummary] {
+        try session.require(.counsellor, .manager)
+        let own = session.centre ?? ""
+        if let centre, centre != own { throw CaunoiError.notYourCentre }
+        return try read { db in
+            var conditions = ["centre = ?"]
+            var arguments: [(any DatabaseValueConvertible)?] = [own]
+            if let status { conditions.append("status = ?"); arguments.append(status) }
+            if let programme { conditions.append("programme = ?"); arguments.append(programme) }
+            if let assignedTo { conditions.append("assigned_to = ?"); arguments.append(assignedTo) }
+            return try Row.fetchAll(db, sql: "SELECT \(CaseSummary.columns) FROM cases WHERE \(conditions.joined(separator: " AND ")) ORDER BY id",
+                                    arguments: StatementArguments(arguments)).map(CaseSummary.init(row:))
+        }
+    }
+}
