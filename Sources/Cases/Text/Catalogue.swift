@@ -1,0 +1,130 @@
+/// Human-facing text other than errors, Vietnamese first. Every label and sentence the CLI
+/// prints comes from here, so translations stay in one place.
+public enum Text: Sendable {
+    case initialised(admin: String)
+    case recoveryKeyOnce
+    case recoveryKeyWritten(String)
+    case centreAdded(String)
+    case userAdded(String)
+    case accessGranted(String, [String])
+    case accessMissing([String])
+    case pendingGrant(String)
+    case passphraseChanged(String)
+    case userRemoved(String)
+    case caseOpened(String)
+    case personLabel(String)
+    case possibleDuplicates([String])
+    case noteAdded(String)
+    case caseAssigned(String, String)
+    case caseClosed(String)
+    case caseReopened(String)
+    case caseUpdated(String)
+    case imported(Int, Int)
+    case importChecked(Int, Int)
+    case importProgress(Int, Int)
+    case nothingFound
+    case policyOK(String)
+    case policyProblems(Int)
+    case promptPassphrase(String)
+    case promptNewPassphrase(String)
+    case promptRepeat
+    case field(Field)
+
+    /// Labels of case fields in human output.
+    public enum Field: Sendable {
+        case caseID, person, centre, programme, status, risk, assignedTo, origin, destination, migration, ageBand
+        case needs, opened, closed, outcome, association, name, otherNames, dob, birthYear, phones, email, idNumber
+        case passport, address, safeContact, notes, history, role, active, removed, kind, province
+    }
+
+    public func text(_ lang: Language) -> String {
+        let (vi, en) = pair
+        return lang == .vi ? vi : en
+    }
+
+    private var pair: (String, String) {
+        switch self {
+        case .initialised(let admin):
+            ("Đã khởi tạo cơ sở dữ liệu; quản trị viên: \(admin).", "Database initialised; administrator: \(admin).")
+        case .recoveryKeyOnce:
+            ("KHOÁ KHÔI PHỤC — chỉ hiện một lần. Hãy in ra và cất giữ ngoại tuyến:",
+             "RECOVERY KEY — shown once. Print it and keep it offline:")
+        case .recoveryKeyWritten(let path):
+            ("Khoá khôi phục đã được ghi vào \(path) (quyền 0600). Hãy cất giữ ngoại tuyến.",
+             "The recovery key was written to \(path) (mode 0600). Keep it offline.")
+        case .centreAdded(let code): ("Đã thêm trung tâm \(code).", "Centre \(code) added.")
+        case .userAdded(let name): ("Đã thêm người dùng \(name).", "User \(name) added.")
+        case .accessGranted(let name, let keys):
+            ("Đã cấp cho \(name): \(keys.joined(separator: ", ")).", "Granted to \(name): \(keys.joined(separator: ", ")).")
+        case .accessMissing(let keys):
+            ("Chưa cấp được (cần người giữ khoá hoặc khoá khôi phục): \(keys.joined(separator: ", ")).",
+             "Not granted (needs a key holder or the recovery key): \(keys.joined(separator: ", ")).")
+        case .pendingGrant(let name):
+            ("Khoá sẽ có hiệu lực khi \(name) đăng nhập lần tới.", "The keys take effect at \(name)'s next unlock.")
+        case .passphraseChanged(let name): ("Đã đổi mật khẩu của \(name).", "Passphrase of \(name) changed.")
+        case .userRemoved(let name): ("Đã xoá người dùng \(name).", "User \(name) removed.")
+        case .caseOpened(let id): ("Đã mở hồ sơ \(id).", "Case \(id) opened.")
+        case .personLabel(let id): ("Người: \(id)", "Person: \(id)")
+        case .possibleDuplicates(let ids):
+            ("Cảnh báo: có thể trùng với hồ sơ \(ids.joined(separator: ", ")).", "Warning: possible duplicate of \(ids.joined(separator: ", ")).")
+        case .noteAdded(let id): ("Đã thêm ghi chú vào hồ sơ \(id).", "Note added to case \(id).")
+        case .caseAssigned(let id, let user): ("Đã giao hồ sơ \(id) cho \(user).", "Case \(id) assigned to \(user).")
+        case .caseClosed(let id): ("Đã đóng hồ sơ \(id).", "Case \(id) closed.")
+        case .caseReopened(let id): ("Đã mở lại hồ sơ \(id).", "Case \(id) reopened.")
+        case .caseUpdated(let id): ("Đã cập nhật hồ sơ \(id).", "Case \(id) updated.")
+        case .imported(let cases, let persons):
+            ("Đã nhập \(cases) hồ sơ (\(persons) người).", "Imported \(cases) cases (\(persons) persons).")
+        case .importChecked(let cases, let persons):
+            ("Kiểm tra xong: \(cases) hồ sơ (\(persons) người) hợp lệ; chưa ghi gì.",
+             "Checked: \(cases) cases (\(persons) persons) are valid; nothing written.")
+        case .importProgress(let done, let total): ("Đang nhập \(done)/\(total)…", "Importing \(done)/\(total)…")
+        case .nothingFound: ("Không tìm thấy hồ sơ nào.", "No case found.")
+        case .policyOK(let dir): ("Chính sách hợp lệ: \(dir)", "Policy is valid: \(dir)")
+        case .policyProblems(let n): ("Chính sách có \(n) lỗi.", "The policy has \(n) problem(s).")
+        case .promptPassphrase(let user): ("Mật khẩu của \(user): ", "Passphrase for \(user): ")
+        case .promptNewPassphrase(let user): ("Mật khẩu mới cho \(user): ", "New passphrase for \(user): ")
+        case .promptRepeat: ("Nhập lại: ", "Repeat: ")
+        case .field(let field): field.pair
+        }
+    }
+}
+
+extension Text.Field {
+    fileprivate var pair: (String, String) {
+        switch self {
+        case .caseID: ("Hồ sơ", "Case")
+        case .person: ("Người", "Person")
+        case .centre: ("Trung tâm", "Centre")
+        case .programme: ("Chương trình", "Programme")
+        case .status: ("Trạng thái", "Status")
+        case .risk: ("Mức rủi ro", "Risk")
+        case .assignedTo: ("Người phụ trách", "Assigned to")
+        case .origin: ("Tỉnh/thành quê", "Origin province")
+        case .destination: ("Nước đến", "Destination")
+        case .migration: ("Hình thức di cư", "Migration")
+        case .ageBand: ("Nhóm tuổi", "Age band")
+        case .needs: ("Nhu cầu", "Needs")
+        case .opened: ("Ngày mở", "Opened")
+        case .closed: ("Ngày đóng", "Closed")
+        case .outcome: ("Kết quả", "Outcome")
+        case .association: ("Hội", "Association")
+        case .name: ("Họ tên", "Name")
+        case .otherNames: ("Tên khác", "Other names")
+        case .dob: ("Ngày sinh", "Date of birth")
+        case .birthYear: ("Năm sinh", "Birth year")
+        case .phones: ("Điện thoại", "Phones")
+        case .email: ("Thư điện tử", "E-mail")
+        case .idNumber: ("Số CCCD", "ID number")
+        case .passport: ("Hộ chiếu", "Passport")
+        case .address: ("Địa chỉ", "Address")
+        case .safeContact: ("Cách liên hệ an toàn", "Safe contact")
+        case .notes: ("Ghi chú", "Notes")
+        case .history: ("Lịch sử", "History")
+        case .role: ("Vai trò", "Role")
+        case .active: ("đang hoạt động", "active")
+        case .removed: ("đã xoá", "removed")
+        case .kind: ("Loại", "Kind")
+        case .province: ("Tỉnh/thành", "Province")
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Cases
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Open, read, search and work cases.",
+        subcommands: [CaseOpen.self, CaseShow.self, CaseList.self, CaseFind.self, CaseUpdateCommand.self,
+                      CaseNote.self, CaseAssign.self, CaseClose.self, CaseReopen.self, CaseImportCommand.self])
+}
+
+struct CaseOpen: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a case for a new or existing person.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "marriage, returnee or association.") var programme: Programme
+    @OptionGroup var fields: CaseFieldOptions
+    @Option(help: "Existing person id (a further case for her).") var person: String?
+    @Option(help: "Association id.") var association: String?
+
+    func run() throws {
+        let context = Context(global)
+        try context.run {
+            let policy = try context.loadPolicy()
+            var intake = CaseIntake(programme: programme)
+            intake.person = fields.person
+            intake.existingPersonID = person
+            intake.originProvince = fields.originProvince
+            intake.destination = fields.destination
+            intake.migration = fields.migration
+            intake.needs = fields.needs
+            intake.risk = fields.risk
+            intake.safeContact = fields.safeContact.map(PersonalText.init)
+            intake.note = fields.note.map(PersonalText.init)
+            intake.associationID = association
+            let validated = try intake.validated(policy)
+            let (store, session) = try context.unlock()
+            let opened = try store.openCase(session, policy: policy, intake: validated)
+            if global.json {
+                try context.emit(OpenedJSON(id: opened.id, person: opened.person,
+                                            possibleDuplicates: opened.possibleDuplicates.map { ["id": $0] }))
+                return
+            }
+            context.say(.caseOpened(opened.id))
+            context.say(.personLabel(opened.person))
+            if !opened.possibleDuplicates.isEmpty { context.warn(.possibleDuplicates(opened.possibleDuplicates)) }
+        }
+    }
+
+    private struct OpenedJSON: Encodable {
+        let id: String
+        let person: String
+        let possibleDuplicates: [[String: String]]
+    }
+}
+
+struct CaseList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List your centre's cases (no personal fields).")
+    @OptionGroup var global: GlobalOptions
+    @Option var status: CaseStatus?
+    @Option var programme: Programme?
+    @Option(name: .customLong("assigned-to")) var assignedTo: String?
+    @Option var centre: String?
+
+    func run() throws {
+        let context = Context(global)
+        try context.run {
+            let (store, session) = try context.unlock()
+            let cases = try store.listCases(session, status: status, programme: programme, assignedTo: assignedTo, centre: centre)
+            if global.json { try context.emit(cases); return }
+            for c in cases {
+                print([c.id, c.programme.rawValue, c.status.rawValue, c.risk?.rawValue ?? "-", c.assignedTo ?? "-", c.openedOn].joined(separator: "\t"))
+            }
+        }
+    }
+}
+
+struct CaseFind: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "find", abstract: "Find cases by name, phone, ID or passport number.")
+    @OptionGroup var global: GlobalOptions
+    @Option var name: String?
+    @Option var phone: String?
+    @Option(name: .customLong("id-number")) var idNumber: String?
+    @Option var passport: String?
+
+    func validate() throws {
+        let given = [name, phone, idNumber, passport].compactMap { $0 }.count
+        guard given == 1 else { throw ValidationError("Give exactly one of --name, --phone, --id-number, --passport.") }
+    }
+
+    func run() throws {
+        let context = Context(global)
+        try context.run {
+            let policy = try context.loadPolicy()
+            let query: FindQuery = if let name { .name(name) } else if let phone { .phone(phone) }
+                else if let idNumber { .idNumber(idNumber) } else { .passport(passport ?? "") }
+            let (store, session) = try context.unlock()
+            let found = try store.findCases(session, policy: policy, query: query)
+            if global.json {
+                try context.emit(found.map { FoundJSON(id: $0.id, name: $0.name, centre: $0.centre, programme: $0.programme.rawValue, status: $0.status.rawValue) })
+                return
+            }
+            if found.isEmpty { context.say(.nothingFound) }
+            for hit in found { print("\(hit.id)\t\(hit.centre)\t\(hit.status.rawValue)\t\(hit.name)") }
+        }
+    }
+
+    private struct FoundJSON: Encodable {
+        let id: String
+        let name: String
+        let centre: String
+        let programme: String
+        let status: String
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import Cases
+import Foundation
+
+struct CaseUpdateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "update", abstract: "Change fields of a case and its person.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: String
+    @OptionGroup var fields: CaseFieldOptions
+
+    func run() throws {
+        let context = Context(global)
+        try context.run {
+            let policy = try context.loadPolicy()
+            var update = CaseUpdate()
+            update.person = fields.person
+            update.originProvince = fields.originProvince
+            update.destination = fields.destination
+            update.migration = fields.migration
+            update.needs = fields.needs.isEmpty ? nil : fields.needs
+            update.risk = fields.risk
+            update.safeContact = fields.safeContact.map(PersonalText.init)
+            update.note = fields.note.map(PersonalText.init)
+            let (store, session) = try context.unlock()
+            try store.updateCase(session, policy: policy, caseID: id, update: update)
+            try confirm(context, .caseUpdated(id), id: id)
+        }
+    }
+}
+
+struct CaseNote: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a sealed note to a case.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: String
+    @Option var text: String?
+    @Option(help: "Read the note from a file.") var file: String?
+
+    func validate() throws {
+        guard (text == nil) != (file == nil) else { throw ValidationError("Give exactly one of --text or --file.") }
+    }
+
+    func run() throws {
+        let context = Context(global)
+        try context.run {
+            let note: PersonalText
+            if let file {
+                guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound("--file") }
+                guard let body = String(data: data, encoding: .utf8) else { throw CaunoiError.malformedFile("note") }
+                note = PersonalText(body)
+            } else {
+                note = PersonalText(text ?? "")
+            }
+            let (store, session) = try context.unlock()
+            try store.addNote(session, caseID: id, text: note)
+            try confirm(context, .noteAdded(id), id: id)
+        }
+    }
+}
+
+struct CaseAssign: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a case to a colleague of the same centre.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: String
+    @Option var to: String
+
+    func run() throws {
+        let context = Context(global)
+        try context.run {
+            let (store, session) = try context.unlock()
+            try store.assign(session, caseID: id, to: to)
+            try confirm(context, .caseAssigned(id, to), id: id)
+        }
+    }
+}
+
+struct CaseClose: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case with an outcome code.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: String
+    @Option var outcome: String
+    @Option var reason: String?
+
+    func run() throws {
+        let context = Context(global)
+        try context.run {
+            let policy = try context.loadPolicy()
+            let (store, session) = try context.unlock()
+            try store.close(session, policy: policy, caseID: id, outcome: outcome, reason: reason.map(PersonalText.init))
+            try confirm(context, .caseClosed(id), id: id)
+        }
+    }
+}
+
+struct CaseReopen: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case, with a reason.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var id: String
+    @Option var reason: String
+
+    func run() throws {
+        let context = Context(global)
+        try context.run {
+            let (store, session) = try context.unlock()
+            try store.reopen(session, caseID: id, reason: PersonalText(reason))
+            try confirm(context, .caseReopened(id), id: id)
+        }
+    }
+}
+
+/// Human confirmation or `{"id": ...}` for the workflow commands.
+private func confirm(_ context: Context, _ text: Text, id: String) throws {
+    if context.options.json { try context.emit(["id": id]) } else { context.say(text) }
+}
+
+struct CaseImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Bulk intake from CSV or JSONL, all or nothing.")
+    @OptionGroup var global: GlobalOptions
+    @Argument var file: String
+    @Option var format: ImportFormat?
+    @Flag(name: .customLong("dry-run"), help: "Check every row; write nothing.") var dryRun = false
+
+    func run() throws {
+        let context = Context(global)
+        try context.run {
+            let policy = try context.loadPolicy()
+            guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound("import") }
+            let (store, session) = try context.unlock()
+            let showProgress = Terminal.stderrIsTTY && !global.json
+            let summary = try store.importCases(session, policy: policy, data: data, format: format ?? .guess(path: file),
+                                                dryRun: dryRun) { done, total in
+                guard showProgress, total >= 500, done % 250 == 0 || done == total else { return }
+                FileHandle.standardError.write(Data(("\r" + Text.importProgress(done, total).text(context.lang)).utf8))
+                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
+            }
+            if global.json {
+                try context.emit(["imported": summary.imported, "persons": summary.persons])
+            } else {
+                context.say(dryRun ? .importChecked(summary.imported, summary.persons) : .imported(summary.imported, summary.persons))
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Cases
+
+struct CentreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "centre", abstract: "Counselling centres and offices.", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a centre (admin); its key is wrapped for the recovery key only.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Centre code, e.g. HN-OSSO.") var code: String
+        @Option(help: "Display name.") var name: String
+        @Option(help: "Province code or name.") var province: String
+        @Option(help: "osso, marriage, central or association-desk.") var kind: CentreKind
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                let province = try policy.province(self.province)
+                let (store, session) = try context.unlock()
+                let centre = try store.addCentre(session, code: code, name: name, province: province, kind: kind)
+                if global.json { try context.emit(centre) } else { context.say(.centreAdded(centre.code)) }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List centres.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, _) = try context.unlock()
+                let centres = try store.centres()
+                if global.json { try context.emit(centres); return }
+                for centre in centres {
+                    print("\(centre.code)\t\(centre.kind.rawValue)\t\(centre.province)\t\(centre.name)")
+                }
+            }
+        }
+    }
+}

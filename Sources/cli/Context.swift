@@ -1,0 +1,110 @@
+import ArgumentParser
+import Cases
+import Crypto
+import Foundation
+
+/// What one command run needs: resolved options, language, policy, store and session.
+/// Also the single place where failures become one line on stderr and an exit code.
+struct Context {
+    let options: GlobalOptions
+    let environment = ProcessInfo.processInfo.environment
+    let lang: Language
+
+    init(_ options: GlobalOptions) {
+        self.options = options
+        self.lang = Language.resolve(option: options.lang, environment: ProcessInfo.processInfo.environment)
+    }
+
+    var databasePath: String { options.db ?? environment["CAUNOI_DB"] ?? "caunoi.db" }
+
+    func userName() throws -> String {
+        guard let user = options.user ?? environment["CAUNOI_USER"], !user.isEmpty else {
+            throw CaunoiError.missingOption("--user")
+        }
+        return user
+    }
+
+    /// `--policy`, `CAUNOI_POLICY`, a `policy/` folder beside the binary or above it (the
+    /// repository when run from `.build`), then `./policy`.
+    func policyDirectory() -> URL {
+        if let explicit = options.policy ?? environment["CAUNOI_POLICY"] { return URL(fileURLWithPath: explicit) }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("policy")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("blind-index.yaml").path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: "policy")
+    }
+
+    func loadPolicy() throws -> Policy { try Policy.load(from: policyDirectory()) }
+
+    func openStore(create: Bool = false) throws -> CaseStore { try CaseStore.open(path: databasePath, create: create) }
+
+    /// The acting user's passphrase: `CAUNOI_PASSPHRASE`, else a no-echo prompt, else refuse.
+    func passphrase(for user: String) throws -> SecureBytes {
+        if let value = environment["CAUNOI_PASSPHRASE"] { return SecureBytes(utf8: value) }
+        guard let typed = Terminal.readSecret(prompt: Text.promptPassphrase(user).text(lang)) else { throw CaunoiError.noPassphrase }
+        return typed
+    }
+
+    /// A new passphrase: `CAUNOI_NEW_PASSPHRASE`, else typed twice on the terminal.
+    func newPassphrase(for user: String, policy: Policy) throws -> SecureBytes {
+        let value: SecureBytes
+        if let env = environment["CAUNOI_NEW_PASSPHRASE"] {
+            value = SecureBytes(utf8: env)
+        } else {
+            guard let first = Terminal.readSecret(prompt: Text.promptNewPassphrase(user).text(lang)),
+                  let second = Terminal.readSecret(prompt: Text.promptRepeat.text(lang)) else { throw CaunoiError.noPassphrase }
+            guard first == second else { throw CaunoiError.passphraseMismatch }
+            value = first
+        }
+        guard value.utf8String.count >= policy.security.minimumPassphraseLength else { throw CaunoiError.weakPassphrase }
+        return value
+    }
+
+    /// Opens the store and unlocks the acting user.
+    func unlock() throws -> (CaseStore, Session) {
+        let user = try userName()
+        let store = try openStore()
+        let session = try store.unlock(user: user, passphrase: passphrase(for: user))
+        return (store, session)
+    }
+
+    func say(_ text: Text) {
+        print(text.text(lang))
+    }
+
+    func warn(_ text: Text) {
+        FileHandle.standardError.write(Data((text.text(lang) + "\n").utf8))
+    }
+
+    /// Prints one JSON document.
+    func emit<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    /// Runs a command body; any failure becomes one line on stderr and its sysexits code.
+    /// Nothing else is printed: no stack trace, no SQL, no personal data.
+    func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as CaunoiError {
+            throw fail(error)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw fail(.internalError(String(describing: type(of: error))))
+        }
+    }
+
+    private func fail(_ error: CaunoiError) -> ExitCode {
+        FileHandle.standardError.write(Data(("caunoi: " + error.message(lang) + "\n").utf8))
+        return ExitCode(error.exitCode)
+    }
+}

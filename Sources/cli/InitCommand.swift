@@ -1,0 +1,38 @@
+import ArgumentParser
+import Cases
+import Foundation
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a new database with its admin, central review key and recovery key.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Name of the administrator account.") var admin: String
+    @Option(help: "Write the recovery key to this file (mode 0600) instead of printing it.") var recoveryOut: String?
+
+    func run() throws {
+        let context = Context(global)
+        try context.run {
+            let policy = try context.loadPolicy()
+            if let out = recoveryOut, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate("recovery key file") }
+            let passphrase = try context.newPassphrase(for: admin, policy: policy)
+            let store = try context.openStore(create: true)
+            let recovery = try store.initialise(admin: admin, passphrase: passphrase, parameters: policy.security.argon2id)
+            if let out = recoveryOut {
+                let text = recovery.text
+                guard FileManager.default.createFile(atPath: out, contents: Data(text.bytes + [10]), attributes: [.posixPermissions: 0o600]) else {
+                    throw CaunoiError.cannotCreate("recovery key file")
+                }
+                if global.json { try context.emit(["admin": admin, "recovery_key_file": out]) } else {
+                    context.say(.initialised(admin: admin))
+                    context.say(.recoveryKeyWritten(out))
+                }
+            } else if global.json {
+                try context.emit(["admin": admin, "recovery_key": recovery.text.utf8String])
+            } else {
+                context.say(.initialised(admin: admin))
+                context.say(.recoveryKeyOnce)
+                print(recovery.text.utf8String)
+            }
+        }
+    }
+}

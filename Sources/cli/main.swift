@@ -1,2 +1,0 @@
-import Cases
-print("caunoi")
