@@ -1,0 +1,96 @@
+import Crypto
+import Foundation
+import GRDB
+import Testing
+@testable import Cases
+
+@Suite struct KeyTests {
+    @Test func wrongPassphraseAndUnknownUserGiveTheSameAnswer() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        #expect(expectError(.wrongPassphrase) { _ = try f.store.unlock(user: "lan", passphrase: SecureBytes(utf8: "not it")) })
+        #expect(expectError(.wrongPassphrase) { _ = try f.store.unlock(user: "nobody", passphrase: SecureBytes(utf8: "not it")) })
+    }
+
+    @Test func rolesReceiveTheKeysTheyNeedAndNoMore() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        #expect(try Set(f.session("lan").keys.keys) == [.ownBox, .ownSigning, .index, .centre("HN-OSSO", version: 1)])
+        #expect(try Set(f.session("hoa").keys.keys) == [.ownBox, .ownSigning, .index, .centre("HN-OSSO", version: 1)])
+        #expect(try Set(f.session("trung").keys.keys) == [.ownBox, .ownSigning, .index, .centralReview])
+        #expect(try Set(f.session("thu").keys.keys) == [.ownBox, .ownSigning])
+        #expect(try Set(f.session("root").keys.keys) == [.ownBox, .ownSigning])
+    }
+
+    @Test func grantsAreFoldedAtNextUnlockAndThenDeleted() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let admin = try f.session("root")
+        let change = try f.store.addUser(admin, name: "kim", role: .central, centre: nil, passphrase: Fixture.passphrase("kim"),
+                                         parameters: Fixture.fast, recovery: nil)
+        #expect(change.granted.isEmpty)
+        #expect(change.missing.sorted() == ["central.v1", "index.v1"])
+        _ = try f.store.grantAccess(f.session("trung"), to: "kim", recovery: nil)
+        #expect(try f.store.users(admin).first { $0.name == "kim" }?.pendingGrants == 2)
+        #expect(try Set(f.session("kim").keys.keys).isSuperset(of: [.centralReview, .index]))
+        #expect(try f.store.users(admin).first { $0.name == "kim" }?.pendingGrants == 0)
+        #expect(try Set(f.session("kim").keys.keys).isSuperset(of: [.centralReview, .index]))
+    }
+
+    @Test func managersManageOnlyTheirOwnCentre() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let lan = try f.session("lan")
+        #expect(expectError(.notYourCentre) {
+            _ = try f.store.addUser(lan, name: "x", role: .counsellor, centre: "CT-MC", passphrase: Fixture.passphrase("x"),
+                                    parameters: Fixture.fast, recovery: nil)
+        })
+        #expect(expectError(.roleNotAllowed(role: "manager")) {
+            _ = try f.store.addUser(lan, name: "x", role: .statistician, centre: nil, passphrase: Fixture.passphrase("x"),
+                                    parameters: Fixture.fast, recovery: nil)
+        })
+        #expect(expectError(.roleNotAllowed(role: "counsellor")) {
+            _ = try f.store.addCentre(f.session("hoa"), code: "X-1", name: "X", province: "01", kind: .osso)
+        })
+    }
+
+    @Test func aWrongRecoveryKeyIsRefused() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let other = try RecoveryKey.parse(SecureBytes(utf8: String(repeating: "ab", count: 32)))
+        #expect(expectError(.wrongRecoveryKey) {
+            _ = try f.store.addUser(f.session("root"), name: "x", role: .manager, centre: "HN-OSSO",
+                                    passphrase: Fixture.passphrase("x"), parameters: Fixture.fast, recovery: other)
+        })
+    }
+
+    @Test func recoveryKeyTextRoundTrips() throws {
+        let key = RecoveryKey.generate()
+        let parsed = try RecoveryKey.parse(key.text)
+        #expect(parsed.keyPair.publicKey == key.keyPair.publicKey)
+        #expect(throws: CaunoiError.self) { _ = try RecoveryKey.parse(SecureBytes(utf8: "caunoi-recovery-1 1234")) }
+    }
+
+    @Test func passphraseChangeKeepsKeysAndRemovalEndsAccess() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        try f.store.changePassphrase(f.session("hoa"), to: SecureBytes(utf8: "a brand new passphrase"), parameters: Fixture.fast)
+        #expect(expectError(.wrongPassphrase) { _ = try f.session("hoa") })
+        let renewed = try f.store.unlock(user: "hoa", passphrase: SecureBytes(utf8: "a brand new passphrase"))
+        #expect(renewed.keys[.centre("HN-OSSO", version: 1)] != nil)
+        try f.store.removeUser(f.session("lan"), name: "hoa")
+        #expect(expectError(.userRemoved("hoa")) { _ = try f.store.unlock(user: "hoa", passphrase: SecureBytes(utf8: "a brand new passphrase")) })
+        let keyslots = try f.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM keyslots WHERE user = 'hoa'") }
+        #expect(keyslots == 0)
+    }
+
+    @Test func keyBundleRoundTripsAndRejectsGarbage() throws {
+        var bundle = KeyBundle()
+        bundle.keys[.index] = SecureBytes.random(count: 32)
+        bundle.keys[.centre("HN-OSSO", version: 3)] = SecureBytes.random(count: 32)
+        let decoded = try KeyBundle.decode(bundle.encoded())
+        #expect(decoded.keys[.index] == bundle.keys[.index])
+        #expect(decoded.keys[.centre("HN-OSSO", version: 3)] == bundle.keys[.centre("HN-OSSO", version: 3)])
+        #expect(throws: CaunoiError.self) { _ = try KeyBundle.decode(SecureBytes(copying: [0, 9, 1])) }
+    }
+}

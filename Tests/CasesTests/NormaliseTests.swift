@@ -1,0 +1,37 @@
+import Testing
+@testable import Cases
+
+@Suite struct NormaliseTests {
+    @Test func vietnameseNamesFoldToTheSameTokens() {
+        let forms = ["Nguyễn Thị Hoà", "Nguyễn Thị Hòa", "nguyen thi hoa", "NGUYỄN  THỊ   HOÀ", "Nguyê\u{0303}n Thi\u{0323} Hoa\u{0300}"]
+        for form in forms { #expect(Normalise.nameTokens(form) == ["nguyen", "thi", "hoa"]) }
+    }
+
+    @Test func nameKeyIgnoresOrder() {
+        #expect(Normalise.nameKey("HOA NGUYEN THI") == Normalise.nameKey("Nguyễn Thị Hoà"))
+        #expect(Normalise.nameKey("Nguyễn Thị Hoà") != Normalise.nameKey("Nguyễn Thị Hoa Bình"))
+    }
+
+    @Test func dStrokeBecomesD() {
+        #expect(Normalise.nameTokens("Đặng Đức") == ["dang", "duc"])
+    }
+
+    @Test func punctuationSeparatesTokens() {
+        #expect(Normalise.nameTokens("Trần-Thị, Lan.") == ["tran", "thi", "lan"])
+    }
+
+    @Test(arguments: ["0912345678", "+84 912 345 678", "+84912345678", "84912345678", "0912.345.678", "(0912) 345-678", "0084 912 345 678"])
+    func vietnamesePhonePrefixesAgree(_ form: String) {
+        #expect(Normalise.phone(form) == "0912345678")
+    }
+
+    @Test func foreignPhonesKeepTheirCountryCode() {
+        #expect(Normalise.phone("+82 10-1234-5678") == "+821012345678")
+        #expect(Normalise.phone("+82 10-1234-5678") != Normalise.phone("01012345678"))
+    }
+
+    @Test func documentsDropSeparatorsAndCase() {
+        #expect(Normalise.document("c 123-4567") == "C1234567")
+        #expect(Normalise.document("001 190 012 345") == "001190012345")
+    }
+}
