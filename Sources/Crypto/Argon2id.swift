@@ -27,6 +27,8 @@ public enum Argon2id {
         passphrase: SecureBytes, salt: [UInt8], parameters: Argon2idParameters, outputByteCount: Int = 32
     ) throws -> SecureBytes {
         guard salt.count == saltByteCount else { throw CryptoError.invalidParameters }
+        // crypto_pwhash_BYTES_MIN; below it libsodium fails (and a negative count would trap).
+        guard outputByteCount >= 16 else { throw CryptoError.invalidParameters }
         return try sodiumArgon2id(passphrase: passphrase, salt: salt, parameters: parameters, outputByteCount: outputByteCount)
     }
 }

@@ -13,13 +13,9 @@ public final class SecureBytes: @unchecked Sendable {
         self.count = count
         let raw = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
         storage = raw
-        do {
-            try initializer(UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]))
-        } catch {
-            sodium_memzero(raw.baseAddress, raw.count)
-            raw.deallocate()
-            throw error
-        }
+        // Every stored property is set, so if this throws, `deinit` still runs and wipes and frees
+        // the buffer (freeing it here as well was a double free).
+        try initializer(UnsafeMutableRawBufferPointer(rebasing: raw[0..<count]))
     }
 
     public convenience init<Bytes: Collection>(copying bytes: Bytes) where Bytes.Element == UInt8 {

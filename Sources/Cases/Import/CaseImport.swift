@@ -19,7 +19,8 @@ public enum CaseImport {
     static let personalColumns = ["name", "other-name", "dob", "birth-year", "phone", "email", "id-number", "passport", "address"]
 
     /// Turns one row into a validated intake, naming the column of the first problem.
-    static func intake(_ row: ImportRow, policy: Policy) throws -> CaseIntake {
+    /// `continuesPerson` marks a later row of an earlier `person-ref`: her name is already known.
+    static func intake(_ row: ImportRow, policy: Policy, continuesPerson: Bool = false) throws -> CaseIntake {
         func fail(_ column: String, _ problem: ImportProblem) -> CaunoiError {
             .importFailed(line: row.line, column: column, reason: problem)
         }
@@ -32,9 +33,10 @@ public enum CaseImport {
         guard let programme = Programme(rawValue: programmeText) else { throw fail("programme", .unknownCode(programmeText)) }
         var intake = CaseIntake(programme: programme)
         intake.existingPersonID = one("person")
-        if intake.existingPersonID == nil {
-            guard let name = one("name") else { throw fail("name", .missing) }
+        if let name = one("name") {
             intake.person.name = PersonalText(name)
+        } else if intake.existingPersonID == nil && !continuesPerson {
+            throw fail("name", .missing)
         }
         intake.person.otherNames = (row.values["other-name"] ?? []).map(PersonalText.init)
         if let dob = one("dob") {
@@ -95,9 +97,15 @@ extension CaseStore {
         try session.require(.counsellor, .manager)
         let rows = try ImportParser.rows(data, format: format)
         try CaseImport.checkPersonRefs(rows)
-        let intakes = try rows.map { try CaseImport.intake($0, policy: policy) }
         let refs = rows.map { $0.values["person-ref"]?.first }
-        let personCount = Set(zip(rows.indices, refs).map { $1 ?? "#row\($0)" }).count
+        var seenRefs: Set<String> = []
+        let intakes = try zip(rows, refs).map { row, ref in
+            let continues = ref.map { !seenRefs.insert($0).inserted } ?? false
+            return try CaseImport.intake(row, policy: policy, continuesPerson: continues)
+        }
+        let personCount = Set(zip(rows.indices, refs).map { index, ref in
+            ref ?? rows[index].values["person"]?.first ?? "#row\(index)"
+        }).count
         let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
         let centreCode = session.centre ?? ""
         _ = try session.centreKey(centreCode, version: try read { db in try self.centre(db, centreCode).keyVersion })

@@ -8,16 +8,13 @@ extension CaseStore {
         let vault = PersonVault.create(personID: personID)
         let wrapped = try vault.wrapped(centreKey: session.centreKey(centre.code, version: centre.keyVersion), version: centre.keyVersion)
         let sealed = try fields.sealed(with: vault)
-        var columns = ["id", "centre", "centre_key_version", "wrapped_dek", "created_on"]
-        var values: [(any DatabaseValueConvertible)?] = [personID, centre.code, centre.keyVersion, wrapped, Day.today()]
-        for (column, blob) in sealed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            columns.append(column.rawValue)
-            values.append(blob)
-        }
+        let columns = ["id", "centre", "centre_key_version", "wrapped_dek", "created_on"] + PersonColumn.allCases.map(\.rawValue)
+        let values: [(any DatabaseValueConvertible)?] = [personID, centre.code, centre.keyVersion, wrapped, Day.today()]
+            + PersonColumn.allCases.map { sealed[$0] }
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO persons (\(columns.joined(separator: ", "))) VALUES (\(placeholders))",
-                       arguments: StatementArguments(values))
-        try BlindIndexer.store(db, personID: personID, entries: indexer.entries(for: fields))
+        try db.cachedStatement(sql: "INSERT INTO persons (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
+            .execute(arguments: StatementArguments(values))
+        try BlindIndexer.insert(db, personID: personID, entries: indexer.entries(for: fields))
         return (personID, vault)
     }
 
@@ -28,7 +25,7 @@ extension CaseStore {
         var values: [(any DatabaseValueConvertible)?] = PersonColumn.allCases.map { sealed[$0] }
         values.append(vault.personID)
         try db.execute(sql: "UPDATE persons SET \(assignments) WHERE id = ?", arguments: StatementArguments(values))
-        try BlindIndexer.store(db, personID: vault.personID, entries: indexer.entries(for: fields))
+        try BlindIndexer.replace(db, personID: vault.personID, entries: indexer.entries(for: fields))
     }
 
     /// Opens a person the session may read: role, centre key and every sealed column checked.

@@ -48,9 +48,13 @@ struct BlindIndexer {
         return entries
     }
 
-    /// Replaces a person's index entries.
-    static func store(_ db: Database, personID: String, entries: Set<IndexEntry>) throws {
+    /// Replaces a person's index entries (after her fields changed).
+    static func replace(_ db: Database, personID: String, entries: Set<IndexEntry>) throws {
         try db.execute(sql: "DELETE FROM blind_indexes WHERE person_id = ?", arguments: [personID])
+        try insert(db, personID: personID, entries: entries)
+    }
+
+    static func insert(_ db: Database, personID: String, entries: Set<IndexEntry>) throws {
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO blind_indexes (kind, value, person_id) VALUES (?, ?, ?)")
         for entry in entries {
             try statement.execute(arguments: [entry.kind.rawValue, entry.value, personID])

@@ -6,6 +6,7 @@ enum Ids {
 
     /// e.g. `P-7K3QX9TB2M4D` for a person, `N-...` for a note.
     static func random(prefix: String, length: Int = 12) -> String {
-        prefix + "-" + String((0..<length).map { _ in alphabet[Int(Random.uniform(UInt32(alphabet.count)))] })
+        // 32 symbols divide 256 evenly, so `byte % 32` is unbiased; one CSPRNG call per id.
+        prefix + "-" + String(Random.bytes(length).map { alphabet[Int($0) % alphabet.count] })
     }
 }

@@ -48,8 +48,8 @@ extension PersonFields {
         if let dob = dateOfBirth, let birth = Day.parse(dob.revealed) {
             return policy.ageBand(forAge: Day.age(birth: birth, on: today))
         }
-        if let year = birthYear, let now = today.year {
-            return policy.ageBand(forAge: now - year)
+        if let year = birthYear {
+            return policy.ageBand(forAge: today.year - year)
         }
         return nil
     }

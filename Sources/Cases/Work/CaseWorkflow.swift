@@ -120,8 +120,8 @@ extension CaseStore {
 
     func insertNote(_ db: Database, caseID: String, text: PersonalText, vault: PersonVault, by user: String, on day: String) throws {
         let noteID = Ids.random(prefix: "N")
-        try db.execute(sql: "INSERT INTO notes (id, case_id, author, created_on, body) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [noteID, caseID, user, day, try vault.seal(text, table: "notes", column: "body", row: noteID)])
+        try db.cachedStatement(sql: "INSERT INTO notes (id, case_id, author, created_on, body) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [noteID, caseID, user, day, try vault.seal(text, table: "notes", column: "body", row: noteID)])
     }
 
     func recordEvent(
@@ -130,10 +130,10 @@ extension CaseStore {
     ) throws {
         let eventID = Ids.random(prefix: "E")
         let sealedReason = try reason.flatMap { $0.isBlank ? nil : try vault?.seal($0, table: "case_events", column: "reason", row: eventID) }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO case_events (id, case_id, on_day, by_user, kind, from_status, to_status, detail, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [eventID, caseID, day, user, kind, from, to, detail, sealedReason])
+            """).execute(arguments: [eventID, caseID, day, user, kind, from, to, detail, sealedReason])
     }
 }
 

@@ -43,11 +43,11 @@ extension CaseStore {
         openedOn: String, ageBand: String?, by user: String
     ) throws -> String {
         let caseID = try nextCaseID(db, centre: centre, year: Day.year(openedOn) ?? 0)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO cases (id, person_id, centre, programme, status, risk, origin_province, destination, migration,
                                age_band, association_id, opened_on, safe_contact, created_by, updated_on)
             VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [caseID, personID, centre, intake.programme, intake.risk, intake.originProvince, intake.destination,
+            """).execute(arguments: [caseID, personID, centre, intake.programme, intake.risk, intake.originProvince, intake.destination,
                              intake.migration, ageBand, intake.associationID, openedOn,
                              try vault.sealIfPresent(intake.safeContact, table: "cases", column: "safe_contact", row: caseID),
                              user, Day.today()])
@@ -60,19 +60,19 @@ extension CaseStore {
     }
 
     func replaceNeeds(_ db: Database, caseID: String, needs: [String]) throws {
-        try db.execute(sql: "DELETE FROM case_needs WHERE case_id = ?", arguments: [caseID])
-        for need in needs {
-            try db.execute(sql: "INSERT INTO case_needs (case_id, need) VALUES (?, ?)", arguments: [caseID, need])
-        }
+        try db.cachedStatement(sql: "DELETE FROM case_needs WHERE case_id = ?").execute(arguments: [caseID])
+        let insert = try db.cachedStatement(sql: "INSERT INTO case_needs (case_id, need) VALUES (?, ?)")
+        for need in needs { try insert.execute(arguments: [caseID, need]) }
     }
 
     /// Readable, unique ids free of personal data: centre, year of opening, sequence.
     func nextCaseID(_ db: Database, centre: String, year: Int) throws -> String {
-        let sequence = try Int.fetchOne(db, sql: """
+        let sequence = try Int.fetchOne(db.cachedStatement(sql: """
             INSERT INTO case_sequences (centre, year, last) VALUES (?, ?, 1)
             ON CONFLICT(centre, year) DO UPDATE SET last = last + 1
             RETURNING last
-            """, arguments: [centre, year]) ?? 1
-        return "\(centre)-\(year)-\(String(format: "%05d", sequence))"
+            """), arguments: [centre, year]) ?? 1
+        let digits = String(sequence)
+        return "\(centre)-\(year)-\(String(repeating: "0", count: max(0, 5 - digits.count)))\(digits)"
     }
 }
