@@ -13,6 +13,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case policyInvalid(file: String, line: Int, problem: String)
     case invalidTransition(caseID: String, from: String, to: String)
     case malformedFile(String)
+    case notADatabase
     case databaseNotInitialised
     case databaseAlreadyInitialised
     case weakPassphrase
@@ -47,7 +48,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
         switch self {
         case .missingOption, .conflictingOptions, .invalidValue: 64
         case .unknownCode, .invalidDate, .integrityFailure, .importFailed, .policyInvalid,
-             .invalidTransition, .malformedFile, .databaseNotInitialised, .databaseAlreadyInitialised,
+             .invalidTransition, .malformedFile, .notADatabase, .databaseNotInitialised, .databaseAlreadyInitialised,
              .weakPassphrase, .passphraseMismatch: 65
         case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .fileNotFound, .databaseNotFound: 66
         case .cannotCreate: 73

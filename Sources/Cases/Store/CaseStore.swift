@@ -59,7 +59,7 @@ public struct CaseStore: Sendable {
         switch db.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return CaunoiError.databaseBusy
         case .SQLITE_FULL: return CaunoiError.diskFull
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return CaunoiError.malformedFile("database")
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return CaunoiError.notADatabase
         case .SQLITE_CANTOPEN: return CaunoiError.cannotCreate("database")
         case .SQLITE_READONLY, .SQLITE_PERM: return CaunoiError.ioFailure("database is read-only")
         case .SQLITE_IOERR: return CaunoiError.ioFailure("database")

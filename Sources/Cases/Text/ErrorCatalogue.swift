@@ -30,6 +30,8 @@ extension CaunoiError {
              "Case \(id) is \(from) and cannot become \(to).")
         case .malformedFile(let what):
             ("Tệp \(what) sai định dạng.", "The \(what) file is malformed.")
+        case .notADatabase:
+            ("Tệp không phải cơ sở dữ liệu caunoi hoặc đã hỏng.", "The file is not a caunoi database, or it is damaged.")
         case .databaseNotInitialised:
             ("Cơ sở dữ liệu chưa được khởi tạo; chạy `caunoi init` trước.", "The database is not initialised; run `caunoi init` first.")
         case .databaseAlreadyInitialised:
