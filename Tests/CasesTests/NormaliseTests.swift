@@ -35,3 +35,23 @@ import Testing
         #expect(Normalise.document("001 190 012 345") == "001190012345")
     }
 }
+
+@Suite struct ErrorTextTests {
+    @Test func typedValuesAreEchoedOnlyWhenTheyLookLikeCodes() {
+        #expect(CaunoiError.unknownCode(list: "need", code: "flying").message(.en).contains("flying"))
+        #expect(CaunoiError.unknownCode(list: "province", code: "01").message(.en).contains("01"))
+        for personal in ["0912345678", "C1234567", "Nguyễn Thị Hoà", "001190012345", "hoa@example.org x", "+84 912 345 678"] {
+            #expect(!CaunoiError.unknownCode(list: "need", code: personal).message(.vi).contains(personal))
+            #expect(!CaunoiError.invalidValue(option: "--risk", value: personal).message(.en).contains(personal))
+            #expect(!CaunoiError.caseNotFound(personal).message(.en).contains(personal))
+        }
+        #expect(CaunoiError.caseNotFound("HN-OSSO-2026-00042").message(.en).contains("HN-OSSO-2026-00042"))
+        #expect(CaunoiError.personNotFound("P-7K3QX9TB2M4D").message(.en).contains("P-7K3QX9TB2M4D"))
+    }
+
+    @Test func importErrorsNameLineAndColumnButNeverTheValue() {
+        let message = CaunoiError.importFailed(line: 9990, column: "need", reason: .unknownCode("0912345678")).message(.en)
+        #expect(message.contains("9990") && message.contains("need"))
+        #expect(!message.contains("0912345678"))
+    }
+}

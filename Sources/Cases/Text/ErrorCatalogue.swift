@@ -41,9 +41,9 @@ extension CaunoiError {
         case .passphraseMismatch:
             ("Hai lần nhập mật khẩu không khớp.", "The two passphrases do not match.")
         case .caseNotFound(let id):
-            ("Không tìm thấy hồ sơ \(echoIfCode(id)).", "No case \(echoIfCode(id)).")
+            ("Không tìm thấy hồ sơ \(echoIfRecordID(id)).", "No case \(echoIfRecordID(id)).")
         case .personNotFound(let id):
-            ("Không tìm thấy người \(echoIfCode(id)).", "No person \(echoIfCode(id)).")
+            ("Không tìm thấy người \(echoIfRecordID(id)).", "No person \(echoIfRecordID(id)).")
         case .userNotFound(let name):
             ("Không có người dùng \(echoIfCode(name)).", "No user \(echoIfCode(name)).")
         case .centreNotFound(let code):
@@ -85,7 +85,7 @@ extension ImportProblem {
         let (vi, en): (String, String) = switch self {
         case .missing: ("thiếu giá trị bắt buộc", "a required value is missing")
         case .unknownColumn: ("cột không được hỗ trợ", "unsupported column")
-        case .unknownCode(let code): ("mã \(echoIfCode(code)) không có trong danh mục", "code \(echoIfCode(code)) is not in its code list")
+        case .unknownCode: ("mã không có trong danh mục", "the code is not in its code list")
         case .invalidDate: ("ngày không hợp lệ (cần YYYY-MM-DD)", "invalid date (expected YYYY-MM-DD)")
         case .invalidValue: ("giá trị không hợp lệ", "invalid value")
         case .malformedRow: ("dòng sai định dạng", "malformed row")

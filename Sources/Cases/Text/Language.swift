@@ -14,10 +14,25 @@ public enum Language: String, Sendable, CaseIterable {
     }
 }
 
-/// Echoes a value typed by the user only when it looks like a code (short, letters, digits,
-/// dashes), so a misplaced name or phone number never reaches an error message.
+/// Echoes a value typed by the user only when it looks like a code: short ASCII letters,
+/// dashes and at most four digits. A misplaced name, phone, passport or ID number (all of
+/// which have more digits or non-ASCII letters) never reaches an error message.
 func echoIfCode(_ value: String) -> String {
-    let allowed = value.count <= 24 && !value.isEmpty
-        && value.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == ".") }
+    let scalars = value.unicodeScalars
+    let allowed = (1...32).contains(value.count)
+        && scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+        && scalars.filter { ("0"..."9").contains($0) }.count <= 4
     return allowed ? "“\(value)”" : "(…)"
+}
+
+/// Echoes a record id (case `HN-OSSO-2026-00042`, person `P-7K3QX9TB2M4D`) whose shape is
+/// ours; anything else typed in its place is withheld.
+func echoIfRecordID(_ value: String) -> String {
+    let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+    let isCaseID = parts.count >= 3 && parts.suffix(2).map(\.count) == [4, 5]
+        && parts.suffix(2).allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        && parts.dropLast(2).allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) } }
+    let isRandomID = parts.count == 2 && parts[0].count == 1 && parts[1].count == 12
+        && parts[1].allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+    return isCaseID || isRandomID ? "“\(value)”" : "(…)"
 }
