@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Foundation
 
 /// `caunoi`: the case tracker's command line (contract in shared/design/CLI.md).
 @main
@@ -9,6 +10,52 @@ struct Caunoi: ParsableCommand {
         abstract: "Cầu Nối — theo dõi hồ sơ hỗ trợ phụ nữ (case tracker of the Vietnam Women's Union).",
         subcommands: [Init.self, CentreCommand.self, UserCommand.self, CaseCommand.self, PolicyCommand.self]
     )
+
+    /// Parses and runs; a command line that does not parse gets one line in the chosen
+    /// language with typed values withheld (they may be personal), and exit 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            // Already reported by Context.run.
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            let arguments = CommandLine.arguments
+            let langOption = arguments.firstIndex(of: "--lang").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+            let lang = Language.resolve(option: langOption, environment: ProcessInfo.processInfo.environment)
+            let first = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
+            let line = CaunoiError.badCommandLine(detail: withholdingValues(first)).message(lang)
+            FileHandle.standardError.write(Data(("caunoi: " + line + "\n").utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    /// Replaces quoted values in the parser's message, keeping quoted option names.
+    static func withholdingValues(_ text: String) -> String {
+        var out = ""
+        var inQuote = false
+        var quoted = ""
+        for character in text {
+            if character == "'" {
+                if inQuote {
+                    out += quoted.hasPrefix("-") || quoted.hasPrefix("<") ? "'\(quoted)'" : "'…'"
+                    quoted = ""
+                }
+                inQuote.toggle()
+            } else if inQuote {
+                quoted.append(character)
+            } else {
+                out.append(character)
+            }
+        }
+        return inQuote ? out + "'…" : out
+    }
 }
 
 extension Programme: ExpressibleByArgument {}

@@ -19,9 +19,7 @@ struct Init: ParsableCommand {
             let recovery = try store.initialise(admin: admin, passphrase: passphrase, parameters: policy.security.argon2id)
             if let out = recoveryOut {
                 let text = recovery.text
-                guard FileManager.default.createFile(atPath: out, contents: Data(text.bytes + [10]), attributes: [.posixPermissions: 0o600]) else {
-                    throw CaunoiError.cannotCreate("recovery key file")
-                }
+                try OwnerOnlyFile.create(atPath: out, contents: text.bytes + [10], what: "recovery key file")
                 if global.json { try context.emit(["admin": admin, "recovery_key_file": out]) } else {
                     context.say(.initialised(admin: admin))
                     context.say(.recoveryKeyWritten(out))

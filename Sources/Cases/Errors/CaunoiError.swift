@@ -5,6 +5,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case missingOption(String)
     case conflictingOptions(String, String)
     case invalidValue(option: String, value: String)
+    /// The command line did not parse; `detail` is the parser's first line with values withheld.
+    case badCommandLine(detail: String)
     // 65 data
     case unknownCode(list: String, code: String)
     case invalidDate(String)
@@ -46,7 +48,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
     /// sysexits.h code for this failure.
     public var exitCode: Int32 {
         switch self {
-        case .missingOption, .conflictingOptions, .invalidValue: 64
+        case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine: 64
         case .unknownCode, .invalidDate, .integrityFailure, .importFailed, .policyInvalid,
              .invalidTransition, .malformedFile, .notADatabase, .databaseNotInitialised, .databaseAlreadyInitialised,
              .weakPassphrase, .passphraseMismatch: 65

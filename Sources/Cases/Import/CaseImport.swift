@@ -72,18 +72,26 @@ public enum CaseImport {
         return intake
     }
 
-    /// Rows sharing a `person-ref` are one person: later rows may repeat her personal values or
+    /// Validates every row in file order, so the first bad line is the one reported. Rows
+    /// sharing a `person-ref` are one person: later rows may repeat her personal values or
     /// leave them empty, but not contradict the first row.
-    static func checkPersonRefs(_ rows: [ImportRow]) throws {
+    static func intakes(_ rows: [ImportRow], policy: Policy) throws -> [CaseIntake] {
         var first: [String: ImportRow] = [:]
-        for row in rows {
-            guard let ref = row.values["person-ref"]?.first else { continue }
-            guard let earlier = first[ref] else { first[ref] = row; continue }
-            for column in personalColumns {
-                if let value = row.values[column], value != earlier.values[column] {
-                    throw CaunoiError.importFailed(line: row.line, column: column, reason: .conflictsWithEarlierRow)
+        return try rows.map { row in
+            var continues = false
+            if let ref = row.values["person-ref"]?.first {
+                if let earlier = first[ref] {
+                    continues = true
+                    for column in personalColumns {
+                        if let value = row.values[column], value != earlier.values[column] {
+                            throw CaunoiError.importFailed(line: row.line, column: column, reason: .conflictsWithEarlierRow)
+                        }
+                    }
+                } else {
+                    first[ref] = row
                 }
             }
+            return try intake(row, policy: policy, continuesPerson: continues)
         }
     }
 }
@@ -96,13 +104,8 @@ extension CaseStore {
     ) throws -> ImportSummary {
         try session.require(.counsellor, .manager)
         let rows = try ImportParser.rows(data, format: format)
-        try CaseImport.checkPersonRefs(rows)
+        let intakes = try CaseImport.intakes(rows, policy: policy)
         let refs = rows.map { $0.values["person-ref"]?.first }
-        var seenRefs: Set<String> = []
-        let intakes = try zip(rows, refs).map { row, ref in
-            let continues = ref.map { !seenRefs.insert($0).inserted } ?? false
-            return try CaseImport.intake(row, policy: policy, continuesPerson: continues)
-        }
         let personCount = Set(zip(rows.indices, refs).map { index, ref in
             ref ?? rows[index].values["person"]?.first ?? "#row\(index)"
         }).count

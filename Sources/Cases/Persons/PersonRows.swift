@@ -30,12 +30,15 @@ extension CaseStore {
 
     /// Opens a person the session may read: role, centre key and every sealed column checked.
     func openPerson(_ db: Database, id personID: String, session: Session) throws -> (PersonVault, PersonFields, centre: String) {
-        let columns = PersonColumn.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let row = try Row.fetchOne(db, sql: "SELECT centre, wrapped_dek, \(columns) FROM persons WHERE id = ?", arguments: [personID]) else {
+        let columns = PersonColumn.allCases.map { "p.\($0.rawValue)" }.joined(separator: ", ")
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT p.centre, c.key_version, p.wrapped_dek, \(columns) FROM persons p JOIN centres c ON c.code = p.centre WHERE p.id = ?
+            """, arguments: [personID]) else {
             throw CaunoiError.personNotFound(personID)
         }
         let centre: String = row["centre"]
-        let vault = try PersonVault.open(personID: personID, wrapped: row.bytes("wrapped_dek"), session: session, centre: centre)
+        let vault = try PersonVault.open(personID: personID, wrapped: row.bytes("wrapped_dek"), session: session, centre: centre,
+                                         currentVersion: row["key_version"])
         var blobs: [PersonColumn: [UInt8]] = [:]
         for column in PersonColumn.allCases {
             if let blob = row.optionalBytes(column.rawValue) { blobs[column] = blob }
@@ -45,9 +48,12 @@ extension CaseStore {
 
     /// The vault only (for sealing case fields and notes), without opening person fields.
     func personVault(_ db: Database, id personID: String, session: Session) throws -> PersonVault {
-        guard let row = try Row.fetchOne(db, sql: "SELECT centre, wrapped_dek FROM persons WHERE id = ?", arguments: [personID]) else {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT p.centre, c.key_version, p.wrapped_dek FROM persons p JOIN centres c ON c.code = p.centre WHERE p.id = ?
+            """, arguments: [personID]) else {
             throw CaunoiError.personNotFound(personID)
         }
-        return try PersonVault.open(personID: personID, wrapped: row.bytes("wrapped_dek"), session: session, centre: row["centre"])
+        return try PersonVault.open(personID: personID, wrapped: row.bytes("wrapped_dek"), session: session, centre: row["centre"],
+                                    currentVersion: row["key_version"])
     }
 }

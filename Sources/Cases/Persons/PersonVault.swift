@@ -18,10 +18,14 @@ struct PersonVault {
         SealedBlob(bytes: try SealedValue.seal(dek, key: centreKey, keyVersion: UInt32(version), place: Self.dekPlace(personID)))
     }
 
-    /// Unwraps a stored DEK with the centre key its header names.
-    static func open(personID: String, wrapped: [UInt8], session: Session, centre: String) throws -> PersonVault {
+    /// Unwraps a stored DEK with the centre key its header names. A header naming a version
+    /// the centre never had is tampering (65), not a missing grant (77).
+    static func open(personID: String, wrapped: [UInt8], session: Session, centre: String, currentVersion: Int) throws -> PersonVault {
         let version: UInt32
         do { version = try SealedValue.keyVersion(of: wrapped) } catch {
+            throw CaunoiError.integrityFailure(record: "\(personID) (persons.wrapped_dek)")
+        }
+        guard version >= 1, version <= currentVersion else {
             throw CaunoiError.integrityFailure(record: "\(personID) (persons.wrapped_dek)")
         }
         let centreKey = try session.centreKey(centre, version: Int(version))

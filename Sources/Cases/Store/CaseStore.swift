@@ -13,9 +13,7 @@ public struct CaseStore: Sendable {
         if !exists && !create { throw CaunoiError.databaseNotFound(path) }
         if !exists {
             // Create the file owner-only before SQLite writes anything into it.
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw CaunoiError.cannotCreate(path)
-            }
+            try OwnerOnlyFile.create(atPath: path, contents: [], what: "database")
         }
         var config = Configuration()
         config.busyMode = .timeout(5)

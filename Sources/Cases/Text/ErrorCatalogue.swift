@@ -13,6 +13,8 @@ extension CaunoiError {
             ("Không dùng \(a) cùng với \(b).", "\(a) cannot be used together with \(b).")
         case .invalidValue(let o, let v):
             ("Giá trị \(echoIfCode(v)) không hợp lệ cho \(o).", "Invalid value \(echoIfCode(v)) for \(o).")
+        case .badCommandLine(let detail):
+            ("Câu lệnh không hợp lệ (\(detail)). Xem `caunoi --help`.", "Invalid command line (\(detail)). See `caunoi --help`.")
         case .unknownCode(let list, let code):
             ("Mã \(echoIfCode(code)) không có trong danh mục \(list).", "Code \(echoIfCode(code)) is not in the \(list) code list.")
         case .invalidDate(let o):

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// Acceptance: blind-index search finds a woman however her name, phone or passport number is
+/// typed, and a new intake of someone already on file is flagged (SECURITY.md, blind indexes).
+@Suite("Search")
+struct SearchTests {
+    @Test("name, phone and passport searches are normalised; duplicates are reported at intake")
+    func search() async throws {
+        try await Deployment.with([.soloCounsellor]) { d in
+            let hoa = try await d.openCase(["--name", Invented.hoa, "--phone", Invented.hoaPhone, "--passport", Invented.hoaPassport,
+                                            "--dob", "1993-06-21"])
+            #expect(hoa.possibleDuplicates.isEmpty)
+            // Someone else sharing one name token, so token search has a candidate to reject.
+            let ly = try await d.openCase(["--name", Invented.lyName, "--phone", Invented.lyPhone])
+
+            let queries = [
+                "Nguyễn Thị Hoà",                                   // as typed at intake
+                "nguyen thi hoa",                                   // no diacritics, lower case
+                "HOA NGUYEN THI",                                   // foreign document order
+                "Nguyễn Thị Hòa",                                   // the other tone-mark placement
+                "Nguyễn Thị Hoà".decomposedStringWithCanonicalMapping, // NFD input
+                "  nguyễn   THỊ hoà ",                              // stray spaces and mixed case
+            ]
+            for query in queries {
+                let found = try await d.find("--name", query)
+                #expect(found.map(\.id) == [hoa.id], "name query \(queries.firstIndex(of: query) ?? -1) found \(found.map(\.id))")
+                #expect(found.first?.name == Invented.hoa)
+                #expect(found.first?.centre == Deployment.centre)
+            }
+
+            let byPhone = try await d.find("--phone", "+84 912 345 678")
+            #expect(byPhone.map(\.id) == [hoa.id])
+            let byPhoneDots = try await d.find("--phone", "0912.345.678")
+            #expect(byPhoneDots.map(\.id) == [hoa.id])
+            let byPassport = try await d.find("--passport", "c 123-4567")
+            #expect(byPassport.map(\.id) == [hoa.id])
+
+            // Near misses find nothing.
+            #expect(try await d.find("--phone", "0912345679").isEmpty)
+            #expect(try await d.find("--passport", "C1234568").isEmpty)
+            #expect(try await d.find("--name", "Nguyễn Thị Hoan").isEmpty)
+
+            // A second person with the same phone is flagged as a possible duplicate of the first.
+            let second = try await d.openCase(["--name", Invented.thaoName, "--phone", "+84 912 345 678"])
+            #expect(second.person != hoa.person)
+            #expect(second.possibleDuplicates.map(\.id) == [hoa.id])
+            #expect(!second.possibleDuplicates.map(\.id).contains(ly.id))
+
+            // The phone search now finds both.
+            let both = try await d.find("--phone", Invented.hoaPhone)
+            #expect(Set(both.map(\.id)) == [hoa.id, second.id])
+        }
+    }
+}
