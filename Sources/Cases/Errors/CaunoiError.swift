@@ -14,7 +14,13 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case importFailed(line: Int, column: String, reason: ImportProblem)
     case policyInvalid(file: String, line: Int, problem: String)
     case invalidTransition(caseID: String, from: String, to: String)
+    case invalidReferralTransition(referral: String, from: String, to: String)
+    case noRoutingRule(service: String, agency: String)
+    case agencyDoesNotOffer(agency: String, service: String)
+    case agencyHasNoKey(String)
+    case packetUnreadable
     case malformedFile(String)
+    case hsdsInvalid(organisation: Int, field: String)
     case notADatabase
     case databaseNotInitialised
     case databaseAlreadyInitialised
@@ -25,6 +31,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case personNotFound(String)
     case userNotFound(String)
     case centreNotFound(String)
+    case agencyNotFound(String)
+    case referralNotFound(String)
     case fileNotFound(String)
     case databaseNotFound(String)
     // 73 cannot create
@@ -38,6 +46,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case roleNotAllowed(role: String)
     case notYourCentre
     case keysMissing
+    case consentMissing
     case wrongRecoveryKey
     // 74 I/O
     case diskFull
@@ -50,13 +59,13 @@ public enum CaunoiError: Error, Equatable, Sendable {
         switch self {
         case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine: 64
         case .unknownCode, .invalidDate, .integrityFailure, .importFailed, .policyInvalid,
-             .invalidTransition, .malformedFile, .notADatabase, .databaseNotInitialised, .databaseAlreadyInitialised,
+             .invalidTransition, .invalidReferralTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
              .weakPassphrase, .passphraseMismatch: 65
-        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .fileNotFound, .databaseNotFound: 66
+        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .fileNotFound, .databaseNotFound: 66
         case .cannotCreate: 73
         case .ioFailure, .diskFull: 74
         case .databaseBusy: 75
-        case .wrongPassphrase, .noPassphrase, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing,
+        case .wrongPassphrase, .noPassphrase, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing, .consentMissing,
              .wrongRecoveryKey: 77
         case .internalError: 70
         }

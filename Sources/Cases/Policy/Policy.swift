@@ -17,6 +17,9 @@ public struct Policy: Sendable {
     public let ageBands: [AgeBand]
     public let blindIndex: BlindIndexSettings
     public let security: SecuritySettings
+    /// The starter partner directory (`agencies.yaml`).
+    public let agencies: [Agency]
+    public let routing: RoutingPolicy
 
     /// Loads the folder, or throws the first problem found (file and line).
     public static func load(from directory: URL) throws -> Policy {
@@ -74,11 +77,19 @@ public struct Policy: Sendable {
         problems += blindProblems
         let (security, securityProblems) = SecuritySettings.read(directory)
         problems += securityProblems
-        guard problems.isEmpty, let blind, let security else { return (nil, problems) }
+        let (agencies, _, agencyProblems) = AgencyDirectoryFile.read(directory, needs: needs, provinces: provinces, countries: countries)
+        problems += agencyProblems
+        for need in needs.entries where !agencies.contains(where: { $0.services.contains(need.code) }) && agencyProblems.isEmpty {
+            problems.append(PolicyProblem(file: AgencyDirectoryFile.file, line: 1, problem: "no agency accepts the need \(need.code)"))
+        }
+        let (routing, routingProblems) = RoutingPolicy.read(directory, needs: needs, programmes: programmes, migration: migration,
+                                                            countries: countries, agencies: agencies)
+        problems += routingProblems
+        guard problems.isEmpty, let blind, let security, let routing else { return (nil, problems) }
         return (Policy(directory: directory, needs: needs, outcomes: outcomes, migrationTypes: migration,
                        programmes: programmes, riskLevels: risk, declineReasons: decline, countries: countries,
                        provinces: provinces, formerProvinces: former, ageBands: bands,
-                       blindIndex: blind, security: security), [])
+                       blindIndex: blind, security: security, agencies: agencies, routing: routing), [])
     }
 
     /// A province typed as a current code, a former code (mapped to its successor) or a

@@ -30,8 +30,24 @@ extension CaunoiError {
         case .invalidTransition(let id, let from, let to):
             ("Hồ sơ \(id) đang ở trạng thái \(from), không thể chuyển sang \(to).",
              "Case \(id) is \(from) and cannot become \(to).")
+        case .invalidReferralTransition(let id, let from, let to):
+            ("Phiếu chuyển gửi \(echoIfRecordID(id)) đang ở trạng thái \(from), không thể chuyển sang \(to).",
+             "Referral \(echoIfRecordID(id)) is \(from) and cannot become \(to).")
+        case .noRoutingRule(let service, let agency):
+            ("Không có quy tắc chuyển gửi nào cho phép dịch vụ \(echoIfCode(service)) tới \(echoIfCode(agency)) với hồ sơ này.",
+             "No routing rule allows service \(echoIfCode(service)) at \(echoIfCode(agency)) for this case.")
+        case .agencyDoesNotOffer(let agency, let service):
+            ("Cơ quan \(echoIfCode(agency)) không nhận dịch vụ \(echoIfCode(service)).", "Agency \(echoIfCode(agency)) does not accept \(echoIfCode(service)).")
+        case .agencyHasNoKey(let agency):
+            ("Cơ quan \(echoIfCode(agency)) chưa có khoá công khai; dùng --letter để in thư.",
+             "Agency \(echoIfCode(agency)) has no public key; use --letter for a printed letter.")
+        case .packetUnreadable:
+            ("Không mở được gói chuyển gửi: sai khoá hoặc gói đã bị sửa.", "The referral packet cannot be opened: wrong key or altered packet.")
         case .malformedFile(let what):
             ("Tệp \(what) sai định dạng.", "The \(what) file is malformed.")
+        case .hsdsInvalid(let position, let field):
+            ("Tệp HSDS không hợp lệ: tổ chức thứ \(position), trường \(field). Không có gì được ghi.",
+             "Invalid HSDS file: organisation #\(position), field \(field). Nothing was written.")
         case .notADatabase:
             ("Tệp không phải cơ sở dữ liệu caunoi hoặc đã hỏng.", "The file is not a caunoi database, or it is damaged.")
         case .databaseNotInitialised:
@@ -50,6 +66,10 @@ extension CaunoiError {
             ("Không có người dùng \(echoIfCode(name)).", "No user \(echoIfCode(name)).")
         case .centreNotFound(let code):
             ("Không có trung tâm \(echoIfCode(code)).", "No centre \(echoIfCode(code)).")
+        case .agencyNotFound(let id):
+            ("Không có cơ quan \(echoIfCode(id)) trong danh bạ.", "No agency \(echoIfCode(id)) in the directory.")
+        case .referralNotFound(let id):
+            ("Không tìm thấy phiếu chuyển gửi \(echoIfRecordID(id)).", "No referral \(echoIfRecordID(id)).")
         case .fileNotFound(let what):
             ("Không tìm thấy tệp \(what).", "File not found: \(what).")
         case .databaseNotFound(let path):
@@ -70,6 +90,9 @@ extension CaunoiError {
             ("Không được phép: hồ sơ hoặc người dùng thuộc trung tâm khác.", "Not permitted: the case or user belongs to another centre.")
         case .keysMissing:
             ("Không được phép: bạn chưa được cấp khoá cần thiết.", "Not permitted: you have not been granted the keys this needs.")
+        case .consentMissing:
+            ("Không được phép: chưa có sự đồng ý của người phụ nữ cho cơ quan và các thông tin này.",
+             "Not permitted: she has not consented to this agency receiving these fields.")
         case .wrongRecoveryKey:
             ("Khoá khôi phục không đúng.", "The recovery key is wrong.")
         case .diskFull:

@@ -16,7 +16,7 @@ public struct CaseUpdate: Sendable {
 extension CaseStore {
     public func addNote(_ session: Session, caseID: String, text: PersonalText) throws {
         guard !text.isBlank else { throw CaunoiError.missingOption("--text") }
-        try withWritableCase(session, caseID) { db, summary, vault in
+        try withCase(session, caseID) { db, summary, vault in
             try insertNote(db, caseID: caseID, text: text, vault: vault, by: session.user, on: Day.today())
             try activateIfOpen(db, summary, by: session.user)
         }
@@ -24,7 +24,7 @@ extension CaseStore {
 
     /// Assigns a case to a counsellor or manager of the same centre; an open case becomes active.
     public func assign(_ session: Session, caseID: String, to user: String) throws {
-        try withWritableCase(session, caseID) { db, summary, _ in
+        try withCase(session, caseID) { db, summary, _ in
             let target = try userInfo(db, user)
             guard target.active else { throw CaunoiError.userRemoved(user) }
             guard target.role.worksCases, target.centre == summary.centre else { throw CaunoiError.notYourCentre }
@@ -36,7 +36,7 @@ extension CaseStore {
 
     public func close(_ session: Session, policy: Policy, caseID: String, outcome: String, reason: PersonalText?) throws {
         let outcome = try policy.outcomes.validate(outcome)
-        try withWritableCase(session, caseID) { db, summary, vault in
+        try withCase(session, caseID) { db, summary, vault in
             guard summary.status.canBecome(.closed) else {
                 throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.closed.rawValue)
             }
@@ -49,7 +49,7 @@ extension CaseStore {
 
     public func reopen(_ session: Session, caseID: String, reason: PersonalText) throws {
         guard !reason.isBlank else { throw CaunoiError.missingOption("--reason") }
-        try withWritableCase(session, caseID) { db, summary, vault in
+        try withCase(session, caseID) { db, summary, vault in
             guard summary.status.canBecome(.active), summary.status == .closed else {
                 throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.active.rawValue)
             }
@@ -70,7 +70,7 @@ extension CaseStore {
         let codes = try probe.validated(policy)
         try update.person.validateDates()
         let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
-        try withWritableCase(session, caseID) { db, summary, _ in
+        try withCase(session, caseID) { db, summary, _ in
             var (vault, fields, _) = try openPerson(db, id: summary.person, session: session)
             let changedPerson = fields.merge(update.person)
             if changedPerson { try rewritePerson(db, fields: fields, vault: vault, indexer: indexer) }
@@ -103,12 +103,12 @@ extension CaseStore {
     // MARK: - Shared steps
 
     /// Runs a change on a case the session may write: role, centre key and DEK checked first.
-    private func withWritableCase(_ session: Session, _ caseID: String, _ body: (Database, CaseSummary, PersonVault) throws -> Void) throws {
+    func withCase<T>(_ session: Session, _ caseID: String, _ body: (Database, CaseSummary, PersonVault) throws -> T) throws -> T {
         try session.require(.counsellor, .manager)
-        try write { db in
+        return try write { db in
             let summary = try CaseSummary.fetch(db, id: caseID)
             let vault = try personVault(db, id: summary.person, session: session)
-            try body(db, summary, vault)
+            return try body(db, summary, vault)
         }
     }
 

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+
+extension CaseStore {
+    /// Brings the policy's starter directory into the database. Agencies added or imported by
+    /// users are never overwritten; policy rows follow the reviewed file.
+    func syncPolicyAgencies(_ db: Database, policy: Policy) throws {
+        let local = Set(try String.fetchAll(db, sql: "SELECT id FROM agencies WHERE source <> 'policy'"))
+        for agency in policy.agencies where !local.contains(agency.id) {
+            try saveAgency(db, agency, source: "policy")
+        }
+    }
+
+    /// Inserts or replaces one agency with its codes.
+    func saveAgency(_ db: Database, _ agency: Agency, source: String) throws {
+        try db.execute(sql: "DELETE FROM agency_codes WHERE agency_id = ?", arguments: [agency.id])
+        try db.execute(sql: """
+            INSERT INTO agencies (id, name, name_en, kind, website, email, phone, address, description, public_key, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, kind = excluded.kind,
+                website = excluded.website, email = excluded.email, phone = excluded.phone, address = excluded.address,
+                description = excluded.description, public_key = excluded.public_key, source = excluded.source
+            """, arguments: [agency.id, agency.name, agency.nameEn, agency.kind, agency.website, agency.email, agency.phone,
+                             agency.kind == .shelter ? nil : agency.address, agency.description, agency.publicKey?.blob, source])
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO agency_codes (agency_id, kind, code) VALUES (?, ?, ?)")
+        for (kind, codes) in [("service", agency.services), ("province", agency.provinces), ("country", agency.countries)] {
+            for code in codes { try insert.execute(arguments: [agency.id, kind, code]) }
+        }
+    }
+
+    /// Adds (or replaces) an agency by hand. Managers, central officers and admins keep the
+    /// directory; every code is checked against policy.
+    public func addAgency(_ session: Session, policy: Policy, agency: Agency) throws {
+        try session.require(.manager, .central, .admin)
+        try Agency.validate(id: agency.id)
+        for code in agency.services { _ = try policy.needs.validate(code) }
+        var checked = agency
+        checked.provinces = try agency.provinces.map(policy.province)
+        checked.countries = try agency.countries.map(policy.country)
+        try write { db in
+            try syncPolicyAgencies(db, policy: policy)
+            try saveAgency(db, checked, source: "added")
+        }
+    }
+
+    public func agencies(policy: Policy, kind: AgencyKind? = nil, service: String? = nil) throws -> [Agency] {
+        try write { db in
+            try syncPolicyAgencies(db, policy: policy)
+            return try loadAgencies(db).filter { agency in
+                (kind.map { agency.kind == $0 } ?? true) && (service.map { agency.services.contains($0) } ?? true)
+            }
+        }
+    }
+
+    public func agency(policy: Policy, id: String) throws -> Agency {
+        guard let agency = try agencies(policy: policy).first(where: { $0.id == id }) else { throw CaunoiError.agencyNotFound(id) }
+        return agency
+    }
+
+    func loadAgencies(_ db: Database) throws -> [Agency] {
+        var codes: [String: [String: [String]]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT agency_id, kind, code FROM agency_codes ORDER BY agency_id, kind, code") {
+            codes[row["agency_id"], default: [:]][row["kind"], default: []].append(row["code"])
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM agencies ORDER BY id").map { row in
+            var agency = Agency(id: row["id"], name: row["name"], kind: AgencyKind(rawValue: row["kind"]) ?? .ngo)
+            agency.nameEn = row["name_en"]
+            agency.website = row["website"]
+            agency.email = row["email"]
+            agency.phone = row["phone"]
+            agency.address = row["address"]
+            agency.description = row["description"]
+            agency.publicKey = row.optionalBytes("public_key")
+            agency.services = codes[agency.id]?["service"] ?? []
+            agency.provinces = codes[agency.id]?["province"] ?? []
+            agency.countries = codes[agency.id]?["country"] ?? []
+            return agency
+        }
+    }
+
+    /// Replaces nothing unless every organisation in the file is valid: all or nothing.
+    public func importAgencies(_ session: Session, policy: Policy, agencies: [Agency]) throws -> Int {
+        try session.require(.manager, .central, .admin)
+        for agency in agencies {
+            try Agency.validate(id: agency.id)
+            for code in agency.services { _ = try policy.needs.validate(code) }
+            for code in agency.provinces { _ = try policy.province(code) }
+            for code in agency.countries { _ = try policy.country(code) }
+        }
+        return try write { db in
+            try syncPolicyAgencies(db, policy: policy)
+            for agency in agencies { try saveAgency(db, agency, source: "hsds") }
+            return agencies.count
+        }
+    }
+}

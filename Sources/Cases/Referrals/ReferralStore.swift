@@ -1,0 +1,300 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// What `referral create` asks for.
+public struct ReferralRequest: Sendable {
+    public var caseID: String
+    public var agencyID: String
+    public var service: String
+    public var priority: Priority?
+    public var note: PersonalText?
+    /// A manager's reason to refer without recorded consent (audited; counsellors are refused).
+    public var overrideConsent: PersonalText?
+
+    public init(caseID: String, agencyID: String, service: String) {
+        self.caseID = caseID
+        self.agencyID = agencyID
+        self.service = service
+    }
+}
+
+/// How the receiving agency answered.
+public enum AgencyAnswer: Sendable, Equatable {
+    case accepted
+    case declined(String)
+    case completed
+}
+
+extension CaseStore {
+    /// Creates a referral after checking the routing rule, the agency and her consent. The
+    /// disclosed fields are frozen now: sealed for the centre and, when the rule requires
+    /// review, to the central review key.
+    public func createReferral(_ session: Session, policy: Policy, request: ReferralRequest) throws -> Referral {
+        let agency = try agency(policy: policy, id: request.agencyID)
+        guard agency.services.contains(request.service) else { throw CaunoiError.agencyDoesNotOffer(agency: agency.id, service: request.service) }
+        return try withCase(session, request.caseID) { db, summary, vault in
+            guard summary.status != .closed else {
+                throw CaunoiError.invalidTransition(caseID: summary.id, from: summary.status.rawValue, to: "referral")
+            }
+            guard let rule = policy.routing.rules.first(where: {
+                $0.service == request.service && $0.matches(summary) && ($0.agency == agency.id || $0.agencyKind == agency.kind)
+            }) else { throw CaunoiError.noRoutingRule(service: request.service, agency: agency.id) }
+            let consent = try loadConsents(db, caseID: summary.id, vault: vault).first { $0.covers(agency, fields: rule.fields) }
+            if consent == nil {
+                guard let reason = request.overrideConsent, !reason.isBlank else { throw CaunoiError.consentMissing }
+                guard session.role == .manager else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
+            }
+            let (_, person, _) = try openPerson(db, id: summary.person, session: session)
+            let safeContact = try vault.openIfPresent(
+                Row.fetchOne(db, sql: "SELECT safe_contact FROM cases WHERE id = ?", arguments: [summary.id])?.optionalBytes("safe_contact"),
+                table: "cases", column: "safe_contact", row: summary.id)
+            let disclosure = DisclosureBuilder.build(fields: rule.fields, person: person, summary: summary, safeContact: safeContact)
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM referrals WHERE case_id = ?", arguments: [summary.id]) ?? 0
+            let id = "\(summary.id)-R\(count + 1)"
+            let priority = request.priority ?? rule.priority
+            let due = Timestamp.format(Date().addingTimeInterval(TimeInterval((policy.routing.dueHours[priority] ?? 336) * 3600)))
+            let status: ReferralStatus = rule.review ? .pendingReview : .ready
+            let plain = SecureBytes(utf8: disclosure.json.canonical)
+            let sealed = try vault.seal(PersonalText(secret: plain), table: "referrals", column: "disclosed", row: id)
+            let reviewBox = rule.review ? try SealedBox.seal(plain, to: meta(db, "central_public")) : nil
+            try ensureCentreBoxKey(db, centre: summary.centre, session: session)
+            try db.execute(sql: """
+                INSERT INTO referrals (id, case_id, centre, agency_id, service, priority, status, rule_id, review, fields, consent_id,
+                                       override, due, created_on, created_by, disclosed, review_box)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, summary.id, summary.centre, agency.id, request.service, priority.rawValue, status, rule.id,
+                                 rule.review, rule.fields.map(\.rawValue).joined(separator: ","), consent?.id, consent == nil,
+                                 due, Day.today(), session.user, sealed, reviewBox?.blob])
+            try recordReferralEvent(db, referral: id, kind: "created", by: session.user, from: nil, to: status,
+                                    detail: consent == nil ? "consent-override" : consent?.id,
+                                    reason: consent == nil ? request.overrideConsent : nil, vault: vault)
+            if let note = request.note, !note.isBlank {
+                try recordReferralEvent(db, referral: id, kind: "note", by: session.user, from: nil, to: nil, reason: note, vault: vault)
+            }
+            return try Referral.fetch(db, id: id)
+        }
+    }
+
+    /// A draft (returned by review) goes back to review or straight to ready; consent is
+    /// checked again.
+    public func submitReferral(_ session: Session, policy: Policy, id: String) throws -> Referral {
+        try withReferral(session, id) { db, referral, vault in
+            let agency = try loadAgencies(db).first { $0.id == referral.agency }
+            guard let agency else { throw CaunoiError.agencyNotFound(referral.agency) }
+            let consents = try loadConsents(db, caseID: referral.caseID, vault: vault)
+            guard referral.override || consents.contains(where: { $0.covers(agency, fields: referral.fields) }) else { throw CaunoiError.consentMissing }
+            return try move(db, referral, to: referral.review ? .pendingReview : .ready, by: session.user, kind: "submitted")
+        }
+    }
+
+    /// Central officers: referrals waiting for review, with exactly what would be disclosed.
+    public func reviewQueue(_ session: Session) throws -> [(Referral, Disclosure)] {
+        let central = try centralKeyPair(session)
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM referrals WHERE status = 'pending-review' ORDER BY due, id").map { row in
+                (Referral(row: row), try Self.openReviewBox(row.optionalBytes("review_box"), id: row["id"], central: central))
+            }
+        }
+    }
+
+    public func approveReferral(_ session: Session, id: String) throws -> Referral {
+        _ = try centralKeyPair(session)
+        return try write { db in
+            let referral = try Referral.fetch(db, id: id)
+            return try move(db, referral, to: .ready, by: session.user, kind: "approved")
+        }
+    }
+
+    /// Returns a referral to its centre with a reason only the centre's staff and central
+    /// officers can read.
+    public func returnReferral(_ session: Session, id: String, reason: PersonalText) throws -> Referral {
+        guard !reason.isBlank else { throw CaunoiError.missingOption("--reason") }
+        _ = try centralKeyPair(session)
+        return try write { db in
+            let referral = try Referral.fetch(db, id: id)
+            let centreKey = try Data.fetchOne(db, sql: "SELECT box_public FROM centres WHERE code = ?", arguments: [referral.centre])
+            let forCentre = try centreKey.map { try SealedBox.seal(reason.secret, to: [UInt8]($0)) }
+            let forCentral = try SealedBox.seal(reason.secret, to: meta(db, "central_public"))
+            return try move(db, referral, to: .draft, by: session.user, kind: "returned",
+                            sealedReasons: (forCentre, forCentral))
+        }
+    }
+
+    /// The centre records the agency's answer.
+    public func respondToReferral(_ session: Session, policy: Policy, id: String, answer: AgencyAnswer, note: PersonalText?) throws -> Referral {
+        try withReferral(session, id) { db, referral, vault in
+            switch answer {
+            case .accepted:
+                return try move(db, referral, to: .accepted, by: session.user, kind: "accepted", reason: note, vault: vault)
+            case .completed:
+                return try move(db, referral, to: .completed, by: session.user, kind: "completed", reason: note, vault: vault)
+            case .declined(let code):
+                _ = try policy.declineReasons.validate(code)
+                let moved = try move(db, referral, to: .declined, by: session.user, kind: "declined", detail: code, reason: note, vault: vault)
+                try db.execute(sql: "UPDATE referrals SET decline_code = ? WHERE id = ?", arguments: [code, id])
+                return try Referral.fetch(db, id: moved.id)
+            }
+        }
+    }
+
+    public func withdrawReferral(_ session: Session, id: String, reason: PersonalText) throws -> Referral {
+        guard !reason.isBlank else { throw CaunoiError.missingOption("--reason") }
+        return try withReferral(session, id) { db, referral, vault in
+            try move(db, referral, to: .withdrawn, by: session.user, kind: "withdrawn", reason: reason, vault: vault)
+        }
+    }
+
+    /// Staff see their centre's referrals; central officers those that needed review.
+    public func referrals(_ session: Session, status: ReferralStatus?, overdue: Bool) throws -> [Referral] {
+        let condition: String
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        switch session.role {
+        case .counsellor, .manager:
+            condition = "centre = ?"
+            arguments.append(session.centre ?? "")
+        case .central:
+            _ = try centralKeyPair(session)
+            condition = "review = 1"
+        default:
+            throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
+        }
+        var sql = "SELECT * FROM referrals WHERE \(condition)"
+        if let status { sql += " AND status = ?"; arguments.append(status) }
+        let all = try read { db in try Row.fetchAll(db, sql: sql + " ORDER BY due, id", arguments: StatementArguments(arguments)).map(Referral.init(row:)) }
+        return overdue ? all.filter { $0.isOverdue() } : all
+    }
+
+    /// A referral with its disclosure and history, for its centre's staff or (when reviewed)
+    /// central officers; nobody else.
+    public func showReferral(_ session: Session, id: String) throws -> ReferralView {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referrals WHERE id = ?", arguments: [id]) else { throw CaunoiError.referralNotFound(id) }
+            let referral = Referral(row: row)
+            let disclosure: Disclosure
+            var events: [ReferralEventView] = []
+            switch session.role {
+            case .counsellor, .manager:
+                let summary = try CaseSummary.fetch(db, id: referral.caseID)
+                let vault = try personVault(db, id: summary.person, session: session)
+                let plain = try vault.open(row.bytes("disclosed"), table: "referrals", column: "disclosed", row: id)
+                disclosure = try Disclosure(json: Self.decode(plain.secret))
+                let centreBox = try centreBoxKeyPair(session, centre: referral.centre)
+                events = try loadReferralEvents(db, id: id) { row in
+                    if let blob = row.optionalBytes("reason") { return try vault.open(blob, table: "referral_events", column: "reason", row: row["id"]) }
+                    if let blob = row.optionalBytes("reason_for_centre"), let centreBox {
+                        return try? PersonalText(secret: SealedBox.open(blob, with: centreBox))
+                    }
+                    return nil
+                }
+            case .central:
+                let central = try centralKeyPair(session)
+                guard referral.review else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
+                disclosure = try Self.openReviewBox(row.optionalBytes("review_box"), id: id, central: central)
+                events = try loadReferralEvents(db, id: id) { row in
+                    try row.optionalBytes("reason_for_central").flatMap { try? PersonalText(secret: SealedBox.open($0, with: central)) }
+                }
+            default:
+                throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
+            }
+            return ReferralView(referral: referral, disclosure: disclosure, events: events)
+        }
+    }
+
+    // MARK: - Shared steps
+
+    /// Runs a step on a referral of the session's own centre, with the woman's DEK open.
+    func withReferral<T>(_ session: Session, _ id: String, _ body: (Database, Referral, PersonVault) throws -> T) throws -> T {
+        let caseID = try read { db in try Referral.fetch(db, id: id).caseID }
+        return try withCase(session, caseID) { db, _, vault in try body(db, Referral.fetch(db, id: id), vault) }
+    }
+
+    /// Moves a referral along the lifecycle, refusing illegal transitions.
+    func move(
+        _ db: Database, _ referral: Referral, to next: ReferralStatus, by user: String, kind: String, detail: String? = nil,
+        reason: PersonalText? = nil, vault: PersonVault? = nil, sealedReasons: ([UInt8]?, [UInt8])? = nil
+    ) throws -> Referral {
+        guard referral.status.canBecome(next) else {
+            throw CaunoiError.invalidReferralTransition(referral: referral.id, from: referral.status.rawValue, to: next.rawValue)
+        }
+        try db.execute(sql: "UPDATE referrals SET status = ? WHERE id = ?", arguments: [next, referral.id])
+        try recordReferralEvent(db, referral: referral.id, kind: kind, by: user, from: referral.status, to: next, detail: detail,
+                                reason: reason, vault: vault, sealedReasons: sealedReasons)
+        return try Referral.fetch(db, id: referral.id)
+    }
+
+    func recordReferralEvent(
+        _ db: Database, referral: String, kind: String, by user: String, from: ReferralStatus?, to: ReferralStatus?,
+        detail: String? = nil, reason: PersonalText? = nil, vault: PersonVault? = nil, sealedReasons: ([UInt8]?, [UInt8])? = nil
+    ) throws {
+        let id = Ids.random(prefix: "E")
+        let sealed = try reason.flatMap { $0.isBlank ? nil : try vault?.seal($0, table: "referral_events", column: "reason", row: id) }
+        try db.execute(sql: """
+            INSERT INTO referral_events (id, referral_id, on_day, by_user, kind, from_status, to_status, detail, reason,
+                                         reason_for_centre, reason_for_central)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, referral, Day.today(), user, kind, from, to, detail, sealed,
+                             sealedReasons?.0?.blob, sealedReasons?.1.blob])
+    }
+
+    private func loadReferralEvents(_ db: Database, id: String, reason: (Row) throws -> PersonalText?) throws -> [ReferralEventView] {
+        try Row.fetchAll(db, sql: "SELECT * FROM referral_events WHERE referral_id = ? ORDER BY rowid", arguments: [id]).map { row in
+            ReferralEventView(on: row["on_day"], by: row["by_user"], kind: row["kind"], from: row["from_status"], to: row["to_status"],
+                              detail: row["detail"], reason: try reason(row))
+        }
+    }
+
+    /// The central review key pair, refused without the central key.
+    func centralKeyPair(_ session: Session) throws -> BoxKeyPair {
+        try session.require(.central)
+        guard let secret = session.key(.centralReview) else { throw CaunoiError.keysMissing }
+        return try BoxKeyPair(secretKey: secret)
+    }
+
+    /// A centre's X25519 pair, derived from its current centre key (so anyone with the centre
+    /// key can open what was sealed to the centre).
+    func centreBoxKeyPair(_ session: Session, centre: String) throws -> BoxKeyPair? {
+        let version = try read { db in try Int.fetchOne(db, sql: "SELECT key_version FROM centres WHERE code = ?", arguments: [centre]) } ?? 1
+        guard let key = session.key(.centre(centre, version: version)) else { return nil }
+        return try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "centre.box"))
+    }
+
+    func ensureCentreBoxKey(_ db: Database, centre: String, session: Session) throws {
+        let row = try Row.fetchOne(db, sql: "SELECT key_version, box_public FROM centres WHERE code = ?", arguments: [centre])
+        guard let row, row["box_public"] == nil as Data?, let key = session.key(.centre(centre, version: row["key_version"])) else { return }
+        let pair = try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "centre.box"))
+        try db.execute(sql: "UPDATE centres SET box_public = ? WHERE code = ?", arguments: [pair.publicKey.blob, centre])
+    }
+
+    static func openReviewBox(_ blob: [UInt8]?, id: String, central: BoxKeyPair) throws -> Disclosure {
+        guard let blob else { throw CaunoiError.integrityFailure(record: "\(id) (referrals.review_box)") }
+        do {
+            return try Disclosure(json: decode(SealedBox.open(blob, with: central)))
+        } catch {
+            throw CaunoiError.integrityFailure(record: "\(id) (referrals.review_box)")
+        }
+    }
+
+    static func decode(_ bytes: SecureBytes) throws -> JSONValue {
+        do { return try JSONDecoder().decode(JSONValue.self, from: Data(bytes.bytes)) } catch {
+            throw CaunoiError.integrityFailure(record: "referral disclosure")
+        }
+    }
+}
+
+/// A referral as shown to its centre or to central review.
+public struct ReferralView: Sendable {
+    public let referral: Referral
+    public let disclosure: Disclosure
+    public let events: [ReferralEventView]
+}
+
+public struct ReferralEventView: Sendable {
+    public let on: String
+    public let by: String
+    public let kind: String
+    public let from: String?
+    public let to: String?
+    public let detail: String?
+    public let reason: PersonalText?
+}
