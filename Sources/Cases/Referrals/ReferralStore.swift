@@ -89,11 +89,12 @@ extension CaseStore {
     }
 
     /// Central officers: referrals waiting for review, with exactly what would be disclosed.
-    public func reviewQueue(_ session: Session) throws -> [(Referral, Disclosure)] {
+    public func reviewQueue(_ session: Session) throws -> [ReferralView] {
         let central = try centralKeyPair(session)
         return try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM referrals WHERE status = 'pending-review' ORDER BY due, id").map { row in
-                (Referral(row: row), try Self.openReviewBox(row.optionalBytes("review_box"), id: row["id"], central: central))
+                ReferralView(referral: Referral(row: row), disclosure: try Self.openReviewBox(row.optionalBytes("review_box"), id: row["id"], central: central),
+                             events: [])
             }
         }
     }
@@ -179,7 +180,7 @@ extension CaseStore {
                 let vault = try personVault(db, id: summary.person, session: session)
                 let plain = try vault.open(row.bytes("disclosed"), table: "referrals", column: "disclosed", row: id)
                 disclosure = try Disclosure(json: Self.decode(plain.secret))
-                let centreBox = try centreBoxKeyPair(session, centre: referral.centre)
+                let centreBox = try centreBoxKeyPair(db, session, centre: referral.centre)
                 events = try loadReferralEvents(db, id: id) { row in
                     if let blob = row.optionalBytes("reason") { return try vault.open(blob, table: "referral_events", column: "reason", row: row["id"]) }
                     if let blob = row.optionalBytes("reason_for_centre"), let centreBox {
@@ -253,8 +254,8 @@ extension CaseStore {
 
     /// A centre's X25519 pair, derived from its current centre key (so anyone with the centre
     /// key can open what was sealed to the centre).
-    func centreBoxKeyPair(_ session: Session, centre: String) throws -> BoxKeyPair? {
-        let version = try read { db in try Int.fetchOne(db, sql: "SELECT key_version FROM centres WHERE code = ?", arguments: [centre]) } ?? 1
+    func centreBoxKeyPair(_ db: Database, _ session: Session, centre: String) throws -> BoxKeyPair? {
+        let version = try Int.fetchOne(db, sql: "SELECT key_version FROM centres WHERE code = ?", arguments: [centre]) ?? 1
         guard let key = session.key(.centre(centre, version: version)) else { return nil }
         return try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "centre.box"))
     }

@@ -29,6 +29,14 @@ public enum Text: Sendable {
     case promptNewPassphrase(String)
     case promptRepeat
     case field(Field)
+    case consentGiven(String, String)
+    case consentWithdrawn(Int, [String])
+    case agencyAdded(String)
+    case agenciesImported(Int)
+    case referralCreated(String, String, String)
+    case referralStatus(String, String)
+    case referralSent(String, String)
+    case packetVerified
 
     /// Labels of case fields in human output.
     public enum Field: Sendable {
@@ -85,6 +93,17 @@ public enum Text: Sendable {
         case .promptNewPassphrase(let user): ("Mật khẩu mới cho \(user): ", "New passphrase for \(user): ")
         case .promptRepeat: ("Nhập lại: ", "Repeat: ")
         case .field(let field): field.pair
+        case .consentGiven(let id, let caseID): ("Đã ghi nhận sự đồng ý \(id) cho hồ sơ \(caseID).", "Consent \(id) recorded for case \(caseID).")
+        case .consentWithdrawn(let count, let referrals):
+            ("Đã rút \(count) sự đồng ý; phiếu chuyển gửi bị rút theo: \(referrals.isEmpty ? "không có" : referrals.joined(separator: ", ")).",
+             "Withdrew \(count) consent(s); referrals withdrawn with them: \(referrals.isEmpty ? "none" : referrals.joined(separator: ", ")).")
+        case .agencyAdded(let id): ("Đã lưu cơ quan \(id).", "Agency \(id) saved.")
+        case .agenciesImported(let n): ("Đã nhập \(n) cơ quan.", "Imported \(n) agencies.")
+        case .referralCreated(let id, let status, let due):
+            ("Đã tạo phiếu chuyển gửi \(id) (\(status)), hạn trả lời \(due).", "Referral \(id) created (\(status)), due \(due).")
+        case .referralStatus(let id, let status): ("Phiếu \(id): \(status).", "Referral \(id): \(status).")
+        case .referralSent(let id, let out): ("Đã gửi phiếu \(id): \(out).", "Referral \(id) sent: \(out).")
+        case .packetVerified: ("Gói hợp lệ, chữ ký đúng.", "Packet opened; signature valid.")
         }
     }
 }

@@ -25,10 +25,13 @@ func echoIfCode(_ value: String) -> String {
     return allowed ? "“\(value)”" : "(…)"
 }
 
-/// Echoes a record id (case `HN-OSSO-2026-00042`, person `P-7K3QX9TB2M4D`) whose shape is
-/// ours; anything else typed in its place is withheld.
+/// Echoes a record id (case `HN-OSSO-2026-00042`, referral `HN-OSSO-2026-00042-R1`, person
+/// `P-7K3QX9TB2M4D`) whose shape is ours; anything else typed in its place is withheld.
 func echoIfRecordID(_ value: String) -> String {
-    let parts = value.split(separator: "-", omittingEmptySubsequences: false)
+    var parts = value.split(separator: "-", omittingEmptySubsequences: false)
+    if let last = parts.last, last.count >= 2, last.count <= 4, last.first == "R", last.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
+        parts.removeLast()
+    }
     let isCaseID = parts.count >= 3 && parts.suffix(2).map(\.count) == [4, 5]
         && parts.suffix(2).allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
         && parts.dropLast(2).allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) } }

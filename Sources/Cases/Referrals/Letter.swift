@@ -1,0 +1,87 @@
+/// The printable referral letter for agencies without a key: a complete HTML document in
+/// Vietnamese (well-formed, so it also parses as XML), with exactly the disclosed fields.
+enum ReferralLetter {
+    static func html(referral: Referral, agency: Agency, centre: Centre, disclosure: Disclosure, policy: Policy) -> String {
+        func escape(_ text: String) -> String {
+            var out = ""
+            for character in text {
+                switch character {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&#39;"
+                default: out.append(character)
+                }
+            }
+            return out
+        }
+        func value(_ json: JSONValue) -> String {
+            switch json {
+            case .string(let text): escape(text)
+            case .array(let items): items.map(value).joined(separator: "; ")
+            case .int(let number): String(number)
+            default: ""
+            }
+        }
+        let rows = DisclosableField.allCases.compactMap { field -> String? in
+            guard let json = disclosure.fields[field.rawValue] else { return nil }
+            return "      <tr><th scope=\"row\">\(escape(field.label))</th><td>\(value(json))</td></tr>"
+        }
+        let priority = switch referral.priority {
+        case .emergency: "Khẩn cấp (trả lời trong 24 giờ)"
+        case .urgent: "Gấp (trả lời trong 72 giờ)"
+        case .normal: "Thông thường (trả lời trong 14 ngày)"
+        }
+        let service = policy.needs.entry(referral.service)?.vi ?? referral.service
+        return """
+            <!DOCTYPE html>
+            <html lang="vi">
+            <head>
+              <meta charset="utf-8" />
+              <title>Phiếu chuyển gửi \(escape(referral.id))</title>
+              <style>body { font-family: serif; max-width: 40em; margin: 2em auto; } th { text-align: left; padding-right: 1em; } .safe { border: 2px solid #000; padding: 0.5em; }</style>
+            </head>
+            <body>
+              <p>\(escape(centre.name))</p>
+              <h1>PHIẾU CHUYỂN GỬI</h1>
+              <p>Số phiếu: <strong>\(escape(referral.id))</strong> — Ngày lập: \(escape(referral.createdOn))</p>
+              <p>Kính gửi: <strong>\(escape(agency.name))</strong></p>
+              <p>Dịch vụ đề nghị: \(escape(service))</p>
+              <p>Mức độ ưu tiên: \(escape(priority)) — Hạn trả lời: \(escape(referral.due))</p>
+              <h2>Thông tin được phép chia sẻ (đã có sự đồng ý)</h2>
+              <table>
+            \(rows.joined(separator: "\n"))
+              </table>
+              <h2>Cách liên hệ an toàn</h2>
+              <p class="safe">\(escape(disclosure.safeContact.isEmpty ? "Không liên hệ trực tiếp; liên hệ qua trung tâm chuyển gửi." : disclosure.safeContact))</p>
+              <p>Đề nghị quý cơ quan trả lời: tiếp nhận, từ chối (nêu lý do) hoặc đã hoàn thành, qua trung tâm chuyển gửi.</p>
+              <p>Thông tin trong phiếu này là bí mật; chỉ dùng để hỗ trợ người được chuyển gửi.</p>
+            </body>
+            </html>
+
+            """
+    }
+}
+
+extension DisclosableField {
+    /// Vietnamese label for letters.
+    var label: String {
+        switch self {
+        case .name: "Họ và tên"
+        case .otherNames: "Tên khác"
+        case .dob: "Ngày sinh"
+        case .birthYear: "Năm sinh"
+        case .phones: "Số điện thoại"
+        case .email: "Thư điện tử"
+        case .idNumber: "Số CCCD"
+        case .passport: "Số hộ chiếu"
+        case .address: "Địa chỉ"
+        case .originProvince: "Tỉnh/thành quê quán"
+        case .destination: "Nước đến"
+        case .migration: "Hình thức di cư"
+        case .needs: "Nhu cầu"
+        case .ageBand: "Nhóm tuổi"
+        }
+    }
+}

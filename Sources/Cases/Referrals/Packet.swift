@@ -1,0 +1,94 @@
+import Crypto
+import Foundation
+
+/// The sealed referral packet of REFERRALS.md (documented for partners in docs/REFERRAL-PACKET.md):
+///
+///     -----BEGIN CAUNOI REFERRAL-----
+///     base64 (76-column lines) of crypto_box_seal(payload, agency public key)
+///     -----END CAUNOI REFERRAL-----
+///
+/// `payload` is canonical JSON (`JSONValue.canonical`); `signature` is Ed25519 over the
+/// canonical JSON of the payload without its `signature` member.
+public enum ReferralPacket {
+    public static let format = "caunoi-referral/1"
+    static let begin = "-----BEGIN CAUNOI REFERRAL-----"
+    static let end = "-----END CAUNOI REFERRAL-----"
+
+    /// Signs and seals a payload (which must not yet carry `signature`).
+    static func seal(_ unsigned: [String: JSONValue], signer: SigningKeyPair, to agencyKey: [UInt8]) throws -> String {
+        var payload = unsigned
+        payload["signer"] = .string(Data(signer.publicKey).base64EncodedString())
+        let signature = try signer.signature(for: Array(JSONValue.object(payload).canonical.utf8))
+        payload["signature"] = .string(Data(signature).base64EncodedString())
+        let sealed = try SealedBox.seal(SecureBytes(utf8: JSONValue.object(payload).canonical), to: agencyKey)
+        return armor(sealed, begin: begin, end: end)
+    }
+
+    /// An opened packet and whether its signature verifies.
+    public struct Opened: Sendable {
+        public let payload: JSONValue
+        public let signatureValid: Bool
+    }
+
+    /// Opens a packet with the agency's key pair and checks the signature against the
+    /// `signer` key it carries.
+    public static func open(_ text: String, keyPair: BoxKeyPair) throws -> Opened {
+        guard let sealed = dearmor(text, begin: begin, end: end) else { throw CaunoiError.malformedFile("referral packet") }
+        let plain: SecureBytes
+        do { plain = try SealedBox.open(sealed, with: keyPair) } catch { throw CaunoiError.packetUnreadable }
+        guard case .object(var members) = try CaseStore.decode(plain), members["format"]?.string == format,
+              let signature = members["signature"]?.string.flatMap({ Data(base64Encoded: $0) }),
+              let signer = members["signer"]?.string.flatMap({ Data(base64Encoded: $0) }) else {
+            throw CaunoiError.malformedFile("referral packet")
+        }
+        let payload = JSONValue.object(members)
+        members["signature"] = nil
+        let valid = Ed25519.isValid(signature: [UInt8](signature), for: Array(JSONValue.object(members).canonical.utf8), publicKey: [UInt8](signer))
+        return Opened(payload: payload, signatureValid: valid)
+    }
+
+    static func armor(_ bytes: [UInt8], begin: String, end: String) -> String {
+        let base64 = Data(bytes).base64EncodedString()
+        var lines = [begin]
+        var index = base64.startIndex
+        while index < base64.endIndex {
+            let next = base64.index(index, offsetBy: 76, limitedBy: base64.endIndex) ?? base64.endIndex
+            lines.append(String(base64[index..<next]))
+            index = next
+        }
+        lines.append(end)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func dearmor(_ text: String, begin: String, end: String) -> [UInt8]? {
+        guard let start = text.range(of: begin), let stop = text.range(of: end, range: start.upperBound..<text.endIndex) else { return nil }
+        let body = text[start.upperBound..<stop.lowerBound].filter { !$0.isWhitespace }
+        return Data(base64Encoded: String(body)).map { [UInt8]($0) }
+    }
+}
+
+/// A partner agency's secret key file, made by `agency keygen` (mode 0600):
+///
+///     -----BEGIN CAUNOI AGENCY SECRET KEY-----
+///     base64 of the 32-byte X25519 secret key
+///     -----END CAUNOI AGENCY SECRET KEY-----
+public enum AgencyKeyFile {
+    static let begin = "-----BEGIN CAUNOI AGENCY SECRET KEY-----"
+    static let end = "-----END CAUNOI AGENCY SECRET KEY-----"
+
+    /// Writes a new key pair's secret half and returns the public key.
+    public static func generate(path: String) throws -> [UInt8] {
+        let pair = BoxKeyPair.generate()
+        let text = ReferralPacket.armor(pair.secretKey.bytes, begin: begin, end: end)
+        try OwnerOnlyFile.create(atPath: path, contents: Array(text.utf8), what: "key file")
+        return pair.publicKey
+    }
+
+    public static func read(path: String) throws -> BoxKeyPair {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CaunoiError.fileNotFound("--key") }
+        guard let bytes = ReferralPacket.dearmor(String(decoding: data, as: UTF8.self), begin: begin, end: end), bytes.count == 32 else {
+            throw CaunoiError.malformedFile("key")
+        }
+        return try BoxKeyPair(secretKey: SecureBytes(copying: bytes))
+    }
+}

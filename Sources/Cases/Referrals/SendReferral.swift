@@ -1,0 +1,59 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// What `referral send` produced.
+public enum SentReferral: Sendable {
+    case packet(String)
+    case letter(String)
+}
+
+extension CaseStore {
+    /// Sends a ready referral: a signed packet sealed to the agency's key, or (with `letter`,
+    /// or for an agency without a key) a printable letter. Both carry exactly the disclosure
+    /// frozen at creation.
+    public func sendReferral(_ session: Session, policy: Policy, id: String, letter: Bool) throws -> SentReferral {
+        try withReferral(session, id) { db, referral, vault in
+            guard let agency = try loadAgencies(db).first(where: { $0.id == referral.agency }) else { throw CaunoiError.agencyNotFound(referral.agency) }
+            guard referral.status.canBecome(.sent) else {
+                throw CaunoiError.invalidReferralTransition(referral: id, from: referral.status.rawValue, to: ReferralStatus.sent.rawValue)
+            }
+            if !letter, agency.publicKey == nil { throw CaunoiError.agencyHasNoKey(agency.id) }
+            let blob = try Data.fetchOne(db, sql: "SELECT disclosed FROM referrals WHERE id = ?", arguments: [id]) ?? Data()
+            let plain = try vault.open([UInt8](blob), table: "referrals", column: "disclosed", row: id)
+            let disclosure = try Disclosure(json: Self.decode(plain.secret))
+            let output: SentReferral
+            if letter {
+                output = .letter(ReferralLetter.html(referral: referral, agency: agency, centre: try centre(db, referral.centre),
+                                                     disclosure: disclosure, policy: policy))
+            } else {
+                let payload: [String: JSONValue] = [
+                    "format": .string(ReferralPacket.format),
+                    "referral": .string(referral.id),
+                    "from_centre": .string(referral.centre),
+                    "to_agency": .string(agency.id),
+                    "priority": .string(referral.priority.rawValue),
+                    "due": .string(referral.due),
+                    "services": .array([.string(referral.service)]),
+                    "disclosed": .object(disclosure.fields),
+                    "safe_contact": .string(disclosure.safeContact),
+                    "consent": try consentSummary(db, referral: referral, vault: vault),
+                ]
+                output = .packet(try ReferralPacket.seal(payload, signer: session.signingKeyPair, to: agency.publicKey ?? []))
+            }
+            _ = try move(db, referral, to: .sent, by: session.user, kind: "sent", detail: letter ? "letter" : "packet")
+            return output
+        }
+    }
+
+    private func consentSummary(_ db: Database, referral: Referral, vault: PersonVault) throws -> JSONValue {
+        guard let id = referral.consent, let consent = try loadConsents(db, caseID: referral.caseID, vault: vault).first(where: { $0.id == id }) else {
+            return .object(["override": .bool(true)])
+        }
+        var summary: [String: JSONValue] = ["id": .string(consent.id), "given_on": .string(consent.givenOn), "purpose": .string(consent.purpose.rawValue)]
+        if let agency = consent.agencyID { summary["agency"] = .string(agency) }
+        if let kind = consent.agencyKind { summary["agency_kind"] = .string(kind.rawValue) }
+        summary["fields"] = consent.fields.map { .array($0.map { .string($0.rawValue) }) } ?? .string("all")
+        return .object(summary)
+    }
+}

@@ -1,0 +1,47 @@
+/// One suggested referral: which rule, agency and service, with its priority, review and
+/// the fields it would disclose.
+public struct Suggestion: Sendable, Equatable {
+    public let rule: String
+    public let agency: String
+    public let service: String
+    public let priority: Priority
+    public let review: Bool
+    public let fields: [DisclosableField]
+}
+
+extension CaseStore {
+    /// Evaluates the routing rules in order on the case's plain codes.
+    public func suggestReferrals(_ session: Session, policy: Policy, caseID: String) throws -> [Suggestion] {
+        let directory = try agencies(policy: policy)
+        return try withCase(session, caseID) { _, summary, _ in
+            Self.suggestions(for: summary, rules: policy.routing.rules, directory: directory)
+        }
+    }
+
+    static func suggestions(for summary: CaseSummary, rules: [RoutingRule], directory: [Agency]) -> [Suggestion] {
+        var seen: Set<String> = []
+        var out: [Suggestion] = []
+        for rule in rules where rule.matches(summary) {
+            for agency in candidates(rule, summary: summary, directory: directory) where seen.insert("\(agency.id)|\(rule.service)").inserted {
+                out.append(Suggestion(rule: rule.id, agency: agency.id, service: rule.service, priority: rule.priority,
+                                      review: rule.review, fields: rule.fields))
+            }
+        }
+        return out
+    }
+
+    /// Agencies a rule points at: the named one, or those of its kind that accept the service,
+    /// work in the destination when they work abroad, and (if asked) serve her province.
+    static func candidates(_ rule: RoutingRule, summary: CaseSummary, directory: [Agency]) -> [Agency] {
+        if let id = rule.agency { return directory.filter { $0.id == id } }
+        let ofKind = directory.filter { agency in
+            agency.kind == rule.agencyKind && agency.services.contains(rule.service)
+                && (agency.countries.isEmpty || agency.countries.contains("VN") || summary.destination.map(agency.countries.contains) == true)
+        }
+        guard rule.sameProvince, let province = summary.originProvince else { return ofKind }
+        let local = ofKind.filter { $0.provinces.contains(province) }
+        if !local.isEmpty { return local }
+        let national = ofKind.filter { $0.provinces.isEmpty }
+        return national.isEmpty ? ofKind : national
+    }
+}

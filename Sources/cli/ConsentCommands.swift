@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Cases
+
+extension ConsentPurpose: ExpressibleByArgument {}
+extension AgencyKind: ExpressibleByArgument {}
+extension Priority: ExpressibleByArgument {}
+extension ReferralStatus: ExpressibleByArgument {}
+
+struct ConsentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consent", abstract: "Her consent, scoped to a purpose, an agency or kind, and fields.",
+        subcommands: [Give.self, Withdraw.self, List.self])
+
+    struct Give: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a consent.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var caseID: String
+        @Option var purpose: ConsentPurpose
+        @Option(help: "One agency id.") var agency: String?
+        @Option(name: .customLong("agency-kind"), help: "Every agency of this kind.") var agencyKind: AgencyKind?
+        @Option(help: "Fields she agrees to disclose, comma-separated (default: all).") var fields: String?
+        @Option var note: String?
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                let parsed = try fields.map(parseFields)
+                let (store, session) = try context.unlock()
+                let consent = try store.giveConsent(session, policy: policy, caseID: caseID, purpose: purpose, agencyID: agency,
+                                                    agencyKind: agencyKind, fields: parsed, note: note.map(PersonalText.init))
+                if global.json { try context.emit(["id": consent.id]) } else { context.say(.consentGiven(consent.id, caseID)) }
+            }
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Withdraw consents; open referrals that relied on them are withdrawn too.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var caseID: String
+        @Option var purpose: ConsentPurpose
+        @Option var agency: String?
+        @Option(name: .customLong("agency-kind")) var agencyKind: AgencyKind?
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                let result = try store.withdrawConsent(session, caseID: caseID, purpose: purpose, agencyID: agency, agencyKind: agencyKind)
+                if global.json { try context.emit(["consents": result.consents, "referrals": result.referrals]); return }
+                context.say(.consentWithdrawn(result.consents.count, result.referrals))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Consents recorded for a case.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var caseID: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                let consents = try store.consents(session, caseID: caseID)
+                if global.json { try context.emit(consents.map(ConsentJSON.init)); return }
+                for c in consents {
+                    let scope = c.agencyID ?? c.agencyKind?.rawValue ?? "-"
+                    let fields = c.fields.map { $0.map(\.rawValue).joined(separator: ",") } ?? "*"
+                    print([c.id, c.purpose.rawValue, scope, fields, c.givenOn, c.withdrawnOn ?? "-", c.note?.revealed ?? ""].joined(separator: "\t"))
+                }
+            }
+        }
+    }
+}
+
+private struct ConsentJSON: Encodable {
+    let id: String
+    let purpose: String
+    let agency: String?
+    let agencyKind: String?
+    let fields: [String]?
+    let note: String?
+    let givenOn: String
+    let givenBy: String
+    let withdrawnOn: String?
+
+    init(_ c: Consent) {
+        id = c.id; purpose = c.purpose.rawValue; agency = c.agencyID; agencyKind = c.agencyKind?.rawValue
+        fields = c.fields?.map(\.rawValue); note = c.note?.revealed; givenOn = c.givenOn; givenBy = c.givenBy; withdrawnOn = c.withdrawnOn
+    }
+}
+
+/// `name,dob,passport` → fields, each checked.
+func parseFields(_ text: String) throws -> [DisclosableField] {
+    try text.split(separator: ",").map { part in
+        let name = part.trimmingCharacters(in: .whitespaces)
+        guard let field = DisclosableField(rawValue: name) else { throw CaunoiError.invalidValue(option: "--fields", value: name) }
+        return field
+    }
+}

@@ -1,0 +1,332 @@
+import ArgumentParser
+import Cases
+import Foundation
+
+struct ReferralCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "referral", abstract: "Referrals to partner agencies, central review and sealed packets.",
+        subcommands: [Suggest.self, Create.self, List.self, Show.self, Queue.self, Approve.self, Return.self, Submit.self,
+                      Send.self, Open.self, Respond.self, Withdraw.self])
+
+    struct Suggest: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Suggest referrals from the routing rules.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var caseID: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                let (store, session) = try context.unlock()
+                let suggestions = try store.suggestReferrals(session, policy: policy, caseID: caseID)
+                if global.json { try context.emit(suggestions.map(SuggestionJSON.init)); return }
+                for s in suggestions {
+                    print([s.rule, s.agency, s.service, s.priority.rawValue, s.review ? "review" : "-",
+                           s.fields.map(\.rawValue).joined(separator: ",")].joined(separator: "\t"))
+                }
+            }
+        }
+    }
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a referral (consent required; a manager may override with a reason).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var caseID: String
+        @Option var agency: String
+        @Option var service: String
+        @Option var priority: Priority?
+        @Option var note: String?
+        @Option(name: .customLong("override-consent"), help: "Managers only: why she is referred without recorded consent.") var overrideConsent: String?
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                var request = ReferralRequest(caseID: caseID, agencyID: agency, service: service)
+                request.priority = priority
+                request.note = note.map(PersonalText.init)
+                request.overrideConsent = overrideConsent.map(PersonalText.init)
+                let (store, session) = try context.unlock()
+                let referral = try store.createReferral(session, policy: policy, request: request)
+                if global.json { try context.emit(CreatedJSON(id: referral.id, status: referral.status.rawValue, due: referral.due)); return }
+                context.say(.referralCreated(referral.id, referral.status.rawValue, referral.due))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List referrals (no personal data).")
+        @OptionGroup var global: GlobalOptions
+        @Option var status: ReferralStatus?
+        @Flag(help: "Only unanswered referrals past their due time.") var overdue = false
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                let list = try store.referrals(session, status: status, overdue: overdue)
+                if global.json { try context.emit(list.map(ReferralJSON.init)); return }
+                for r in list {
+                    print([r.id, r.agency, r.service, r.priority.rawValue, r.status.rawValue, r.due, r.isOverdue() ? "overdue" : ""].joined(separator: "\t"))
+                }
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a referral with what it discloses.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                let view = try store.showReferral(session, id: id)
+                if global.json { try context.emit(ReferralViewJSON(view)); return }
+                print(render(view))
+            }
+        }
+    }
+
+    struct Queue: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Central officers: referrals waiting for review.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                let queue = try store.reviewQueue(session)
+                if global.json { try context.emit(queue.map(ReferralViewJSON.init)); return }
+                if queue.isEmpty { context.say(.nothingFound) }
+                for view in queue {
+                    print(render(view))
+                    print()
+                }
+            }
+        }
+    }
+
+    struct Approve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Central officers: approve a referral for sending.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                try moved(context, try store.approveReferral(session, id: id))
+            }
+        }
+    }
+
+    struct Return: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Central officers: return a referral to its centre with a reason.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Option var reason: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                try moved(context, try store.returnReferral(session, id: id, reason: PersonalText(reason)))
+            }
+        }
+    }
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Resubmit a returned (draft) referral.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                let (store, session) = try context.unlock()
+                try moved(context, try store.submitReferral(session, policy: policy, id: id))
+            }
+        }
+    }
+
+    struct Send: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Send a ready referral: a sealed, signed packet, or a printable letter.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Option(help: "Write the packet or letter here (created 0600) instead of stdout.") var out: String?
+        @Flag(help: "A printable HTML letter in Vietnamese instead of a packet.") var letter = false
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate("--out") }
+                let (store, session) = try context.unlock()
+                let sent = try store.sendReferral(session, policy: policy, id: id, letter: letter)
+                let text: String = switch sent { case .packet(let t), .letter(let t): t }
+                if let out {
+                    try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: "--out")
+                    if global.json { try context.emit(["id": id, "out": out]) } else { context.say(.referralSent(id, out)) }
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+            }
+        }
+    }
+
+    struct Open: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Agency side: open a packet with the agency's key and check its signature.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var file: String
+        @Option(help: "The agency's secret key file.") var key: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound("packet") }
+                let opened = try ReferralPacket.open(String(decoding: data, as: UTF8.self), keyPair: AgencyKeyFile.read(path: key))
+                guard opened.signatureValid else { throw CaunoiError.integrityFailure(record: "packet signature") }
+                if global.json {
+                    print(JSONValue.object(["payload": opened.payload, "signature_valid": .bool(true)]).canonical)
+                } else {
+                    context.say(.packetVerified)
+                    print(opened.payload.canonical)
+                }
+            }
+        }
+    }
+
+    struct Respond: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the agency's answer.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Flag var accepted = false
+        @Option(help: "Decline reason code (declined, waiting-list, ineligible, inappropriate, other).") var declined: String?
+        @Flag var completed = false
+        @Option var note: String?
+
+        func validate() throws {
+            guard [accepted, declined != nil, completed].filter({ $0 }).count == 1 else {
+                throw ValidationError("Give exactly one of --accepted, --declined CODE, --completed.")
+            }
+        }
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                let answer: AgencyAnswer = accepted ? .accepted : completed ? .completed : .declined(declined ?? "")
+                let (store, session) = try context.unlock()
+                try moved(context, try store.respondToReferral(session, policy: policy, id: id, answer: answer, note: note.map(PersonalText.init)))
+            }
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Withdraw a referral.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @Option var reason: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                try moved(context, try store.withdrawReferral(session, id: id, reason: PersonalText(reason)))
+            }
+        }
+    }
+}
+
+private func moved(_ context: Context, _ referral: Referral) throws {
+    if context.options.json { try context.emit(["id": referral.id, "status": referral.status.rawValue]) } else {
+        context.say(.referralStatus(referral.id, referral.status.rawValue))
+    }
+}
+
+private func render(_ view: ReferralView) -> String {
+    let r = view.referral
+    var lines = ["\(r.id)  \(r.agency)  \(r.service)  \(r.priority.rawValue)  \(r.status.rawValue)  due \(r.due)"]
+    for field in DisclosableField.allCases {
+        guard let value = view.disclosure.fields[field.rawValue] else { continue }
+        let text: String = switch value {
+        case .string(let s): s
+        case .array(let items): items.compactMap(\.string).joined(separator: "; ")
+        default: value.canonical
+        }
+        lines.append("  \(field.rawValue): \(text)")
+    }
+    lines.append("  safe_contact: \(view.disclosure.safeContact)")
+    for e in view.events {
+        lines.append("  [\(e.on) \(e.by)] \(e.kind) \([e.from, e.to].compactMap { $0 }.joined(separator: " → ")) \(e.detail ?? "") \(e.reason?.revealed ?? "")")
+    }
+    return lines.joined(separator: "\n")
+}
+
+private struct SuggestionJSON: Encodable {
+    let rule: String
+    let agency: String
+    let service: String
+    let priority: String
+    let review: Bool
+    let fields: [String]
+
+    init(_ s: Suggestion) {
+        rule = s.rule; agency = s.agency; service = s.service; priority = s.priority.rawValue; review = s.review; fields = s.fields.map(\.rawValue)
+    }
+}
+
+private struct CreatedJSON: Encodable {
+    let id: String
+    let status: String
+    let due: String
+}
+
+private struct ReferralJSON: Encodable {
+    let id: String
+    let `case`: String
+    let agency: String
+    let service: String
+    let priority: String
+    let status: String
+    let review: Bool
+    let fields: [String]
+    let due: String
+    let overdue: Bool
+    let declineCode: String?
+
+    init(_ r: Referral) {
+        id = r.id; `case` = r.caseID; agency = r.agency; service = r.service; priority = r.priority.rawValue; status = r.status.rawValue
+        review = r.review; fields = r.fields.map(\.rawValue); due = r.due; overdue = r.isOverdue(); declineCode = r.declineCode
+    }
+}
+
+private struct ReferralViewJSON: Encodable {
+    let referral: ReferralJSON
+    let disclosed: [String: String]
+    let safeContact: String
+    let events: [[String: String]]
+
+    init(_ view: ReferralView) {
+        referral = ReferralJSON(view.referral)
+        disclosed = view.disclosure.fields.mapValues { value in
+            switch value {
+            case .string(let s): s
+            case .array(let items): items.compactMap(\.string).joined(separator: "; ")
+            default: value.canonical
+            }
+        }
+        safeContact = view.disclosure.safeContact
+        events = view.events.map { e in
+            var out = ["on": e.on, "by": e.by, "kind": e.kind]
+            if let from = e.from { out["from"] = from }
+            if let to = e.to { out["to"] = to }
+            if let detail = e.detail { out["detail"] = detail }
+            if let reason = e.reason { out["reason"] = reason.revealed }
+            return out
+        }
+    }
+}
