@@ -1,0 +1,179 @@
+import Crypto
+import Foundation
+import GRDB
+import Testing
+@testable import Cases
+
+@Suite struct ReferralLifecycleTests {
+    @Test func onlyTheDocumentedTransitionsAreAllowed() {
+        let allowed: Set<String> = [
+            "draft>pending-review", "draft>ready", "pending-review>ready", "pending-review>draft", "ready>sent",
+            "sent>accepted", "sent>declined", "accepted>completed",
+            "draft>withdrawn", "pending-review>withdrawn", "ready>withdrawn", "sent>withdrawn", "accepted>withdrawn",
+        ]
+        for from in ReferralStatus.allCases {
+            for to in ReferralStatus.allCases {
+                #expect(from.canBecome(to) == allowed.contains("\(from.rawValue)>\(to.rawValue)"), "\(from) → \(to)")
+            }
+        }
+    }
+
+    @Test func overdueMeansUnansweredAndPastDue() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let referral = try makeReferral(f)
+        #expect(!referral.isOverdue(now: Date()))
+        #expect(referral.isOverdue(now: Date().addingTimeInterval(15 * 24 * 3600)))
+    }
+}
+
+@Suite struct ConsentAndRoutingTests {
+    @Test func consentCoversOnlyItsAgencyOrKindAndFields() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let justice = try f.store.agency(policy: f.policy, id: "vn-moj-hanoi")
+        let police = try #require(f.policy.agencies.first { $0.kind == .police })
+        let consent = Consent(id: "C-1", caseID: "X", purpose: .referral, agencyID: nil, agencyKind: .justice,
+                              fields: [.name, .dob], note: nil, givenOn: "2026-01-01", givenBy: "hoa", withdrawnOn: nil)
+        #expect(consent.covers(justice, fields: [.name]))
+        #expect(consent.covers(justice, fields: [.name, .dob]))
+        #expect(!consent.covers(justice, fields: [.name, .passport]))
+        #expect(!consent.covers(police, fields: [.name]))
+        let withdrawn = Consent(id: "C-2", caseID: "X", purpose: .referral, agencyID: "vn-moj-hanoi", agencyKind: nil, fields: nil,
+                                note: nil, givenOn: "2026-01-01", givenBy: "hoa", withdrawnOn: "2026-02-01")
+        #expect(!withdrawn.covers(justice, fields: [.name]))
+    }
+
+    @Test func everyNeedHasARuleAndAnAgency() {
+        let f = try? Fixture()
+        defer { f?.cleanUp() }
+        guard let policy = f?.policy else { Issue.record("no policy"); return }
+        for need in policy.needs.entries {
+            #expect(policy.routing.rules.contains { $0.service == need.code }, "\(need.code) has no rule")
+            #expect(policy.agencies.contains { $0.services.contains(need.code) }, "\(need.code) has no agency")
+        }
+        #expect(policy.routing.dueHours == [.emergency: 24, .urgent: 72, .normal: 336])
+    }
+
+    @Test func suggestionsFollowTheRulesInOrderAndStayInTheirCountries() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let opened = try f.open("Nguyễn Thị Hoà") {
+            $0.needs = ["divorce-recognition"]
+            $0.destination = "KR"
+            $0.originProvince = "01"
+        }
+        let suggestions = try f.store.suggestReferrals(f.session("hoa"), policy: f.policy, caseID: opened.id)
+        #expect(!suggestions.isEmpty)
+        #expect(suggestions.allSatisfy { $0.service == "divorce-recognition" })
+        #expect(suggestions.contains { $0.agency == "vn-moj-hanoi" })
+        let directory = Dictionary(uniqueKeysWithValues: f.policy.agencies.map { ($0.id, $0) })
+        for suggestion in suggestions {
+            let countries = directory[suggestion.agency]?.countries ?? []
+            #expect(countries.isEmpty || countries.contains("VN") || countries.contains("KR"), "\(suggestion.agency) works elsewhere")
+        }
+        let ruleOrder = f.policy.routing.rules.map(\.id)
+        let positions = suggestions.map { ruleOrder.firstIndex(of: $0.rule) ?? -1 }
+        #expect(positions == positions.sorted())
+    }
+}
+
+@Suite struct CanonicalJSONTests {
+    @Test func keysSortedNoWhitespaceRawUnicodeAndMinimalEscapes() {
+        let value = JSONValue.object([
+            "b": .array([.int(1), .bool(true), .null]),
+            "a": .string("Hoà \"x\" \\ \n\t\u{01}/"),
+            "A": .object([:]),
+        ])
+        #expect(value.canonical == #"{"A":{},"a":"Hoà \"x\" \\ \n\t\u0001/","b":[1,true,null]}"#)
+    }
+
+    @Test func decodingAndReEncodingIsStable() throws {
+        let text = #"{ "z": [1, "two", false, null], "a": {"k": "vẫn"} }"#
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        #expect(value.canonical == #"{"a":{"k":"vẫn"},"z":[1,"two",false,null]}"#)
+        #expect(try JSONDecoder().decode(JSONValue.self, from: Data(value.canonical.utf8)) == value)
+    }
+}
+
+@Suite struct PacketTests {
+    @Test func aPacketOpensWithTheAgencyKeyAndItsSignatureVerifies() throws {
+        let agency = BoxKeyPair.generate()
+        let signer = SigningKeyPair.generate()
+        let text = try ReferralPacket.seal(["format": .string(ReferralPacket.format), "disclosed": .object(["name": .string("Trần Thị Lan")])],
+                                           signer: signer, to: agency.publicKey)
+        #expect(text.hasPrefix("-----BEGIN CAUNOI REFERRAL-----\n"))
+        #expect(text.split(separator: "\n").dropFirst().dropLast().allSatisfy { $0.count <= 76 })
+        let opened = try ReferralPacket.open(text, keyPair: agency)
+        #expect(opened.signatureValid)
+        #expect(opened.payload["disclosed"]?["name"]?.string == "Trần Thị Lan")
+        #expect(throws: CaunoiError.packetUnreadable) { _ = try ReferralPacket.open(text, keyPair: BoxKeyPair.generate()) }
+    }
+
+    @Test func aResignedOrAlteredPayloadFailsVerification() throws {
+        let agency = BoxKeyPair.generate()
+        let signer = SigningKeyPair.generate()
+        // Sign one payload, then seal a different one carrying the same signature.
+        let original = try ReferralPacket.open(ReferralPacket.seal(["format": .string(ReferralPacket.format), "n": .int(1)],
+                                                                   signer: signer, to: agency.publicKey), keyPair: agency)
+        guard case .object(var members) = original.payload else { Issue.record("not an object"); return }
+        members["n"] = .int(2)
+        let forged = ReferralPacket.armor(try SealedBox.seal(SecureBytes(utf8: JSONValue.object(members).canonical), to: agency.publicKey),
+                                          begin: ReferralPacket.begin, end: ReferralPacket.end)
+        #expect(try !ReferralPacket.open(forged, keyPair: agency).signatureValid)
+    }
+}
+
+@Suite struct HSDSTests {
+    @Test func exportThenImportGivesTheSameDirectory() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        var withKey = Agency(id: "test-agency", name: "Cơ quan thử", kind: .legalAid)
+        withKey.services = ["legal-counselling", "custody"]
+        withKey.provinces = ["01", "92"]
+        withKey.countries = ["VN"]
+        withKey.publicKey = BoxKeyPair.generate().publicKey
+        withKey.address = "1 Phố Thử"
+        try f.store.addAgency(f.session("lan"), policy: f.policy, agency: withKey)
+        let before = try f.store.agencies(policy: f.policy)
+        let exported = try HSDS.export(before, policy: f.policy)
+        let imported = try HSDS.parse(exported, defaultKind: .ngo, policy: f.policy)
+        #expect(imported == before)
+    }
+
+    @Test func sheltersNeverCarryAnAddressOut() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        var shelter = Agency(id: "test-shelter", name: "Nhà tạm lánh thử", kind: .shelter)
+        shelter.services = ["shelter"]
+        shelter.address = "Địa chỉ bí mật"
+        try f.store.addAgency(f.session("lan"), policy: f.policy, agency: shelter)
+        let stored = try f.store.agency(policy: f.policy, id: "test-shelter")
+        #expect(stored.address == nil)
+        let text = String(decoding: try HSDS.export([shelter], policy: f.policy), as: UTF8.self)
+        #expect(!text.contains("Địa chỉ bí mật"))
+    }
+
+    @Test func malformedOrganisationsAreNamedAndNothingIsWritten() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        #expect(throws: CaunoiError.hsdsInvalid(organisation: 2, field: "name")) {
+            _ = try HSDS.parse(Data(#"[{"id":"a-1","name":"A"},{"id":"b-2"}]"#.utf8), defaultKind: .ngo, policy: f.policy)
+        }
+        #expect(throws: CaunoiError.malformedFile("HSDS")) { _ = try HSDS.parse(Data("[{".utf8), defaultKind: .ngo, policy: f.policy) }
+    }
+}
+
+/// A ready referral to the Hà Nội Justice department with consent.
+func makeReferral(_ f: Fixture) throws -> Referral {
+    let opened = try f.open("Nguyễn Thị Hoà", passport: "C1234567") {
+        $0.needs = ["divorce-recognition"]
+        $0.destination = "KR"
+        $0.originProvince = "01"
+        $0.safeContact = PersonalText("Chỉ nhắn tin")
+    }
+    let hoa = try f.session("hoa")
+    _ = try f.store.giveConsent(hoa, policy: f.policy, caseID: opened.id, purpose: .referral, agencyID: nil, agencyKind: .justice,
+                                fields: nil, note: nil)
+    return try f.store.createReferral(hoa, policy: f.policy, request: ReferralRequest(caseID: opened.id, agencyID: "vn-moj-hanoi", service: "divorce-recognition"))
+}
