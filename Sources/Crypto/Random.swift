@@ -14,4 +14,15 @@ public enum Random {
         Sodium.ensureInitialised()
         return randombytes_uniform(upperBound)
     }
+
+    /// Uniform integer in `0..<upperBound` for 64-bit bounds, by rejection (no modulo bias).
+    public static func uniform64(_ upperBound: UInt64) -> UInt64 {
+        precondition(upperBound > 0)
+        if upperBound <= UInt64(UInt32.max) { return UInt64(uniform(UInt32(upperBound))) }
+        let limit = UInt64.max - UInt64.max % upperBound
+        while true {
+            let value = bytes(8).reduce(UInt64(0)) { ($0 << 8) | UInt64($1) }
+            if value < limit { return value % upperBound }
+        }
+    }
 }

@@ -47,12 +47,14 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case notYourCentre
     case keysMissing
     case consentMissing
+    case privacyBudgetExhausted(year: Int)
     case wrongRecoveryKey
     // 74 I/O
     case diskFull
     case ioFailure(String)
     // 70 internal
     case internalError(String)
+    case disclosureCheckFailed
 
     /// sysexits.h code for this failure.
     public var exitCode: Int32 {
@@ -65,9 +67,9 @@ public enum CaunoiError: Error, Equatable, Sendable {
         case .cannotCreate: 73
         case .ioFailure, .diskFull: 74
         case .databaseBusy: 75
-        case .wrongPassphrase, .noPassphrase, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing, .consentMissing,
+        case .wrongPassphrase, .noPassphrase, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing, .consentMissing, .privacyBudgetExhausted,
              .wrongRecoveryKey: 77
-        case .internalError: 70
+        case .internalError, .disclosureCheckFailed: 70
         }
     }
 }

@@ -20,6 +20,10 @@ public struct Policy: Sendable {
     /// The starter partner directory (`agencies.yaml`).
     public let agencies: [Agency]
     public let routing: RoutingPolicy
+    public let disclosure: DisclosureSettings
+    /// BLAKE2b-256 over every policy file (path and bytes, in path order): recorded with
+    /// each export so a table can be tied to the exact rules it was made under.
+    public let fingerprint: String
 
     /// Loads the folder, or throws the first problem found (file and line).
     public static func load(from directory: URL) throws -> Policy {
@@ -85,11 +89,26 @@ public struct Policy: Sendable {
         let (routing, routingProblems) = RoutingPolicy.read(directory, needs: needs, programmes: programmes, migration: migration,
                                                             countries: countries, agencies: agencies)
         problems += routingProblems
-        guard problems.isEmpty, let blind, let security, let routing else { return (nil, problems) }
+        let (disclosure, disclosureProblems) = DisclosureSettings.read(directory)
+        problems += disclosureProblems
+        guard problems.isEmpty, let blind, let security, let routing, let disclosure else { return (nil, problems) }
         return (Policy(directory: directory, needs: needs, outcomes: outcomes, migrationTypes: migration,
                        programmes: programmes, riskLevels: risk, declineReasons: decline, countries: countries,
                        provinces: provinces, formerProvinces: former, ageBands: bands,
-                       blindIndex: blind, security: security, agencies: agencies, routing: routing), [])
+                       blindIndex: blind, security: security, agencies: agencies, routing: routing, disclosure: disclosure,
+                       fingerprint: fingerprint(directory)), [])
+    }
+
+    static func fingerprint(_ directory: URL) -> String {
+        let files = (FileManager.default.enumerator(atPath: directory.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }.sorted()
+        var bytes: [UInt8] = []
+        for file in files {
+            bytes += Array(file.utf8) + [0]
+            bytes += [UInt8](FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) ?? Data()) + [0]
+        }
+        let digest = (try? BLAKE2b.hash(bytes, key: nil, outputByteCount: 32)) ?? []
+        return digest.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 
     /// A province typed as a current code, a former code (mapped to its successor) or a

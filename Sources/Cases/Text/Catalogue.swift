@@ -37,6 +37,8 @@ public enum Text: Sendable {
     case referralStatus(String, String)
     case referralSent(String, String)
     case packetVerified
+    case statsExported(Int, Int, Bool)
+    case budgetSpent(Int, String, String)
 
     /// Labels of case fields in human output.
     public enum Field: Sendable {
@@ -104,6 +106,11 @@ public enum Text: Sendable {
         case .referralStatus(let id, let status): ("Phiếu \(id): \(status).", "Referral \(id): \(status).")
         case .referralSent(let id, let out): ("Đã gửi phiếu \(id): \(out).", "Referral \(id) sent: \(out).")
         case .packetVerified: ("Gói hợp lệ, chữ ký đúng.", "Packet opened; signature valid.")
+        case .statsExported(let cells, let suppressed, let repeated):
+            ("Đã xuất \(cells) ô, ẩn \(suppressed)\(repeated ? " (trả lại kết quả đã lưu, không thêm nhiễu mới)" : "").",
+             "Exported \(cells) cells, \(suppressed) suppressed\(repeated ? " (the stored answer, no new noise)" : "").")
+        case .budgetSpent(let year, let spent, let budget):
+            ("Năm \(year): đã dùng epsilon \(spent) / \(budget).", "\(year): epsilon spent \(spent) of \(budget).")
         }
     }
 }

@@ -93,12 +93,17 @@ extension CaunoiError {
         case .consentMissing:
             ("Không được phép: chưa có sự đồng ý của người phụ nữ cho cơ quan và các thông tin này.",
              "Not permitted: she has not consented to this agency receiving these fields.")
+        case .privacyBudgetExhausted(let year):
+            ("Không được phép: ngân sách quyền riêng tư (epsilon) năm \(year) không đủ cho lần xuất này.",
+             "Not permitted: the privacy budget (epsilon) for \(year) cannot cover this export.")
         case .wrongRecoveryKey:
             ("Khoá khôi phục không đúng.", "The recovery key is wrong.")
         case .diskFull:
             ("Ổ đĩa đầy; không có gì được ghi.", "The disk is full; nothing was written.")
         case .ioFailure(let what):
             ("Lỗi đọc/ghi: \(what).", "I/O error: \(what).")
+        case .disclosureCheckFailed:
+            ("Bảng không qua được kiểm tra chống nhận diện; không xuất gì.", "The table failed its own disclosure check; nothing was exported.")
         case .internalError(let what):
             ("Lỗi nội bộ (\(what)).", "Internal error (\(what)).")
         }

@@ -1,0 +1,35 @@
+/// The public catalogue of statistics dimensions. Names are part of the export contract.
+public enum StatsDimension: String, Sendable, CaseIterable {
+    case programme, centre
+    case originProvince = "origin_province"
+    case destination
+    case ageBand = "age_band"
+    case migration, need, outcome
+    case referralKind = "referral_kind"
+    case year, quarter
+
+    /// Dimensions where one unit can hold several codes (capped by policy).
+    public var isMultiValued: Bool { self == .need || self == .referralKind }
+
+    /// The full code list: empty cells are still cells.
+    func codes(policy: Policy, centres: [String], years: ClosedRange<Int>) -> [String] {
+        switch self {
+        case .programme: policy.programmes.entries.map(\.code)
+        case .centre: centres.sorted()
+        case .originProvince: policy.provinces.entries.map(\.code) + ["unknown"]
+        case .destination: policy.countries.entries.map(\.code) + ["unknown"]
+        case .ageBand: policy.ageBands.map(\.code) + ["unknown"]
+        case .migration: policy.migrationTypes.entries.map(\.code) + ["unknown"]
+        case .need: policy.needs.entries.map(\.code) + ["none"]
+        case .outcome: policy.outcomes.entries.map(\.code) + ["open"]
+        case .referralKind: AgencyKind.allCases.map(\.rawValue) + ["none"]
+        case .year: years.map(String.init)
+        case .quarter: years.flatMap { year in (1...4).map { "\(year)-Q\($0)" } }
+        }
+    }
+}
+
+/// One counted unit (a person's latest case, a case, or a referral) with its codes.
+struct StatsRecord {
+    var values: [StatsDimension: [String]]
+}

@@ -1,0 +1,196 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// What is counted.
+public enum StatsUnit: String, Sendable, CaseIterable {
+    case persons, cases, referrals
+}
+
+/// A statistics request (`caunoi stats export`).
+public struct StatsRequest: Sendable {
+    public var dimensions: [String]
+    public var unit: StatsUnit = .persons
+    public var from: String?
+    public var to: String?
+    public var programme: Programme?
+    public var threshold: Int?
+    /// Set for differential privacy: ε as a decimal.
+    public var epsilon: String?
+
+    public init(dimensions: [String]) { self.dimensions = dimensions }
+
+    /// The request in canonical form: the ledger's key for "an identical request".
+    var canonical: String {
+        var members: [String: JSONValue] = ["dimensions": .array(dimensions.map { .string($0) }), "unit": .string(unit.rawValue)]
+        if let from { members["from"] = .string(from) }
+        if let to { members["to"] = .string(to) }
+        if let programme { members["programme"] = .string(programme.rawValue) }
+        if let threshold { members["threshold"] = .int(threshold) }
+        if let epsilon { members["epsilon"] = .string(epsilon) }
+        return JSONValue.object(members).canonical
+    }
+}
+
+/// One cell of an export: codes per dimension (`*` on margins), value (nil when suppressed)
+/// and status (`published`, `primary`, `secondary`, or `noisy` in DP mode).
+public struct StatsCell: Sendable, Equatable {
+    public let key: [String]
+    public let value: Int?
+    public let status: String
+}
+
+public struct StatsResult: Sendable {
+    public let dimensions: [String]
+    public let unit: StatsUnit
+    public let cells: [StatsCell]
+    public let metadata: [String: JSONValue]
+    /// True when a DP request was answered from the ledger instead of new noise.
+    public let repeated: Bool
+
+    public var json: JSONValue {
+        .object([
+            "dimensions": .array(dimensions.map { .string($0) }),
+            "unit": .string(unit.rawValue),
+            "cells": .array(cells.map { cell in
+                .object([
+                    "key": .object(Dictionary(uniqueKeysWithValues: zip(dimensions, cell.key.map { JSONValue.string($0) }))),
+                    "value": cell.value.map { .int($0) } ?? .null,
+                    "status": .string(cell.status),
+                ])
+            }),
+            "metadata": .object(metadata),
+        ])
+    }
+
+    public var csv: String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        var lines = [(dimensions + ["value", "status"]).map(field).joined(separator: ",")]
+        for cell in cells {
+            lines.append((cell.key + [cell.value.map(String.init) ?? "", cell.status]).map(field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension CaseStore {
+    /// Exports one table from plain coded columns only, with disclosure control (or DP noise),
+    /// checks its own output, and records it in the ledger.
+    public func exportStatistics(_ session: Session, policy: Policy, request: StatsRequest, now: Date = Date()) throws -> StatsResult {
+        try session.require(.statistician, .central)
+        let settings = policy.disclosure
+        let dimensions = try request.dimensions.map { name -> StatsDimension in
+            guard let dimension = StatsDimension(rawValue: name), settings.dimensions.contains(name) else {
+                throw CaunoiError.invalidValue(option: "--by", value: name)
+            }
+            return dimension
+        }
+        guard (1...3).contains(dimensions.count), Set(dimensions).count == dimensions.count else {
+            throw CaunoiError.invalidValue(option: "--by", value: request.dimensions.joined(separator: ","))
+        }
+        let threshold = request.threshold ?? settings.threshold
+        guard threshold >= settings.minimumThreshold else { throw CaunoiError.invalidValue(option: "--threshold", value: String(threshold)) }
+        if let from = request.from, !Day.isValid(from) { throw CaunoiError.invalidDate("--from") }
+        if let to = request.to, !Day.isValid(to) { throw CaunoiError.invalidDate("--to") }
+        let epsilon = try request.epsilon.map { text -> Rational in
+            guard let value = Rational(decimal: text) else { throw CaunoiError.invalidValue(option: "--epsilon", value: text) }
+            guard let max = Rational(decimal: settings.maxEpsilon), value <= max else { throw CaunoiError.invalidValue(option: "--epsilon", value: text) }
+            return value
+        }
+        let budgetYear = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).year ?? 0
+        return try write { db in
+            if epsilon != nil, let stored = try repeatedAnswer(db, request: request, policy: policy) { return stored }
+            if let epsilon { try checkBudget(db, spending: epsilon, year: budgetYear, policy: policy) }
+            let records = try StatsRecords.load(db, request: request, cap: settings.multiValueCap)
+            let centres = try String.fetchAll(db, sql: "SELECT code FROM centres")
+            let years = StatsRecords.years(request: request, records: records, now: now)
+            var table = StatsTable(dimensions: request.dimensions, codes: dimensions.map { $0.codes(policy: policy, centres: centres, years: years) })
+            for record in records {
+                let lists = dimensions.map { record.values[$0] ?? [] }
+                for combination in lists.reduce([[]] as [[String]], { partial, list in partial.flatMap { p in list.map { p + [$0] } } }) {
+                    table.add(combination)
+                }
+            }
+            var metadata: [String: JSONValue] = [
+                "exported_at": .string(Timestamp.format(now)), "exported_by": .string(session.user),
+                "policy_hash": .string(policy.fingerprint), "unit_rule": .string(request.unit == .persons ? "latest-case-in-period" : request.unit.rawValue),
+                "multi_value_cap": .int(settings.multiValueCap),
+            ]
+            if let from = request.from { metadata["from"] = .string(from) }
+            if let to = request.to { metadata["to"] = .string(to) }
+            if let programme = request.programme { metadata["programme"] = .string(programme.rawValue) }
+            let cells: [StatsCell]
+            var primary = 0
+            var secondary = 0
+            if let epsilon {
+                let sensitivity = UInt64(dimensions.filter(\.isMultiValued).reduce(1) { partial, _ in partial * settings.multiValueCap })
+                cells = Self.noisyCells(table, epsilon: epsilon, sensitivity: sensitivity)
+                metadata["dp"] = .object(["epsilon": .string(request.epsilon ?? ""), "mechanism": .string("discrete-laplace"),
+                                          "sensitivity": .int(Int(sensitivity)), "budget_year": .int(budgetYear)])
+            } else {
+                let suppression = Suppression(table: table, threshold: threshold)
+                // The exporter attacks its own output before anything leaves.
+                guard Suppression.audit(table: table, status: suppression.status, threshold: threshold, equations: table.equations).isEmpty else {
+                    throw CaunoiError.disclosureCheckFailed
+                }
+                cells = table.keys.map { key in
+                    let status = suppression.status[key] ?? .published
+                    return StatsCell(key: key, value: status == .published ? table.count(key) : nil, status: status.rawValue)
+                }
+                primary = cells.filter { $0.status == "primary" }.count
+                secondary = cells.filter { $0.status == "secondary" }.count
+                metadata["threshold"] = .int(threshold)
+                metadata["suppressed_primary"] = .int(primary)
+                metadata["suppressed_secondary"] = .int(secondary)
+            }
+            let result = StatsResult(dimensions: request.dimensions, unit: request.unit, cells: cells, metadata: metadata, repeated: false)
+            try db.execute(sql: """
+                INSERT INTO stats_ledger (id, at, user, request, policy_hash, dp, epsilon_numerator, epsilon_denominator, budget_year,
+                                          threshold, cells, suppressed_primary, suppressed_secondary, result)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [Ids.random(prefix: "X"), Timestamp.format(now), session.user, request.canonical, policy.fingerprint,
+                                 epsilon != nil, epsilon.map { Int64($0.numerator) }, epsilon.map { Int64($0.denominator) }, budgetYear,
+                                 epsilon == nil ? threshold : nil, cells.count, primary, secondary,
+                                 epsilon != nil ? result.json.canonical : nil])
+            return result
+        }
+    }
+
+    /// Noisy interior cells (clamped at 0), margins summed from them: post-processing only.
+    static func noisyCells(_ table: StatsTable, epsilon: Rational, sensitivity: UInt64) -> [StatsCell] {
+        let sampler = DiscreteLaplace(epsilon: epsilon, sensitivity: sensitivity)
+        var noisy = StatsTable(dimensions: table.dimensions, codes: table.codes)
+        for key in table.keys where !key.contains(StatsTable.all) {
+            noisy.add(key, weight: max(0, table.count(key) + sampler.sample()))
+        }
+        return noisy.keys.map { StatsCell(key: $0, value: noisy.count($0), status: "noisy") }
+    }
+
+    private func repeatedAnswer(_ db: Database, request: StatsRequest, policy: Policy) throws -> StatsResult? {
+        guard let text = try String.fetchOne(db, sql: """
+            SELECT result FROM stats_ledger WHERE dp = 1 AND request = ? AND policy_hash = ? ORDER BY rowid LIMIT 1
+            """, arguments: [request.canonical, policy.fingerprint]) else { return nil }
+        let json = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        guard case .array(let cells)? = json["cells"], case .object(let metadata)? = json["metadata"] else {
+            throw CaunoiError.integrityFailure(record: "stats_ledger")
+        }
+        let parsed = cells.map { cell -> StatsCell in
+            let key = request.dimensions.map { cell["key"]?[$0]?.string ?? "" }
+            let value: Int? = if case .int(let n)? = cell["value"] { n } else { nil }
+            return StatsCell(key: key, value: value, status: cell["status"]?.string ?? "noisy")
+        }
+        return StatsResult(dimensions: request.dimensions, unit: request.unit, cells: parsed, metadata: metadata, repeated: true)
+    }
+
+    private func checkBudget(_ db: Database, spending epsilon: Rational, year: Int, policy: Policy) throws {
+        var spent = Rational(numerator: 0, denominator: 1)
+        for row in try Row.fetchAll(db, sql: "SELECT epsilon_numerator, epsilon_denominator FROM stats_ledger WHERE dp = 1 AND budget_year = ?", arguments: [year]) {
+            spent = spent + Rational(numerator: UInt64(row["epsilon_numerator"] as Int64), denominator: UInt64(row["epsilon_denominator"] as Int64))
+        }
+        guard let budget = Rational(decimal: policy.disclosure.yearlyBudget), spent + epsilon <= budget else {
+            throw CaunoiError.privacyBudgetExhausted(year: year)
+        }
+    }
+}

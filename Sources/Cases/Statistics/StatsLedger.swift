@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// One past export, as listed by `stats ledger` (no cells).
+public struct LedgerEntry: Sendable {
+    public let id: String
+    public let at: String
+    public let user: String
+    public let request: String
+    public let policyHash: String
+    public let dp: Bool
+    public let epsilon: String?
+    public let cells: Int
+    public let suppressedPrimary: Int
+    public let suppressedSecondary: Int
+}
+
+extension CaseStore {
+    /// Past exports and the DP budget spent per calendar year.
+    public func statsLedger(_ session: Session, policy: Policy) throws -> (entries: [LedgerEntry], spent: [Int: String], budget: String) {
+        try session.require(.statistician, .central, .admin)
+        return try read { db in
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM stats_ledger ORDER BY rowid").map { row in
+                LedgerEntry(id: row["id"], at: row["at"], user: row["user"], request: row["request"], policyHash: row["policy_hash"],
+                            dp: row["dp"], epsilon: (row["epsilon_numerator"] as Int64?).map { n in
+                                Rational(numerator: UInt64(n), denominator: UInt64(row["epsilon_denominator"] as Int64)).description
+                            },
+                            cells: row["cells"], suppressedPrimary: row["suppressed_primary"], suppressedSecondary: row["suppressed_secondary"])
+            }
+            var spent: [Int: Rational] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT budget_year, epsilon_numerator, epsilon_denominator FROM stats_ledger WHERE dp = 1") {
+                let epsilon = Rational(numerator: UInt64(row["epsilon_numerator"] as Int64), denominator: UInt64(row["epsilon_denominator"] as Int64))
+                spent[row["budget_year"]] = (spent[row["budget_year"]] ?? Rational(numerator: 0, denominator: 1)) + epsilon
+            }
+            return (entries, spent.mapValues(\.description), policy.disclosure.yearlyBudget)
+        }
+    }
+
+    /// The catalogue with its code lists (for `stats dimensions`).
+    public func statsCatalogue(policy: Policy) throws -> [(name: String, multiValued: Bool, codes: [String])] {
+        let centres = try read { db in try String.fetchAll(db, sql: "SELECT code FROM centres") }
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        return policy.disclosure.dimensions.compactMap(StatsDimension.init(rawValue:)).map {
+            ($0.rawValue, $0.isMultiValued, $0.codes(policy: policy, centres: centres, years: year...year))
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Cases
+import Foundation
+
+extension StatsUnit: ExpressibleByArgument {}
+
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Privacy-safe aggregate tables (suppression or differential privacy).",
+        subcommands: [Dimensions.self, Export.self, Ledger.self])
+
+    struct Dimensions: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The dimension catalogue with its code lists.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                let (store, _) = try context.unlock()
+                let catalogue = try store.statsCatalogue(policy: policy)
+                if global.json {
+                    print(JSONValue.array(catalogue.map {
+                        .object(["name": .string($0.name), "multi_valued": .bool($0.multiValued), "codes": .array($0.codes.map { .string($0) })])
+                    }).canonical)
+                    return
+                }
+                for entry in catalogue {
+                    print("\(entry.name)\(entry.multiValued ? " (*)" : ""): \(entry.codes.prefix(12).joined(separator: ", "))\(entry.codes.count > 12 ? ", … (\(entry.codes.count))" : "")")
+                }
+            }
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export one table with margins; small cells suppressed, or noisy with --dp.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Up to three dimensions, comma-separated.") var by: String
+        @Option var unit: StatsUnit = .persons
+        @Option var from: String?
+        @Option var to: String?
+        @Option var programme: Programme?
+        @Option var threshold: Int?
+        @Flag var dp = false
+        @Option var epsilon: String?
+        @Option var format: String = "json"
+        @Option var out: String?
+
+        func validate() throws {
+            if dp != (epsilon != nil) { throw ValidationError("--dp and --epsilon go together.") }
+            if !["csv", "json"].contains(format) { throw ValidationError("--format is csv or json.") }
+        }
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                var request = StatsRequest(dimensions: by.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                request.unit = unit
+                request.from = from
+                request.to = to
+                request.programme = programme
+                request.threshold = threshold
+                request.epsilon = epsilon
+                if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate("--out") }
+                let (store, session) = try context.unlock()
+                let result = try store.exportStatistics(session, policy: policy, request: request)
+                let text = format == "csv" ? result.csv : result.json.canonical + "\n"
+                if let out {
+                    try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: "--out")
+                } else {
+                    FileHandle.standardOutput.write(Data(text.utf8))
+                }
+                let suppressed = result.cells.filter { $0.value == nil }.count
+                context.warn(.statsExported(result.cells.count, suppressed, result.repeated))
+            }
+        }
+    }
+
+    struct Ledger: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Past exports and the DP budget spent per year.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                let (store, session) = try context.unlock()
+                let (entries, spent, budget) = try store.statsLedger(session, policy: policy)
+                if global.json {
+                    print(JSONValue.object([
+                        "exports": .array(entries.map { e in
+                            .object(["id": .string(e.id), "at": .string(e.at), "user": .string(e.user), "request": .string(e.request),
+                                     "policy_hash": .string(e.policyHash), "dp": .bool(e.dp), "epsilon": e.epsilon.map { .string($0) } ?? .null,
+                                     "cells": .int(e.cells), "suppressed_primary": .int(e.suppressedPrimary),
+                                     "suppressed_secondary": .int(e.suppressedSecondary)])
+                        }),
+                        "budget": .object(["yearly": .string(budget),
+                                           "spent": .object(Dictionary(uniqueKeysWithValues: spent.map { (String($0.key), JSONValue.string($0.value)) }))]),
+                    ]).canonical)
+                    return
+                }
+                for e in entries {
+                    print([e.at, e.user, e.dp ? "dp ε=\(e.epsilon ?? "")" : "suppression", "\(e.cells) cells",
+                           "\(e.suppressedPrimary)+\(e.suppressedSecondary) suppressed", e.request].joined(separator: "\t"))
+                }
+                for (year, value) in spent.sorted(by: { $0.key < $1.key }) { context.say(.budgetSpent(year, value, budget)) }
+            }
+        }
+    }
+}
