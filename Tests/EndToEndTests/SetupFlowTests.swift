@@ -148,9 +148,8 @@ enum Strace {
     static func creationModes(_ trace: String) -> [String: Int] {
         var umask = 0o022
         var created: [String: Int] = [:]
-        for raw in trace.split(separator: "\n") {
-            var line = Substring(raw)
-            if let space = line.firstIndex(of: " "), line[..<space].allSatisfy(\.isNumber) { line = line[line.index(after: space)...] }
+        for joined in joinedCalls(trace) {
+            let line = Substring(joined)
             let quoted = line.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
                 .filter { $0.offset % 2 == 1 }.map { String($0.element) }
             if line.hasPrefix("umask(") {
@@ -170,6 +169,30 @@ enum Strace {
             }
         }
         return created
+    }
+
+    /// One line per system call, pid prefix removed. With `-f`, strace splits a call that
+    /// another thread interrupts into `… <unfinished ...>` and `<... openat resumed>…`; the
+    /// halves are joined per pid so that a creation is never missed.
+    static func joinedCalls(_ trace: String) -> [String] {
+        var pending: [String: String] = [:]
+        var calls: [String] = []
+        for raw in trace.split(separator: "\n") {
+            var pid = ""
+            var line = Substring(raw)
+            if let space = line.firstIndex(of: " "), line[..<space].allSatisfy(\.isNumber) {
+                pid = String(line[..<space])
+                line = line[line.index(after: space)...]
+            }
+            if let cut = line.range(of: " <unfinished ...>") {
+                pending[pid] = String(line[..<cut.lowerBound])
+            } else if line.hasPrefix("<... "), let resumed = line.range(of: " resumed>") {
+                calls.append((pending.removeValue(forKey: pid) ?? "") + line[resumed.upperBound...])
+            } else {
+                calls.append(String(line))
+            }
+        }
+        return calls
     }
 }
 

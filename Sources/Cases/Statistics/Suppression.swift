@@ -15,17 +15,27 @@ struct Suppression {
         }
         let equations = table.equations
         while let exposed = Self.audit(table: table, status: status, threshold: threshold, equations: equations).first {
-            // Protect the exposed cell: suppress the smallest published cell sharing an
-            // equation with it (smallest counts lose least information).
+            // Protect the exposed cell: suppress the smallest non-zero published cell sharing
+            // an equation with it (smallest counts lose least; a hidden zero adds no doubt).
             let neighbours = equations.filter { $0.0 == exposed || $0.1.contains(exposed) }
                 .flatMap { [$0.0] + $0.1 }
                 .filter { status[$0] == .published }
-            guard let pick = neighbours.min(by: { (table.count($0), $0.joined(separator: "|")) < (table.count($1), $1.joined(separator: "|")) }) else {
+            let order = { (key: [String]) in (table.count(key) == 0 ? 1 : 0, table.count(key), key.joined(separator: "|")) }
+            guard let pick = neighbours.min(by: { order($0) < order($1) }) else {
                 // Nothing left to suppress next to it: suppress every published cell (always safe).
                 for key in table.keys where status[key] == .published { status[key] = .secondary }
                 break
             }
             status[pick] = .secondary
+        }
+        // Give back what the greedy pass hid without need, largest counts first.
+        let secondaries = table.keys.filter { status[$0] == .secondary }
+            .sorted { (table.count($0), $0.joined(separator: "|")) > (table.count($1), $1.joined(separator: "|")) }
+        for key in secondaries {
+            status[key] = .published
+            if !Self.audit(table: table, status: status, threshold: threshold, equations: equations).isEmpty {
+                status[key] = .secondary
+            }
         }
     }
 
