@@ -103,6 +103,11 @@ extension CaseStore {
         _ = try centralKeyPair(session)
         return try write { db in
             let referral = try Referral.fetch(db, id: id)
+            // Only what waits for review can be approved: a returned draft goes back through
+            // the centre's resubmission first.
+            guard referral.status == .pendingReview else {
+                throw CaunoiError.invalidReferralTransition(referral: referral.id, from: referral.status.rawValue, to: "approved")
+            }
             return try move(db, referral, to: .ready, by: session.user, kind: "approved")
         }
     }
@@ -114,6 +119,9 @@ extension CaseStore {
         _ = try centralKeyPair(session)
         return try write { db in
             let referral = try Referral.fetch(db, id: id)
+            guard referral.status == .pendingReview else {
+                throw CaunoiError.invalidReferralTransition(referral: referral.id, from: referral.status.rawValue, to: "returned")
+            }
             let centreKey = try Data.fetchOne(db, sql: "SELECT box_public FROM centres WHERE code = ?", arguments: [referral.centre])
             let forCentre = try centreKey.map { try SealedBox.seal(reason.secret, to: [UInt8]($0)) }
             let forCentral = try SealedBox.seal(reason.secret, to: meta(db, "central_public"))
@@ -193,7 +201,7 @@ extension CaseStore {
                 guard referral.review else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
                 disclosure = try Self.openReviewBox(row.optionalBytes("review_box"), id: id, central: central)
                 events = try loadReferralEvents(db, id: id) { row in
-                    try row.optionalBytes("reason_for_central").flatMap { try? PersonalText(secret: SealedBox.open($0, with: central)) }
+                    row.optionalBytes("reason_for_central").flatMap { try? PersonalText(secret: SealedBox.open($0, with: central)) }
                 }
             default:
                 throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
