@@ -101,6 +101,34 @@ struct PolicyCheckTests {
         }
     }
 
+    @Test("a routing rule naming an unknown agency or need code is refused with file:line",
+          arguments: [("agency: kr-kocun", "agency: kr-nowhere", "kr-nowhere"),
+                      ("needs: [divorce-recognition]\n      destinations: [KR]", "needs: [divorce-recognitio]\n      destinations: [KR]",
+                       "[divorce-recognitio]")])
+    func unknownInRouting(original: String, replacement: String, marker: String) async throws {
+        try await Harness.withTemporaryDirectory { dir in
+            let (copy, line) = try Self.brokenCopy(in: dir, file: "routing.yaml", marker: marker) {
+                $0.replacingOccurrences(of: original, with: replacement)
+            }
+            let result = try await Self.check([copy.path], in: dir)
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("routing.yaml:\(line)"), "expected routing.yaml:\(line) in \(result.stderr)")
+        }
+    }
+
+    @Test("an agency offering an unknown service is refused with file:line")
+    func unknownServiceInAgencies() async throws {
+        try await Harness.withTemporaryDirectory { dir in
+            let (copy, line) = try Self.brokenCopy(in: dir, file: "agencies.yaml", marker: "pre-marriage-counseling") {
+                $0.replacingOccurrences(of: "services: [divorce-recognition, pre-marriage-counselling,",
+                                        with: "services: [divorce-recognition, pre-marriage-counseling,")
+            }
+            let result = try await Self.check([copy.path], in: dir)
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("agencies.yaml:\(line)"), "expected agencies.yaml:\(line) in \(result.stderr)")
+        }
+    }
+
     @Test("a duplicate need code is refused with file:line")
     func duplicateNeed() async throws {
         try await Harness.withTemporaryDirectory { dir in
