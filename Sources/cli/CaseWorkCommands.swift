@@ -109,7 +109,7 @@ struct CaseReopen: ParsableCommand {
 
 /// Human confirmation or `{"id": ...}` for the workflow commands.
 private func confirm(_ context: Context, _ text: Text, id: String) throws {
-    if context.options.json { try context.emit(["id": id]) } else { context.say(text) }
+    if context.json { try context.emit(["id": id]) } else { context.say(text) }
 }
 
 struct CaseImportCommand: ParsableCommand {

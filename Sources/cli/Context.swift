@@ -6,19 +6,29 @@ import Foundation
 /// What one command run needs: resolved options, language, policy, store and session.
 /// Also the single place where failures become one line on stderr and an exit code.
 struct Context {
-    let options: GlobalOptions
+    let db: String?
+    let user: String?
+    let policy: String?
+    let json: Bool
     let environment = ProcessInfo.processInfo.environment
     let lang: Language
 
     init(_ options: GlobalOptions) {
-        self.options = options
-        self.lang = Language.resolve(option: options.lang, environment: ProcessInfo.processInfo.environment)
+        self.init(db: options.db, user: options.user, policy: options.policy, json: options.json, lang: options.lang)
     }
 
-    var databasePath: String { options.db ?? environment["CAUNOI_DB"] ?? "caunoi.db" }
+    init(db: String?, user: String?, policy: String?, json: Bool, lang: String?) {
+        self.db = db
+        self.user = user
+        self.policy = policy
+        self.json = json
+        self.lang = Language.resolve(option: lang, environment: ProcessInfo.processInfo.environment)
+    }
+
+    var databasePath: String { db ?? environment["CAUNOI_DB"] ?? "caunoi.db" }
 
     func userName() throws -> String {
-        guard let user = options.user ?? environment["CAUNOI_USER"], !user.isEmpty else {
+        guard let user = user ?? environment["CAUNOI_USER"], !user.isEmpty else {
             throw CaunoiError.missingOption("--user")
         }
         return user
@@ -27,7 +37,7 @@ struct Context {
     /// `--policy`, `CAUNOI_POLICY`, a `policy/` folder beside the binary or above it (the
     /// repository when run from `.build`), then `./policy`.
     func policyDirectory() -> URL {
-        if let explicit = options.policy ?? environment["CAUNOI_POLICY"] { return URL(fileURLWithPath: explicit) }
+        if let explicit = policy ?? environment["CAUNOI_POLICY"] { return URL(fileURLWithPath: explicit) }
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             let candidate = dir.appendingPathComponent("policy")

@@ -242,7 +242,7 @@ struct ReferralCommand: ParsableCommand {
 }
 
 private func moved(_ context: Context, _ referral: Referral) throws {
-    if context.options.json { try context.emit(["id": referral.id, "status": referral.status.rawValue]) } else {
+    if context.json { try context.emit(["id": referral.id, "status": referral.status.rawValue]) } else {
         context.say(.referralStatus(referral.id, referral.status.rawValue))
     }
 }

@@ -109,7 +109,7 @@ private struct AccessJSON: Encodable {
 }
 
 private func report(_ context: Context, _ change: AccessChange, added: Bool) {
-    if context.options.json {
+    if context.json {
         try? context.emit(AccessJSON(user: change.user, granted: change.granted, missing: change.missing))
         return
     }

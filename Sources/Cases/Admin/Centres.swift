@@ -27,6 +27,7 @@ extension CaseStore {
             try db.execute(sql: "INSERT INTO centres (code, name, province, kind, key_version, created_on) VALUES (?, ?, ?, ?, 1, ?)",
                            arguments: [code, name, province, kind, Day.today()])
             try wrapForRecovery(db, key: key, id: .centre(code, version: 1))
+            try audit(db, session, "centre.add", record: code, centre: code)
             return Centre(code: code, name: name, province: province, kind: kind, keyVersion: 1)
         }
     }

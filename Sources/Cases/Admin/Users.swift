@@ -32,6 +32,7 @@ extension CaseStore {
             let (keys, missing) = try keysFor(db, role: role, centre: centre, from: session, recovery: recovery)
             try insertUser(db, name: name, role: role, centre: centre, passphrase: passphrase, parameters: parameters,
                            extraKeys: keys, createdBy: session.user)
+            try audit(db, session, "user.add", record: name, centre: centre)
             return AccessChange(user: name, granted: keys.keys.map(\.rawValue).sorted(), missing: missing)
         }
     }
@@ -54,6 +55,7 @@ extension CaseStore {
             for (id, key) in keys.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                 try grant(db, key: key, id: id, to: name, by: session.user)
             }
+            try audit(db, session, "user.grant", record: name, centre: target.centre)
             return AccessChange(user: name, granted: keys.keys.map(\.rawValue).sorted(), missing: missing)
         }
     }
@@ -63,6 +65,7 @@ extension CaseStore {
         try write { db in
             try Keyslot.create(user: session.user, passphrase: passphrase, bundle: KeyBundle(keys: session.keys), parameters: parameters)
                 .save(db, user: session.user)
+            try audit(db, session, "user.passwd", record: session.user)
         }
     }
 
@@ -81,6 +84,7 @@ extension CaseStore {
                            arguments: [box.publicKey.blob, signing.publicKey.blob, name])
             try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [name])
             try Keyslot.create(user: name, passphrase: passphrase, bundle: bundle, parameters: parameters).save(db, user: name)
+            try audit(db, session, "user.reset", record: name)
         }
     }
 
@@ -93,6 +97,7 @@ extension CaseStore {
             try db.execute(sql: "UPDATE users SET status = 'removed' WHERE name = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM keyslots WHERE user = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [name])
+            try audit(db, session, "user.remove", record: name, centre: target.centre)
         }
     }
 

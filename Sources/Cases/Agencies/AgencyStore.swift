@@ -40,6 +40,7 @@ extension CaseStore {
         try write { db in
             try syncPolicyAgencies(db, policy: policy)
             try saveAgency(db, checked, source: "added")
+            try audit(db, session, "agency.add", record: checked.id)
         }
     }
 
@@ -90,6 +91,7 @@ extension CaseStore {
         return try write { db in
             try syncPolicyAgencies(db, policy: policy)
             for agency in agencies { try saveAgency(db, agency, source: "hsds") }
+            try audit(db, session, "agency.import", record: "\(agencies.count) agencies")
             return agencies.count
         }
     }

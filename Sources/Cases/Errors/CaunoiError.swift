@@ -11,6 +11,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case unknownCode(list: String, code: String)
     case invalidDate(String)
     case integrityFailure(record: String)
+    /// The audit trail does not check from this entry on (edited, removed, reordered, re-signed).
+    case auditChainBroken(entry: Int64)
     case importFailed(line: Int, column: String, reason: ImportProblem)
     case policyInvalid(file: String, line: Int, problem: String)
     case invalidTransition(caseID: String, from: String, to: String)
@@ -60,7 +62,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine: 64
-        case .unknownCode, .invalidDate, .integrityFailure, .importFailed, .policyInvalid,
+        case .unknownCode, .invalidDate, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
              .invalidTransition, .invalidReferralTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
              .weakPassphrase, .passphraseMismatch: 65
         case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .fileNotFound, .databaseNotFound: 66

@@ -115,6 +115,7 @@ extension CaseStore {
         if dryRun { return ImportSummary(imported: intakes.count, persons: personCount) }
         try write { db in
             let centre = try self.centre(db, centreCode)
+            try audit(db, session, "case.import", record: "\(intakes.count) cases", centre: centre.code)
             var persons: [String: (String, PersonVault, PersonFields)] = [:]
             for (index, intake) in intakes.enumerated() {
                 let openedOn = intake.openedOn ?? Day.today()

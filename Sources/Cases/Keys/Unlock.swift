@@ -8,7 +8,16 @@ extension CaseStore {
     /// the same answer, so the error does not confirm who has an account.
     public func unlock(user: String, passphrase: SecureBytes) throws -> Session {
         try requireInitialised()
-        return try write { db in
+        do {
+            return try openKeyslot(user: user, passphrase: passphrase)
+        } catch CaunoiError.wrongPassphrase {
+            auditFailedUnlock(user: user)
+            throw CaunoiError.wrongPassphrase
+        }
+    }
+
+    private func openKeyslot(user: String, passphrase: SecureBytes) throws -> Session {
+        try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT role, centre, status FROM users WHERE name = ?", arguments: [user]),
                   let role = Role(rawValue: row["role"]) else {
                 // Spend the same Argon2id time as a real unlock before refusing.
@@ -39,7 +48,9 @@ extension CaseStore {
                 try slot.resealed(user: user, bundle: bundle, key: slotKey).save(db, user: user)
                 try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [user])
             }
-            return Session(user: user, role: role, centre: row["centre"], keys: bundle.keys)
+            let session = Session(user: user, role: role, centre: row["centre"], keys: bundle.keys)
+            try audit(db, session, "login")
+            return session
         }
     }
 

@@ -72,6 +72,7 @@ extension CaseStore {
             if let note = request.note, !note.isBlank {
                 try recordReferralEvent(db, referral: id, kind: "note", by: session.user, from: nil, to: nil, reason: note, vault: vault)
             }
+            try audit(db, session, consent == nil ? "referral.create.override" : "referral.create", record: id, centre: summary.centre)
             return try Referral.fetch(db, id: id)
         }
     }
@@ -84,6 +85,7 @@ extension CaseStore {
             guard let agency else { throw CaunoiError.agencyNotFound(referral.agency) }
             let consents = try loadConsents(db, caseID: referral.caseID, vault: vault)
             guard referral.override || consents.contains(where: { $0.covers(agency, fields: referral.fields) }) else { throw CaunoiError.consentMissing }
+            try audit(db, session, "referral.submit", record: id, centre: referral.centre)
             return try move(db, referral, to: referral.review ? .pendingReview : .ready, by: session.user, kind: "submitted")
         }
     }
@@ -91,8 +93,9 @@ extension CaseStore {
     /// Central officers: referrals waiting for review, with exactly what would be disclosed.
     public func reviewQueue(_ session: Session) throws -> [ReferralView] {
         let central = try centralKeyPair(session)
-        return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM referrals WHERE status = 'pending-review' ORDER BY due, id").map { row in
+        return try write { db in
+            try audit(db, session, "referral.queue")
+            return try Row.fetchAll(db, sql: "SELECT * FROM referrals WHERE status = 'pending-review' ORDER BY due, id").map { row in
                 ReferralView(referral: Referral(row: row), disclosure: try Self.openReviewBox(row.optionalBytes("review_box"), id: row["id"], central: central),
                              events: [])
             }
@@ -108,6 +111,7 @@ extension CaseStore {
             guard referral.status == .pendingReview else {
                 throw CaunoiError.invalidReferralTransition(referral: referral.id, from: referral.status.rawValue, to: "approved")
             }
+            try audit(db, session, "referral.approve", record: id, centre: referral.centre)
             return try move(db, referral, to: .ready, by: session.user, kind: "approved")
         }
     }
@@ -122,6 +126,7 @@ extension CaseStore {
             guard referral.status == .pendingReview else {
                 throw CaunoiError.invalidReferralTransition(referral: referral.id, from: referral.status.rawValue, to: "returned")
             }
+            try audit(db, session, "referral.return", record: id, centre: referral.centre)
             let centreKey = try Data.fetchOne(db, sql: "SELECT box_public FROM centres WHERE code = ?", arguments: [referral.centre])
             let forCentre = try centreKey.map { try SealedBox.seal(reason.secret, to: [UInt8]($0)) }
             let forCentral = try SealedBox.seal(reason.secret, to: meta(db, "central_public"))
@@ -133,6 +138,7 @@ extension CaseStore {
     /// The centre records the agency's answer.
     public func respondToReferral(_ session: Session, policy: Policy, id: String, answer: AgencyAnswer, note: PersonalText?) throws -> Referral {
         try withReferral(session, id) { db, referral, vault in
+            try audit(db, session, "referral.respond", record: id, centre: referral.centre)
             switch answer {
             case .accepted:
                 return try move(db, referral, to: .accepted, by: session.user, kind: "accepted", reason: note, vault: vault)
@@ -150,7 +156,8 @@ extension CaseStore {
     public func withdrawReferral(_ session: Session, id: String, reason: PersonalText) throws -> Referral {
         guard !reason.isBlank else { throw CaunoiError.missingOption("--reason") }
         return try withReferral(session, id) { db, referral, vault in
-            try move(db, referral, to: .withdrawn, by: session.user, kind: "withdrawn", reason: reason, vault: vault)
+            try audit(db, session, "referral.withdraw", record: id, centre: referral.centre)
+            return try move(db, referral, to: .withdrawn, by: session.user, kind: "withdrawn", reason: reason, vault: vault)
         }
     }
 
@@ -170,16 +177,20 @@ extension CaseStore {
         }
         var sql = "SELECT * FROM referrals WHERE \(condition)"
         if let status { sql += " AND status = ?"; arguments.append(status) }
-        let all = try read { db in try Row.fetchAll(db, sql: sql + " ORDER BY due, id", arguments: StatementArguments(arguments)).map(Referral.init(row:)) }
+        let all = try write { db in
+            try audit(db, session, "referral.list")
+            return try Row.fetchAll(db, sql: sql + " ORDER BY due, id", arguments: StatementArguments(arguments)).map(Referral.init(row:))
+        }
         return overdue ? all.filter { $0.isOverdue() } : all
     }
 
     /// A referral with its disclosure and history, for its centre's staff or (when reviewed)
     /// central officers; nobody else.
     public func showReferral(_ session: Session, id: String) throws -> ReferralView {
-        try read { db in
+        try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referrals WHERE id = ?", arguments: [id]) else { throw CaunoiError.referralNotFound(id) }
             let referral = Referral(row: row)
+            try audit(db, session, "referral.read", record: id, centre: referral.centre)
             let disclosure: Disclosure
             var events: [ReferralEventView] = []
             switch session.role {

@@ -14,6 +14,7 @@ extension CaseStore {
     /// frozen at creation.
     public func sendReferral(_ session: Session, policy: Policy, id: String, letter: Bool) throws -> SentReferral {
         try withReferral(session, id) { db, referral, vault in
+            try audit(db, session, letter ? "referral.send.letter" : "referral.send.packet", record: id, centre: referral.centre)
             guard let agency = try loadAgencies(db).first(where: { $0.id == referral.agency }) else { throw CaunoiError.agencyNotFound(referral.agency) }
             guard referral.status.canBecome(.sent) else {
                 throw CaunoiError.invalidReferralTransition(referral: id, from: referral.status.rawValue, to: ReferralStatus.sent.rawValue)

@@ -13,8 +13,9 @@ extension CaseStore {
     /// Evaluates the routing rules in order on the case's plain codes.
     public func suggestReferrals(_ session: Session, policy: Policy, caseID: String) throws -> [Suggestion] {
         let directory = try agencies(policy: policy)
-        return try withCase(session, caseID) { _, summary, _ in
-            Self.suggestions(for: summary, rules: policy.routing.rules, directory: directory)
+        return try withCase(session, caseID) { db, summary, _ in
+            try audit(db, session, "referral.suggest", record: caseID, centre: summary.centre)
+            return Self.suggestions(for: summary, rules: policy.routing.rules, directory: directory)
         }
     }
 

@@ -23,7 +23,8 @@ extension CaseStore {
     public func findCases(_ session: Session, policy: Policy, query: FindQuery) throws -> [FoundCase] {
         try session.require(.counsellor, .manager)
         let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
-        return try read { db in
+        return try write { db in
+            try audit(db, session, "case.find")
             var hits: [(String, PersonFields, String)] = []
             switch query {
             case .name(let text):

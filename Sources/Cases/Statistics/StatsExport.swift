@@ -101,6 +101,7 @@ extension CaseStore {
         }
         let budgetYear = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).year ?? 0
         return try write { db in
+            try audit(db, session, epsilon == nil ? "stats.export" : "stats.export.dp", record: request.dimensions.joined(separator: ","))
             if epsilon != nil, let stored = try repeatedAnswer(db, request: request, policy: policy) { return stored }
             if let epsilon { try checkBudget(db, spending: epsilon, year: budgetYear, policy: policy) }
             let records = try StatsRecords.load(db, request: request, cap: settings.multiValueCap)

@@ -19,7 +19,8 @@ extension CaseStore {
     /// Past exports and the DP budget spent per calendar year.
     public func statsLedger(_ session: Session, policy: Policy) throws -> (entries: [LedgerEntry], spent: [Int: String], budget: String) {
         try session.require(.statistician, .central, .admin)
-        return try read { db in
+        return try write { db in
+            try audit(db, session, "stats.ledger")
             let entries = try Row.fetchAll(db, sql: "SELECT * FROM stats_ledger ORDER BY rowid").map { row in
                 LedgerEntry(id: row["id"], at: row["at"], user: row["user"], request: row["request"], policyHash: row["policy_hash"],
                             dp: row["dp"], epsilon: (row["epsilon_numerator"] as Int64?).map { n in

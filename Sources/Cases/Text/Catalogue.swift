@@ -39,6 +39,7 @@ public enum Text: Sendable {
     case packetVerified
     case statsExported(Int, Int, Bool)
     case budgetSpent(Int, String, String)
+    case auditVerified(Int64)
 
     /// Labels of case fields in human output.
     public enum Field: Sendable {
@@ -109,6 +110,9 @@ public enum Text: Sendable {
         case .statsExported(let cells, let suppressed, let repeated):
             ("Đã xuất \(cells) ô, ẩn \(suppressed)\(repeated ? " (trả lại kết quả đã lưu, không thêm nhiễu mới)" : "").",
              "Exported \(cells) cells, \(suppressed) suppressed\(repeated ? " (the stored answer, no new noise)" : "").")
+        case .auditVerified(let count):
+            ("Nhật ký kiểm tra toàn vẹn: \(count) mục, chuỗi băm và chữ ký đều đúng.",
+             "The audit trail is intact: \(count) entries, hash chain and signatures check.")
         case .budgetSpent(let year, let spent, let budget):
             ("Năm \(year): đã dùng epsilon \(spent) / \(budget).", "\(year): epsilon spent \(spent) of \(budget).")
         }

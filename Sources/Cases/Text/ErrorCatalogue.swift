@@ -22,6 +22,9 @@ extension CaunoiError {
         case .integrityFailure(let record):
             ("Lỗi toàn vẹn dữ liệu: bản ghi \(record) đã bị sửa hoặc chuyển chỗ; không mở được.",
              "Integrity failure: record \(record) was altered or moved and cannot be opened.")
+        case .auditChainBroken(let entry):
+            ("Nhật ký kiểm tra không toàn vẹn từ mục #\(entry): đã bị sửa, xoá, đổi thứ tự hoặc ký lại.",
+             "The audit trail is broken at entry #\(entry): it was edited, deleted, reordered or re-signed.")
         case .importFailed(let line, let column, let problem):
             ("Nhập dữ liệu thất bại, dòng \(line), cột \(column): \(problem.message(.vi)). Không có gì được ghi.",
              "Import failed at line \(line), column \(column): \(problem.message(.en)). Nothing was written.")

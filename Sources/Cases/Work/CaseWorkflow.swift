@@ -17,6 +17,7 @@ extension CaseStore {
     public func addNote(_ session: Session, caseID: String, text: PersonalText) throws {
         guard !text.isBlank else { throw CaunoiError.missingOption("--text") }
         try withCase(session, caseID) { db, summary, vault in
+            try audit(db, session, "case.note", record: caseID, centre: summary.centre)
             try insertNote(db, caseID: caseID, text: text, vault: vault, by: session.user, on: Day.today())
             try activateIfOpen(db, summary, by: session.user)
         }
@@ -25,6 +26,7 @@ extension CaseStore {
     /// Assigns a case to a counsellor or manager of the same centre; an open case becomes active.
     public func assign(_ session: Session, caseID: String, to user: String) throws {
         try withCase(session, caseID) { db, summary, _ in
+            try audit(db, session, "case.assign", record: caseID, centre: summary.centre)
             let target = try userInfo(db, user)
             guard target.active else { throw CaunoiError.userRemoved(user) }
             guard target.role.worksCases, target.centre == summary.centre else { throw CaunoiError.notYourCentre }
@@ -37,6 +39,7 @@ extension CaseStore {
     public func close(_ session: Session, policy: Policy, caseID: String, outcome: String, reason: PersonalText?) throws {
         let outcome = try policy.outcomes.validate(outcome)
         try withCase(session, caseID) { db, summary, vault in
+            try audit(db, session, "case.close", record: caseID, centre: summary.centre)
             guard summary.status.canBecome(.closed) else {
                 throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.closed.rawValue)
             }
@@ -50,6 +53,7 @@ extension CaseStore {
     public func reopen(_ session: Session, caseID: String, reason: PersonalText) throws {
         guard !reason.isBlank else { throw CaunoiError.missingOption("--reason") }
         try withCase(session, caseID) { db, summary, vault in
+            try audit(db, session, "case.reopen", record: caseID, centre: summary.centre)
             guard summary.status.canBecome(.active), summary.status == .closed else {
                 throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.active.rawValue)
             }
@@ -71,6 +75,7 @@ extension CaseStore {
         try update.person.validateDates()
         let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
         try withCase(session, caseID) { db, summary, _ in
+            try audit(db, session, "case.update", record: caseID, centre: summary.centre)
             var (vault, fields, _) = try openPerson(db, id: summary.person, session: session)
             let changedPerson = fields.merge(update.person)
             if changedPerson { try rewritePerson(db, fields: fields, vault: vault, indexer: indexer) }

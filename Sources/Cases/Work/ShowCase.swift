@@ -31,9 +31,10 @@ extension CaseStore {
     /// sealed value that fails to open is an integrity failure naming the record (65).
     public func showCase(_ session: Session, id: String) throws -> CaseView {
         try session.require(.counsellor, .manager)
-        return try read { db in
+        return try write { db in
             let summary = try CaseSummary.fetch(db, id: id)
             let (vault, person, _) = try openPerson(db, id: summary.person, session: session)
+            try audit(db, session, "case.read", record: id, centre: summary.centre)
             let safeContact = try vault.openIfPresent(
                 Row.fetchOne(db, sql: "SELECT safe_contact FROM cases WHERE id = ?", arguments: [id])?.optionalBytes("safe_contact"),
                 table: "cases", column: "safe_contact", row: id)
@@ -58,7 +59,8 @@ extension CaseStore {
         try session.require(.counsellor, .manager)
         let own = session.centre ?? ""
         if let centre, centre != own { throw CaunoiError.notYourCentre }
-        return try read { db in
+        return try write { db in
+            try audit(db, session, "case.list")
             var conditions = ["centre = ?"]
             var arguments: [(any DatabaseValueConvertible)?] = [own]
             if let status { conditions.append("status = ?"); arguments.append(status) }

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+
+extension CaseStore {
+    /// Records what the session's user just did, in the caller's transaction, signed with her
+    /// key. `centre` defaults to hers.
+    func audit(_ db: Database, _ session: Session, _ action: String, record: String? = nil, centre: String? = nil) throws {
+        try AuditTrail.append(db, user: session.user, action: action, record: record, centre: centre ?? session.centre,
+                              signer: session.signingKeyPair)
+    }
+
+    /// A failed unlock, recorded on its own (the unlock's transaction was rolled back). Only
+    /// an existing account's name is kept: a mistyped name could be anything.
+    func auditFailedUnlock(user: String) {
+        _ = try? write { db in
+            let known = try Bool.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [user]) ?? false
+            try AuditTrail.append(db, user: known ? user : "?", action: AuditTrail.unsignedAction, record: nil, centre: nil, signer: nil)
+        }
+    }
+
+    /// The trail, oldest first: everything for the admin and central officers, her centre's
+    /// entries for a manager. Reading it is itself recorded.
+    public func auditLog(_ session: Session, caseID: String? = nil, user: String? = nil, since: String? = nil) throws -> [AuditEntry] {
+        try session.require(.admin, .central, .manager)
+        if let since, Day.parse(since) == nil { throw CaunoiError.invalidDate("--since") }
+        return try write { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if session.role == .manager { conditions.append("centre = ?"); arguments.append(session.centre ?? "") }
+            if let caseID {
+                // The case itself and its referrals (CASE-Rn).
+                conditions.append("(record = ? OR record GLOB ?)")
+                arguments += [caseID, caseID + "-R[0-9]*"]
+            }
+            if let user { conditions.append("user = ?"); arguments.append(user) }
+            if let since { conditions.append("at >= ?"); arguments.append(since) }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let entries = try Row.fetchAll(db, sql: "SELECT seq, at, user, action, record, centre FROM audit_log \(filter) ORDER BY seq",
+                                           arguments: StatementArguments(arguments)).map {
+                AuditEntry(seq: $0["seq"], at: $0["at"], user: $0["user"], action: $0["action"], record: $0["record"], centre: $0["centre"])
+            }
+            try audit(db, session, "audit.read", record: caseID)
+            return entries
+        }
+    }
+
+    /// Checks the whole chain and every signature; throws naming the first bad entry.
+    /// Returns how many entries were checked.
+    public func verifyAudit(_ session: Session) throws -> Int64 {
+        try session.require(.admin, .central, .manager)
+        return try write { db in
+            if let bad = try AuditTrail.firstBadEntry(db) { throw CaunoiError.auditChainBroken(entry: bad) }
+            let count = try Int64.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0
+            try audit(db, session, "audit.verify")
+            return count
+        }
+    }
+}
