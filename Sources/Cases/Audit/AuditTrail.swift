@@ -41,7 +41,10 @@ enum AuditTrail {
     static func append(_ db: Database, user: String, action: String, record: String?, centre: String?,
                        signer: SigningKeyPair?) throws {
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-        let seq = (last?["seq"] as Int64? ?? 0) + 1
+        // Numbering continues from the recorded head, so that entries cut off the end leave a
+        // gap that later entries cannot close.
+        let head = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'audit_head'") ?? 0
+        let seq = max(last?["seq"] as Int64? ?? 0, head) + 1
         let previous = last.map { [UInt8]($0["hash"] as Data) } ?? genesis
         let entry = AuditEntry(seq: seq, at: timestamp(), user: user, action: action, record: record, centre: centre)
         let hash = try BLAKE2b.hash(entry.message(previous: previous), key: nil, outputByteCount: 32)
