@@ -43,7 +43,7 @@ enum AuditTrail {
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
         // Numbering continues from the recorded head, so that entries cut off the end leave a
         // gap that later entries cannot close.
-        let head = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'audit_head'") ?? 0
+        let head = try recordedHead(db)
         let seq = max(last?["seq"] as Int64? ?? 0, head) + 1
         let previous = last.map { [UInt8]($0["hash"] as Data) } ?? genesis
         let entry = AuditEntry(seq: seq, at: timestamp(), user: user, action: action, record: record, centre: centre)
@@ -54,6 +54,11 @@ enum AuditTrail {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [seq, entry.at, user, action, record, centre, Data(previous), Data(hash),
                              signer.map { Data($0.publicKey) }, signature.map { Data($0) }])
+    }
+
+    /// The last sequence number ever appended (kept in `meta` by a trigger).
+    static func recordedHead(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'audit_head'") ?? 0
     }
 
     /// Walks the whole chain. Returns the sequence number of the first entry that is out of
@@ -83,7 +88,7 @@ enum AuditTrail {
             expected += 1
         }
         // Entries cut off the end: the head recorded on every append says how many there were.
-        let head = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'audit_head'") ?? 0
+        let head = try recordedHead(db)
         return head >= expected ? expected : nil
     }
 }

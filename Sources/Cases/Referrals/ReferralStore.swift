@@ -106,13 +106,9 @@ extension CaseStore {
         _ = try centralKeyPair(session)
         return try write { db in
             let referral = try Referral.fetch(db, id: id)
-            // Only what waits for review can be approved: a returned draft goes back through
-            // the centre's resubmission first.
-            guard referral.status == .pendingReview else {
-                throw CaunoiError.invalidReferralTransition(referral: referral.id, from: referral.status.rawValue, to: "approved")
-            }
             try audit(db, session, "referral.approve", record: id, centre: referral.centre)
-            return try move(db, referral, to: .ready, by: session.user, kind: "approved")
+            // A returned draft goes back through the centre's resubmission first.
+            return try move(db, referral, to: .ready, by: session.user, kind: "approved", onlyFrom: .pendingReview)
         }
     }
 
@@ -123,15 +119,12 @@ extension CaseStore {
         _ = try centralKeyPair(session)
         return try write { db in
             let referral = try Referral.fetch(db, id: id)
-            guard referral.status == .pendingReview else {
-                throw CaunoiError.invalidReferralTransition(referral: referral.id, from: referral.status.rawValue, to: "returned")
-            }
             try audit(db, session, "referral.return", record: id, centre: referral.centre)
             let centreKey = try Data.fetchOne(db, sql: "SELECT box_public FROM centres WHERE code = ?", arguments: [referral.centre])
             let forCentre = try centreKey.map { try SealedBox.seal(reason.secret, to: [UInt8]($0)) }
             let forCentral = try SealedBox.seal(reason.secret, to: meta(db, "central_public"))
             return try move(db, referral, to: .draft, by: session.user, kind: "returned",
-                            sealedReasons: (forCentre, forCentral))
+                            sealedReasons: (forCentre, forCentral), onlyFrom: .pendingReview)
         }
     }
 
@@ -230,11 +223,14 @@ extension CaseStore {
     }
 
     /// Moves a referral along the lifecycle, refusing illegal transitions.
+    /// `onlyFrom` narrows the legal sources for steps that mean something more specific than
+    /// the transition itself (central review acts only on what waits for review).
     func move(
         _ db: Database, _ referral: Referral, to next: ReferralStatus, by user: String, kind: String, detail: String? = nil,
-        reason: PersonalText? = nil, vault: PersonVault? = nil, sealedReasons: ([UInt8]?, [UInt8])? = nil
+        reason: PersonalText? = nil, vault: PersonVault? = nil, sealedReasons: ([UInt8]?, [UInt8])? = nil,
+        onlyFrom: ReferralStatus? = nil
     ) throws -> Referral {
-        guard referral.status.canBecome(next) else {
+        guard referral.status.canBecome(next), onlyFrom.map({ $0 == referral.status }) ?? true else {
             throw CaunoiError.invalidReferralTransition(referral: referral.id, from: referral.status.rawValue, to: next.rawValue)
         }
         try db.execute(sql: "UPDATE referrals SET status = ? WHERE id = ?", arguments: [next, referral.id])
@@ -309,12 +305,5 @@ public struct ReferralView: Sendable {
     public let events: [ReferralEventView]
 }
 
-public struct ReferralEventView: Sendable {
-    public let on: String
-    public let by: String
-    public let kind: String
-    public let from: String?
-    public let to: String?
-    public let detail: String?
-    public let reason: PersonalText?
-}
+/// A referral's history step: the same shape as a case's.
+public typealias ReferralEventView = EventView
