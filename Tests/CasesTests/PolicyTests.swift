@@ -14,7 +14,7 @@ import Testing
     @Test func codeListsHaveTheDocumentedSizes() {
         #expect(policy.needs.entries.count >= 21)
         #expect(policy.needs.contains("trafficking-identification"))
-        #expect(policy.outcomes.entries.map(\.code) == ["resolved", "partially-resolved", "referred-elsewhere", "withdrew", "lost-contact", "relocated", "other"])
+        #expect(policy.outcomes.entries.map(\.code) == ["resolved", "partially-resolved", "referred-elsewhere", "withdrew", "lost-contact", "relocated", "other", "erased"])
         #expect(policy.provinces.entries.count == 34)
         #expect(policy.formerProvinces.count == 63)
         #expect(policy.countries.entries.count == 249)

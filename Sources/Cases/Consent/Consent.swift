@@ -90,14 +90,15 @@ extension CaseStore {
         }
     }
 
-    func loadConsents(_ db: Database, caseID: String, vault: PersonVault) throws -> [Consent] {
+    /// A case's consents; without a vault (her data erased) their notes are not opened.
+    func loadConsents(_ db: Database, caseID: String, vault: PersonVault?) throws -> [Consent] {
         try Row.fetchAll(db, sql: "SELECT * FROM consents WHERE case_id = ? ORDER BY rowid", arguments: [caseID]).map { row in
             let id: String = row["id"]
             return Consent(
                 id: id, caseID: caseID, purpose: row["purpose"], agencyID: row["agency_id"],
                 agencyKind: (row["agency_kind"] as String?).flatMap(AgencyKind.init(rawValue:)),
                 fields: (row["fields"] as String?).map { $0.split(separator: ",").compactMap { DisclosableField(rawValue: String($0)) } },
-                note: try vault.openIfPresent(row.optionalBytes("note"), table: "consents", column: "note", row: id),
+                note: try vault?.openIfPresent(row.optionalBytes("note"), table: "consents", column: "note", row: id),
                 givenOn: row["given_on"], givenBy: row["given_by"], withdrawnOn: row["withdrawn_on"])
         }
     }

@@ -28,6 +28,10 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case databaseAlreadyInitialised
     case weakPassphrase
     case passphraseMismatch
+    /// Her personal data was erased (crypto-shredded); only codes are left.
+    case subjectErased(String)
+    /// A backup file that is not one, is damaged, or was altered.
+    case backupUnreadable
     // 66 not found
     case caseNotFound(String)
     case personNotFound(String)
@@ -51,6 +55,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case consentMissing
     case privacyBudgetExhausted(year: Int)
     case wrongRecoveryKey
+    // 64 usage (irreversible steps typed twice)
+    case confirmationMismatch(String)
     // 74 I/O
     case diskFull
     case ioFailure(String)
@@ -61,10 +67,10 @@ public enum CaunoiError: Error, Equatable, Sendable {
     /// sysexits.h code for this failure.
     public var exitCode: Int32 {
         switch self {
-        case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine: 64
+        case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine, .confirmationMismatch: 64
         case .unknownCode, .invalidDate, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
              .invalidTransition, .invalidReferralTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
-             .weakPassphrase, .passphraseMismatch: 65
+             .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable: 65
         case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .fileNotFound, .databaseNotFound: 66
         case .cannotCreate: 73
         case .ioFailure, .diskFull: 74

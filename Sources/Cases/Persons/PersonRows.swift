@@ -37,7 +37,9 @@ extension CaseStore {
             throw CaunoiError.personNotFound(personID)
         }
         let centre: String = row["centre"]
-        let vault = try PersonVault.open(personID: personID, wrapped: row.bytes("wrapped_dek"), session: session, centre: centre,
+        // An erased person has no key left: nothing of hers can be opened, by anyone.
+        guard let wrapped = row.optionalBytes("wrapped_dek") else { throw CaunoiError.subjectErased(personID) }
+        let vault = try PersonVault.open(personID: personID, wrapped: wrapped, session: session, centre: centre,
                                          currentVersion: row["key_version"])
         var blobs: [PersonColumn: [UInt8]] = [:]
         for column in PersonColumn.allCases {
@@ -53,7 +55,8 @@ extension CaseStore {
             """, arguments: [personID]) else {
             throw CaunoiError.personNotFound(personID)
         }
-        return try PersonVault.open(personID: personID, wrapped: row.bytes("wrapped_dek"), session: session, centre: row["centre"],
+        guard let wrapped = row.optionalBytes("wrapped_dek") else { throw CaunoiError.subjectErased(personID) }
+        return try PersonVault.open(personID: personID, wrapped: wrapped, session: session, centre: row["centre"],
                                     currentVersion: row["key_version"])
     }
 }

@@ -28,7 +28,11 @@ struct PersonVault {
         guard version >= 1, version <= currentVersion else {
             throw CaunoiError.integrityFailure(record: "\(personID) (persons.wrapped_dek)")
         }
-        let centreKey = try session.centreKey(centre, version: Int(version))
+        return try unwrap(personID: personID, wrapped: wrapped, centreKey: session.centreKey(centre, version: Int(version)))
+    }
+
+    /// Unwraps a DEK with a given centre key (key rotation holds keys outside a session).
+    static func unwrap(personID: String, wrapped: [UInt8], centreKey: SecureBytes) throws -> PersonVault {
         do {
             let dek = try SealedValue.open(wrapped, key: centreKey, place: dekPlace(personID))
             return PersonVault(personID: personID, dek: dek)

@@ -57,10 +57,12 @@ public struct Policy: Sendable {
         let risk = list("codes/risk.yaml", "risk_levels", name: "risk")
         let decline = list("codes/decline-reasons.yaml", "decline_reasons", name: "decline-reason")
         let countries = list("codes/countries.yaml", "countries", name: "country")
-        for (list, required) in [(programmes, Programme.allCases.map(\.rawValue)), (risk, RiskLevel.allCases.map(\.rawValue))] {
+        let requiredCodes = [("codes/programmes.yaml", programmes, Programme.allCases.map(\.rawValue)),
+                             ("codes/risk.yaml", risk, RiskLevel.allCases.map(\.rawValue)),
+                             ("codes/outcomes.yaml", outcomes, [Shredder.outcome])]
+        for (file, list, required) in requiredCodes {
             for code in required where !list.contains(code) {
-                problems.append(PolicyProblem(file: "codes/\(list.name == "risk" ? "risk" : "programmes").yaml", line: 1,
-                                              problem: "the code \(code) is required by this version of caunoi"))
+                problems.append(PolicyProblem(file: file, line: 1, problem: "the code \(code) is required by this version of caunoi"))
             }
         }
         var provinceReader = YAMLReader(file: "codes/provinces.yaml")

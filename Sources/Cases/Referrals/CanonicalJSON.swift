@@ -89,3 +89,39 @@ extension JSONValue: Decodable {
         else { self = .object(try container.decode([String: JSONValue].self)) }
     }
 }
+
+extension JSONValue {
+    /// The same document indented for people (keys sorted the same way): subject exports are
+    /// read by the woman herself or her lawyer.
+    public var pretty: String {
+        var out = ""
+        writePretty(into: &out, depth: 0)
+        return out + "\n"
+    }
+
+    private func writePretty(into out: inout String, depth: Int) {
+        let indent = String(repeating: "  ", count: depth + 1)
+        let closing = String(repeating: "  ", count: depth)
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += indent
+                item.writePretty(into: &out, depth: depth + 1)
+                out += index == items.count - 1 ? "\n" : ",\n"
+            }
+            out += closing + "]"
+        case .object(let members) where !members.isEmpty:
+            out += "{\n"
+            let keys = members.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value } }
+            for (index, key) in keys.enumerated() {
+                out += indent + JSONValue.string(key).canonical + ": "
+                members[key]!.writePretty(into: &out, depth: depth + 1)
+                out += index == keys.count - 1 ? "\n" : ",\n"
+            }
+            out += closing + "}"
+        default:
+            out += canonical
+        }
+    }
+}

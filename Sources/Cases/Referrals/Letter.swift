@@ -2,20 +2,7 @@
 /// Vietnamese (well-formed, so it also parses as XML), with exactly the disclosed fields.
 enum ReferralLetter {
     static func html(referral: Referral, agency: Agency, centre: Centre, disclosure: Disclosure, policy: Policy) -> String {
-        func escape(_ text: String) -> String {
-            var out = ""
-            for character in text {
-                switch character {
-                case "&": out += "&amp;"
-                case "<": out += "&lt;"
-                case ">": out += "&gt;"
-                case "\"": out += "&quot;"
-                case "'": out += "&#39;"
-                default: out.append(character)
-                }
-            }
-            return out
-        }
+        let escape = HTMLText.escape
         func value(_ json: JSONValue) -> String {
             switch json {
             case .string(let text): escape(text)

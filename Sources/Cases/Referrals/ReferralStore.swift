@@ -184,34 +184,40 @@ extension CaseStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referrals WHERE id = ?", arguments: [id]) else { throw CaunoiError.referralNotFound(id) }
             let referral = Referral(row: row)
             try audit(db, session, "referral.read", record: id, centre: referral.centre)
-            let disclosure: Disclosure
-            var events: [ReferralEventView] = []
             switch session.role {
             case .counsellor, .manager:
                 let summary = try CaseSummary.fetch(db, id: referral.caseID)
-                let vault = try personVault(db, id: summary.person, session: session)
-                let plain = try vault.open(row.bytes("disclosed"), table: "referrals", column: "disclosed", row: id)
-                disclosure = try Disclosure(json: Self.decode(plain.secret))
-                let centreBox = try centreBoxKeyPair(db, session, centre: referral.centre)
-                events = try loadReferralEvents(db, id: id) { row in
-                    if let blob = row.optionalBytes("reason") { return try vault.open(blob, table: "referral_events", column: "reason", row: row["id"]) }
-                    if let blob = row.optionalBytes("reason_for_centre"), let centreBox {
-                        return try? PersonalText(secret: SealedBox.open(blob, with: centreBox))
-                    }
-                    return nil
-                }
+                return try staffReferralView(db, row: row, vault: personVault(db, id: summary.person, session: session), session: session)
             case .central:
                 let central = try centralKeyPair(session)
                 guard referral.review else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
-                disclosure = try Self.openReviewBox(row.optionalBytes("review_box"), id: id, central: central)
-                events = try loadReferralEvents(db, id: id) { row in
+                let disclosure = try Self.openReviewBox(row.optionalBytes("review_box"), id: id, central: central)
+                let events = try loadReferralEvents(db, id: id) { row in
                     row.optionalBytes("reason_for_central").flatMap { try? PersonalText(secret: SealedBox.open($0, with: central)) }
                 }
+                return ReferralView(referral: referral, disclosure: disclosure, events: events)
             default:
                 throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
             }
-            return ReferralView(referral: referral, disclosure: disclosure, events: events)
         }
+    }
+
+    /// A referral row opened with the woman's DEK and the centre's box key, as her centre's
+    /// staff see it.
+    func staffReferralView(_ db: Database, row: Row, vault: PersonVault, session: Session) throws -> ReferralView {
+        let referral = Referral(row: row)
+        guard let sealed = row.optionalBytes("disclosed") else { throw CaunoiError.subjectErased(vault.personID) }
+        let plain = try vault.open(sealed, table: "referrals", column: "disclosed", row: referral.id)
+        let disclosure = try Disclosure(json: Self.decode(plain.secret))
+        let centreBox = try centreBoxKeyPair(db, session, centre: referral.centre)
+        let events = try loadReferralEvents(db, id: referral.id) { row in
+            if let blob = row.optionalBytes("reason") { return try vault.open(blob, table: "referral_events", column: "reason", row: row["id"]) }
+            if let blob = row.optionalBytes("reason_for_centre"), let centreBox {
+                return try? PersonalText(secret: SealedBox.open(blob, with: centreBox))
+            }
+            return nil
+        }
+        return ReferralView(referral: referral, disclosure: disclosure, events: events)
     }
 
     // MARK: - Shared steps
@@ -253,7 +259,7 @@ extension CaseStore {
                              sealedReasons?.0?.blob, sealedReasons?.1.blob])
     }
 
-    private func loadReferralEvents(_ db: Database, id: String, reason: (Row) throws -> PersonalText?) throws -> [ReferralEventView] {
+    func loadReferralEvents(_ db: Database, id: String, reason: (Row) throws -> PersonalText?) throws -> [ReferralEventView] {
         try Row.fetchAll(db, sql: "SELECT * FROM referral_events WHERE referral_id = ? ORDER BY rowid", arguments: [id]).map { row in
             ReferralEventView(on: row["on_day"], by: row["by_user"], kind: row["kind"], from: row["from_status"], to: row["to_status"],
                               detail: row["detail"], reason: try reason(row))

@@ -40,12 +40,25 @@ public enum Text: Sendable {
     case statsExported(Int, Int, Bool)
     case budgetSpent(Int, String, String)
     case auditVerified(Int64)
+    case subjectExportTitle
+    case subjectExportIntro(String, String)
+    case subjectErasedNotice(String)
+    case subjectExported(String)
+    case subjectErased(String, [String])
+    case walNotCleared
+    case retentionDue(String, String, String)
+    case retentionSummary(Int, dryRun: Bool)
+    case keysRotated(String, Int, Int, [String])
+    case accessRecovered(String, [String])
+    case backupCreated(String, Int)
+    case backupRestored(String, Int)
 
     /// Labels of case fields in human output.
     public enum Field: Sendable {
         case caseID, person, centre, programme, status, risk, assignedTo, origin, destination, migration, ageBand
         case needs, opened, closed, outcome, association, name, otherNames, dob, birthYear, phones, email, idNumber
         case passport, address, safeContact, notes, history, role, active, removed, kind, province
+        case consents, referrals, accessLog, agency, service, disclosed, erased
     }
 
     public func text(_ lang: Language) -> String {
@@ -113,6 +126,44 @@ public enum Text: Sendable {
         case .auditVerified(let count):
             ("Nhật ký kiểm tra toàn vẹn: \(count) mục, chuỗi băm và chữ ký đều đúng.",
              "The audit trail is intact: \(count) entries, hash chain and signatures check.")
+        case .subjectExportTitle:
+            ("Dữ liệu cá nhân Hội LHPN Việt Nam đang lưu giữ về chị", "Personal data the Vietnam Women's Union holds about you")
+        case .subjectExportIntro(let at, let by):
+            ("Bản trích xuất lúc \(at), do \(by) thực hiện theo Luật Bảo vệ dữ liệu cá nhân (91/2025/QH15). Tài liệu này là bí mật.",
+             "Exported at \(at) by \(by) under the Personal Data Protection Law (91/2025/QH15). This document is confidential.")
+        case .subjectErasedNotice(let day):
+            ("Dữ liệu cá nhân đã được xoá vĩnh viễn ngày \(day); chỉ còn các mã dùng cho thống kê.",
+             "Personal data was erased for good on \(day); only codes used for statistics remain.")
+        case .subjectExported(let path):
+            ("Đã ghi toàn bộ dữ liệu của người này vào \(path) (quyền 0600).", "Everything held about her was written to \(path) (mode 0600).")
+        case .subjectErased(let person, let cases):
+            ("Đã xoá vĩnh viễn dữ liệu cá nhân của \(person); hồ sơ \(cases.joined(separator: ", ")) chỉ còn mã thống kê.",
+             "The personal data of \(person) is erased for good; cases \(cases.joined(separator: ", ")) keep their statistical codes only.")
+        case .walNotCleared:
+            ("Cảnh báo: một tiến trình khác đang mở cơ sở dữ liệu; nhật ký WAL sẽ được dọn ở lần ghi tiếp theo.",
+             "Warning: another process has the database open; the WAL will be cleared at the next checkpoint.")
+        case .retentionDue(let person, let centre, let lastClosed):
+            ("\(person) (\(centre)): hồ sơ cuối cùng đóng ngày \(lastClosed), đã quá thời hạn lưu trữ.",
+             "\(person) (\(centre)): last case closed \(lastClosed), past the retention period.")
+        case .retentionSummary(let count, let dryRun):
+            dryRun ? ("Chạy thử: \(count) người sẽ bị xoá dữ liệu cá nhân; chưa thay đổi gì.",
+                      "Dry run: \(count) person(s) would have their personal data erased; nothing changed.")
+                   : ("Đã xoá dữ liệu cá nhân của \(count) người theo thời hạn lưu trữ.",
+                      "Erased the personal data of \(count) person(s) under the retention policy.")
+        case .keysRotated(let centre, let version, let persons, let users):
+            ("Đã thay khoá trung tâm \(centre) sang phiên bản \(version): bọc lại \(persons) khoá dữ liệu; cấp khoá mới cho \(users.joined(separator: ", "))"
+                + " (có hiệu lực khi đăng nhập lần tới).",
+             "Centre \(centre) now uses key version \(version): \(persons) data keys re-wrapped; new key granted to \(users.joined(separator: ", "))"
+                + " (effective at their next unlock).")
+        case .accessRecovered(let user, let keys):
+            ("Đã tạo khoá cá nhân mới cho \(user) từ khoá khôi phục; khoá được cấp: \(keys.isEmpty ? "không có" : keys.joined(separator: ", ")).",
+             "New keyslot for \(user) from the recovery key; keys: \(keys.isEmpty ? "none" : keys.joined(separator: ", ")).")
+        case .backupCreated(let path, let cases):
+            ("Đã tạo bản sao lưu mã hoá \(path) (\(cases) hồ sơ, quyền 0600). Chỉ khoá khôi phục mở được.",
+             "Encrypted backup written to \(path) (\(cases) cases, mode 0600). Only the recovery key opens it.")
+        case .backupRestored(let path, let erased):
+            ("Đã khôi phục vào \(path); xoá lại \(erased) người theo sổ xoá dữ liệu.",
+             "Restored into \(path); \(erased) person(s) erased again from the erasure ledger.")
         case .budgetSpent(let year, let spent, let budget):
             ("Năm \(year): đã dùng epsilon \(spent) / \(budget).", "\(year): epsilon spent \(spent) of \(budget).")
         }
@@ -155,6 +206,13 @@ extension Text.Field {
         case .removed: ("đã xoá", "removed")
         case .kind: ("Loại", "Kind")
         case .province: ("Tỉnh/thành", "Province")
+        case .consents: ("Sự đồng ý", "Consents")
+        case .referrals: ("Chuyển gửi", "Referrals")
+        case .accessLog: ("Ai đã xem hoặc thay đổi hồ sơ", "Who read or changed these records")
+        case .agency: ("Cơ quan", "Agency")
+        case .service: ("Dịch vụ", "Service")
+        case .disclosed: ("Thông tin đã chia sẻ", "Information shared")
+        case .erased: ("Đã xoá dữ liệu cá nhân", "Personal data erased")
         }
     }
 }

@@ -61,6 +61,15 @@ extension CaunoiError {
             ("Mật khẩu quá ngắn (ít nhất 12 ký tự).", "The passphrase is too short (at least 12 characters).")
         case .passphraseMismatch:
             ("Hai lần nhập mật khẩu không khớp.", "The two passphrases do not match.")
+        case .subjectErased(let id):
+            ("Dữ liệu cá nhân của \(echoIfRecordID(id)) đã bị xoá vĩnh viễn; chỉ còn các mã thống kê.",
+             "The personal data of \(echoIfRecordID(id)) was erased for good; only statistical codes remain.")
+        case .backupUnreadable:
+            ("Tệp sao lưu không đọc được: sai khoá khôi phục, tệp hỏng hoặc đã bị sửa. Không có gì được ghi.",
+             "The backup cannot be read: wrong recovery key, damaged or altered file. Nothing was written.")
+        case .confirmationMismatch(let option):
+            ("\(option) phải nhắc lại đúng mã đã nhập; không có gì bị thay đổi.",
+             "\(option) must repeat exactly the id given; nothing was changed.")
         case .caseNotFound(let id):
             ("Không tìm thấy hồ sơ \(echoIfRecordID(id)).", "No case \(echoIfRecordID(id)).")
         case .personNotFound(let id):

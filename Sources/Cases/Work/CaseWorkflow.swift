@@ -38,6 +38,8 @@ extension CaseStore {
 
     public func close(_ session: Session, policy: Policy, caseID: String, outcome: String, reason: PersonalText?) throws {
         let outcome = try policy.outcomes.validate(outcome)
+        // Reserved for erasure: a case closed this way would claim her data is gone.
+        guard outcome != Shredder.outcome else { throw CaunoiError.invalidValue(option: "--outcome", value: outcome) }
         try withCase(session, caseID) { db, summary, vault in
             try audit(db, session, "case.close", record: caseID, centre: summary.centre)
             guard summary.status.canBecome(.closed) else {

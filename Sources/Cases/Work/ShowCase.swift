@@ -7,6 +7,8 @@ public struct CaseView: Sendable {
     public let safeContact: PersonalText?
     public let notes: [NoteView]
     public let events: [EventView]
+    /// Set when her personal data was erased: the fields above are then empty, codes remain.
+    public let erasure: Erasure?
 }
 
 public struct NoteView: Sendable {
@@ -33,25 +35,42 @@ extension CaseStore {
         try session.require(.counsellor, .manager)
         return try write { db in
             let summary = try CaseSummary.fetch(db, id: id)
-            let (vault, person, _) = try openPerson(db, id: summary.person, session: session)
+            let view = try caseView(db, summary, session: session)
             try audit(db, session, "case.read", record: id, centre: summary.centre)
-            let safeContact = try vault.openIfPresent(
-                Row.fetchOne(db, sql: "SELECT safe_contact FROM cases WHERE id = ?", arguments: [id])?.optionalBytes("safe_contact"),
-                table: "cases", column: "safe_contact", row: id)
-            let notes = try Row.fetchAll(db, sql: "SELECT id, author, created_on, body FROM notes WHERE case_id = ? ORDER BY rowid", arguments: [id])
-                .map { row in
-                    NoteView(id: row["id"], author: row["author"], createdOn: row["created_on"],
-                             text: try vault.open(row.bytes("body"), table: "notes", column: "body", row: row["id"]))
-                }
-            let events = try Row.fetchAll(db, sql: """
-                SELECT id, on_day, by_user, kind, from_status, to_status, detail, reason FROM case_events WHERE case_id = ? ORDER BY rowid
-                """, arguments: [id]).map { row in
-                EventView(on: row["on_day"], by: row["by_user"], kind: row["kind"], from: row["from_status"], to: row["to_status"],
-                          detail: row["detail"],
-                          reason: try vault.openIfPresent(row.optionalBytes("reason"), table: "case_events", column: "reason", row: row["id"]))
-            }
-            return CaseView(summary: summary, person: person, safeContact: safeContact, notes: notes, events: events)
+            return view
         }
+    }
+
+    /// One case decrypted with the session's keys. An erased woman's case shows its codes and
+    /// history steps only, to her centre's staff.
+    func caseView(_ db: Database, _ summary: CaseSummary, session: Session) throws -> CaseView {
+        let id = summary.id
+        var vault: PersonVault?
+        var person = PersonFields()
+        let erasure = try Erasure.fetch(db, person: summary.person)
+        if erasure == nil {
+            let opened = try openPerson(db, id: summary.person, session: session)
+            (vault, person) = (opened.0, opened.1)
+        } else {
+            guard session.role.worksCases, summary.centre == session.centre else { throw CaunoiError.notYourCentre }
+        }
+        let safeContact = try vault?.openIfPresent(
+            Row.fetchOne(db, sql: "SELECT safe_contact FROM cases WHERE id = ?", arguments: [id])?.optionalBytes("safe_contact"),
+            table: "cases", column: "safe_contact", row: id)
+        let notes = try Row.fetchAll(db, sql: "SELECT id, author, created_on, body FROM notes WHERE case_id = ? ORDER BY rowid", arguments: [id])
+            .compactMap { row -> NoteView? in
+                guard let vault else { return nil }
+                return NoteView(id: row["id"], author: row["author"], createdOn: row["created_on"],
+                                text: try vault.open(row.bytes("body"), table: "notes", column: "body", row: row["id"]))
+            }
+        let events = try Row.fetchAll(db, sql: """
+            SELECT id, on_day, by_user, kind, from_status, to_status, detail, reason FROM case_events WHERE case_id = ? ORDER BY rowid
+            """, arguments: [id]).map { row in
+            EventView(on: row["on_day"], by: row["by_user"], kind: row["kind"], from: row["from_status"], to: row["to_status"],
+                      detail: row["detail"],
+                      reason: try vault?.openIfPresent(row.optionalBytes("reason"), table: "case_events", column: "reason", row: row["id"]))
+        }
+        return CaseView(summary: summary, person: person, safeContact: safeContact, notes: notes, events: events, erasure: erasure)
     }
 
     /// Plain columns only, for the user's own centre (managers and counsellors).

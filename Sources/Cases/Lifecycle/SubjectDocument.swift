@@ -1,0 +1,168 @@
+/// The two forms of a subject export: JSON (complete, every key present, for machines and
+/// lawyers) and a printable HTML page in Vietnamese with English labels (for her).
+extension SubjectRecord {
+    public var json: JSONValue {
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        func personal(_ value: PersonalText?) -> JSONValue { text(value?.revealed) }
+        func events(_ list: [EventView]) -> JSONValue {
+            .array(list.map { e in
+                .object(["on": .string(e.on), "by": .string(e.by), "kind": .string(e.kind), "from": text(e.from), "to": text(e.to),
+                         "detail": text(e.detail), "reason": personal(e.reason)])
+            })
+        }
+        let person: JSONValue = .object([
+            "id": .string(self.person), "centre": .string(centre), "created_on": .string(createdOn),
+            "name": personal(fields.name), "other_names": .array(fields.otherNames.map { .string($0.revealed) }),
+            "date_of_birth": personal(fields.dateOfBirth), "birth_year": fields.birthYear.map(JSONValue.int) ?? .null,
+            "phones": .array(fields.phones.map { .string($0.revealed) }), "email": personal(fields.email),
+            "id_number": personal(fields.idNumber), "passport": personal(fields.passport), "address": personal(fields.address),
+        ])
+        let cases: [JSONValue] = cases.map { item in
+            let s = item.view.summary
+            let consents: [JSONValue] = item.consents.map { c in
+                .object(["id": .string(c.id), "purpose": .string(c.purpose.rawValue), "agency": text(c.agencyID),
+                         "agency_kind": text(c.agencyKind?.rawValue), "fields": c.fields.map { .array($0.map { .string($0.rawValue) }) } ?? .null,
+                         "note": personal(c.note), "given_on": .string(c.givenOn), "given_by": .string(c.givenBy),
+                         "withdrawn_on": text(c.withdrawnOn)])
+            }
+            let referrals: [JSONValue] = item.referrals.map { r in
+                .object(["id": .string(r.referral.id), "agency": .string(r.referral.agency), "service": .string(r.referral.service),
+                         "priority": .string(r.referral.priority.rawValue), "status": .string(r.referral.status.rawValue),
+                         "created_on": .string(r.referral.createdOn), "due": .string(r.referral.due),
+                         "disclosed": .object(r.disclosure.fields), "safe_contact": text(r.disclosure.safeContact.isEmpty ? nil : r.disclosure.safeContact),
+                         "history": events(r.events)])
+            }
+            return .object([
+                "id": .string(s.id), "centre": .string(s.centre), "programme": .string(s.programme.rawValue),
+                "status": .string(s.status.rawValue), "risk": text(s.risk?.rawValue), "assigned_to": text(s.assignedTo),
+                "origin_province": text(s.originProvince), "destination": text(s.destination), "migration": text(s.migration),
+                "age_band": text(s.ageBand), "needs": .array(s.needs.map(JSONValue.string)), "association": text(s.association),
+                "opened_on": .string(s.openedOn), "closed_on": text(s.closedOn), "outcome": text(s.outcome),
+                "safe_contact": personal(item.view.safeContact),
+                "notes": .array(item.view.notes.map { n in
+                    .object(["id": .string(n.id), "author": .string(n.author), "created_on": .string(n.createdOn), "text": .string(n.text.revealed)])
+                }),
+                "history": events(item.view.events), "consents": .array(consents), "referrals": .array(referrals),
+            ])
+        }
+        let erasure: JSONValue = erasure.map {
+            .object(["erased_on": .string($0.erasedOn), "basis": .string($0.basis.rawValue), "by": .string($0.by)])
+        } ?? .null
+        return .object([
+            "format": .string("caunoi-subject-export/1"), "exported_at": .string(exportedAt), "exported_by": .string(exportedBy),
+            "person": person, "erasure": erasure, "cases": .array(cases),
+            "access_log": .array(accessLog.map { e in
+                .object(["seq": .int(Int(e.seq)), "at": .string(e.at), "user": .string(e.user), "action": .string(e.action),
+                         "record": text(e.record)])
+            }),
+        ])
+    }
+
+    /// A complete, well-formed HTML page (it also parses as XML), Vietnamese first.
+    public var html: String {
+        let escape = HTMLText.escape
+        func label(_ field: Text.Field) -> String {
+            escape("\(Text.field(field).text(.vi)) / \(Text.field(field).text(.en))")
+        }
+        func rows(_ pairs: [(Text.Field, String?)]) -> String {
+            pairs.compactMap { field, value in
+                guard let value, !value.isEmpty else { return nil }
+                return "      <tr><th scope=\"row\">\(label(field))</th><td>\(escape(value))</td></tr>"
+            }.joined(separator: "\n")
+        }
+        func history(_ events: [EventView]) -> String {
+            guard !events.isEmpty else { return "" }
+            let items = events.map { e in
+                let move = [e.from, e.to].compactMap { $0 }.joined(separator: " → ")
+                let parts = [e.on, e.by, e.kind, move, e.detail ?? "", e.reason?.revealed ?? ""].filter { !$0.isEmpty }
+                return "      <li>\(escape(parts.joined(separator: " · ")))</li>"
+            }
+            return "    <h3>\(label(.history))</h3>\n    <ul>\n\(items.joined(separator: "\n"))\n    </ul>\n"
+        }
+        let f = fields
+        var body = """
+              <h1>\(escape(Text.subjectExportTitle.text(.vi)))<br /><small>\(escape(Text.subjectExportTitle.text(.en)))</small></h1>
+              <p>\(escape(Text.subjectExportIntro(exportedAt, exportedBy).text(.vi)))<br />\(escape(Text.subjectExportIntro(exportedAt, exportedBy).text(.en)))</p>
+
+            """
+        if let erasure {
+            body += "  <p class=\"erased\">\(escape(Text.subjectErasedNotice(erasure.erasedOn).text(.vi)))<br />"
+                + "\(escape(Text.subjectErasedNotice(erasure.erasedOn).text(.en)))</p>\n"
+        }
+        body += """
+              <h2>\(label(.person))</h2>
+              <table>
+            \(rows([(.person, person), (.centre, centre), (.name, f.name?.revealed), (.otherNames, f.otherNames.map(\.revealed).joined(separator: "; ")),
+                    (.dob, f.dateOfBirth?.revealed), (.birthYear, f.birthYear.map(String.init)),
+                    (.phones, f.phones.map(\.revealed).joined(separator: "; ")), (.email, f.email?.revealed),
+                    (.idNumber, f.idNumber?.revealed), (.passport, f.passport?.revealed), (.address, f.address?.revealed)]))
+              </table>
+
+            """
+        for item in cases {
+            let s = item.view.summary
+            body += """
+                  <h2>\(label(.caseID)) \(escape(s.id))</h2>
+                  <table>
+                \(rows([(.programme, s.programme.rawValue), (.status, s.status.rawValue), (.risk, s.risk?.rawValue),
+                        (.assignedTo, s.assignedTo), (.origin, s.originProvince), (.destination, s.destination),
+                        (.migration, s.migration), (.ageBand, s.ageBand), (.needs, s.needs.joined(separator: ", ")),
+                        (.association, s.association), (.opened, s.openedOn), (.closed, s.closedOn), (.outcome, s.outcome),
+                        (.safeContact, item.view.safeContact?.revealed)]))
+                  </table>
+
+                """
+            if !item.view.notes.isEmpty {
+                body += "    <h3>\(label(.notes))</h3>\n    <ul>\n"
+                    + item.view.notes.map { "      <li>\(escape("\($0.createdOn) · \($0.author) · \($0.text.revealed)"))</li>" }.joined(separator: "\n")
+                    + "\n    </ul>\n"
+            }
+            body += history(item.view.events)
+            if !item.consents.isEmpty {
+                body += "    <h3>\(label(.consents))</h3>\n    <ul>\n" + item.consents.map { c in
+                    let parts = [c.givenOn, c.purpose.rawValue, c.agencyID ?? c.agencyKind?.rawValue ?? "",
+                                 c.fields.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "", c.note?.revealed ?? "",
+                                 c.withdrawnOn.map { "→ \($0)" } ?? ""].filter { !$0.isEmpty }
+                    return "      <li>\(escape(parts.joined(separator: " · ")))</li>"
+                }.joined(separator: "\n") + "\n    </ul>\n"
+            }
+            for r in item.referrals {
+                let disclosed = r.disclosure.fields.keys.sorted().map { key -> String in
+                    let value: String = switch r.disclosure.fields[key] {
+                    case .string(let text)?: text
+                    case .array(let items)?: items.compactMap(\.string).joined(separator: "; ")
+                    case .int(let number)?: String(number)
+                    default: ""
+                    }
+                    return "\(key): \(value)"
+                }.joined(separator: "; ")
+                body += """
+                      <h3>\(label(.referrals)) \(escape(r.referral.id))</h3>
+                      <table>
+                    \(rows([(.agency, r.referral.agency), (.service, r.referral.service), (.status, r.referral.status.rawValue),
+                            (.opened, r.referral.createdOn), (.disclosed, disclosed),
+                            (.safeContact, r.disclosure.safeContact)]))
+                      </table>
+
+                    """
+                body += history(r.events)
+            }
+        }
+        body += "  <h2>\(label(.accessLog))</h2>\n  <ul>\n" + accessLog.map { e in
+            "    <li>\(escape([e.at, e.user, e.action, e.record ?? ""].joined(separator: " · ")))</li>"
+        }.joined(separator: "\n") + "\n  </ul>\n"
+        return """
+            <!DOCTYPE html>
+            <html lang="vi">
+            <head>
+              <meta charset="utf-8" />
+              <title>\(escape(Text.subjectExportTitle.text(.vi))) — \(escape(person))</title>
+              <style>body { font-family: serif; max-width: 48em; margin: 2em auto; } th { text-align: left; padding-right: 1em; vertical-align: top; } .erased { border: 2px solid #000; padding: 0.5em; }</style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+}
