@@ -27,6 +27,8 @@ let package = Package(
             dependencies: [
                 "Crypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API itself, for serialising a snapshot into memory (backups).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
