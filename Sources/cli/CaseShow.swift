@@ -25,6 +25,7 @@ struct CaseShow: ParsableCommand {
         }
         add(.caseID, s.id)
         add(.person, s.person)
+        if let erasure = view.erasure { lines.append(Text.subjectErasedNotice(erasure.erasedOn).text(lang)) }
         add(.centre, s.centre)
         add(.programme, s.programme.rawValue)
         add(.status, s.status.rawValue)
@@ -114,6 +115,8 @@ struct CaseJSON: Encodable {
     let notes: [Note]
     let events: [Event]
     let referrals: [String]
+    /// Present when her personal data was erased.
+    let erasure: Erasure?
 
     init(_ view: CaseView) {
         let s = view.summary
@@ -130,5 +133,6 @@ struct CaseJSON: Encodable {
         notes = view.notes.map { Note(id: $0.id, author: $0.author, createdOn: $0.createdOn, text: $0.text.revealed) }
         events = view.events.map { Event(on: $0.on, by: $0.by, kind: $0.kind, from: $0.from, to: $0.to, detail: $0.detail, reason: $0.reason?.revealed) }
         referrals = []
+        erasure = view.erasure
     }
 }

@@ -40,21 +40,28 @@ public struct Erasure: Sendable, Equatable, Codable {
     }
 }
 
+/// What `subject erase` did.
+public struct ErasureReport: Sendable {
+    public let erasure: Erasure
+    /// Her cases, which keep their codes and show as erased.
+    public let cases: [String]
+    /// False when another process kept the WAL from being emptied at once.
+    public let walCleared: Bool
+}
+
 extension CaseStore {
     /// Erases one woman's personal data for good (crypto-shredding): `id` is her person id or
     /// one of her case ids, and `confirm` must repeat it. A manager of her centre only.
-    /// Returns the ledger entry and the cases it covered.
-    public func eraseSubject(_ session: Session, id: String, confirm: String) throws -> (Erasure, [String]) {
+    public func eraseSubject(_ session: Session, id: String, confirm: String) throws -> ErasureReport {
         try session.require(.manager)
         guard confirm == id else { throw CaunoiError.confirmationMismatch("--confirm") }
-        let result = try write { db in
+        let (erasure, cases) = try write { db in
             let (person, centre) = try subjectPerson(db, id)
             guard centre == session.centre else { throw CaunoiError.notYourCentre }
             try audit(db, session, "subject.erase", record: person, centre: centre)
             return try Shredder.shred(db, person: person, by: session.user, basis: .request)
         }
-        try checkpoint()
-        return result
+        return ErasureReport(erasure: erasure, cases: cases, walCleared: try checkpoint())
     }
 
     /// The person behind a person id or a case id, with her centre; refuses an erased one.

@@ -25,9 +25,11 @@ public struct SubjectCase: Sendable {
 extension CaseStore {
     /// Gathers one woman's record for her centre's staff, from her person id or any case id.
     /// After an erasure only codes and history steps remain, and that is what is exported.
-    public func exportSubject(_ session: Session, id: String) throws -> SubjectRecord {
+    /// `deliver` writes the record out inside the transaction, so the audit entry exists
+    /// exactly when the file does.
+    public func exportSubject(_ session: Session, id: String, deliver: (SubjectRecord) throws -> Void) throws {
         try session.require(.counsellor, .manager)
-        return try write { db in
+        try write { db in
             let personID = id.hasPrefix("P-") ? id : try CaseSummary.fetch(db, id: id).person
             guard let row = try Row.fetchOne(db, sql: "SELECT centre, created_on FROM persons WHERE id = ?", arguments: [personID]) else {
                 throw CaunoiError.personNotFound(personID)
@@ -65,8 +67,8 @@ extension CaseStore {
                 AuditEntry(seq: $0["seq"], at: $0["at"], user: $0["user"], action: $0["action"], record: $0["record"], centre: $0["centre"])
             }
             try audit(db, session, "subject.export", record: personID, centre: centre)
-            return SubjectRecord(person: personID, centre: centre, createdOn: row["created_on"], fields: fields, erasure: erasure,
-                                 cases: cases, accessLog: accessLog, exportedAt: AuditTrail.timestamp(), exportedBy: session.user)
+            try deliver(SubjectRecord(person: personID, centre: centre, createdOn: row["created_on"], fields: fields, erasure: erasure,
+                                      cases: cases, accessLog: accessLog, exportedAt: AuditTrail.timestamp(), exportedBy: session.user))
         }
     }
 }

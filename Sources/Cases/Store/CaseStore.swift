@@ -42,10 +42,15 @@ public struct CaseStore: Sendable {
         do { return try queue.read(body) } catch { throw CaseStore.translate(error) }
     }
 
-    /// Folds the WAL back into the main file (used after bulk work and erasure).
-    public func checkpoint() throws {
+    /// Folds the WAL back into the main file and empties it (used after bulk work and
+    /// erasure, so old page images do not linger there). False when another connection kept
+    /// it from completing; the next checkpoint finishes the job.
+    @discardableResult
+    public func checkpoint() throws -> Bool {
         do {
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            return try queue.writeWithoutTransaction { db in
+                try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)").map { $0[0] as Int == 0 } ?? false
+            }
         } catch { throw CaseStore.translate(error) }
     }
 

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Cases
+import Foundation
+
+/// The woman's rights over her data (PDPL 91/2025/QH15): see everything held, and erasure.
+struct SubjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "subject", abstract: "Her rights over her data: export everything held about her, or erase it.",
+        subcommands: [Export.self, Erase.self])
+
+    enum Format: String, ExpressibleByArgument {
+        case json, html
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write everything held about one woman, decrypted, to a new 0600 file (audited).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Her person id (P-…) or one of her case ids.") var id: String
+        @Option(help: "File to create (must not exist).") var out: String
+        @Option(help: "json or html (default: html for a .html/.htm file name, else json).") var format: Format?
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                let lower = out.lowercased()
+                let chosen = format ?? (lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html : .json)
+                var person = ""
+                try store.exportSubject(session, id: id) { record in
+                    person = record.person
+                    let text = chosen == .html ? record.html : record.json.pretty
+                    try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: "export file")
+                }
+                if global.json {
+                    print(JSONValue.object(["person": .string(person), "out": .string(out), "format": .string(chosen.rawValue)]).canonical)
+                } else {
+                    context.say(.subjectExported(out))
+                }
+            }
+        }
+    }
+
+    struct Erase: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Erase one woman's personal data for good (crypto-shredding); codes stay for statistics. Managers of her centre.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Her person id (P-…) or one of her case ids.") var id: String
+        @Option(help: "The same id again: erasure cannot be undone.") var confirm: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                let report = try store.eraseSubject(session, id: id, confirm: confirm)
+                if global.json {
+                    print(JSONValue.object(["person": .string(report.erasure.person), "cases": .array(report.cases.map(JSONValue.string)),
+                                            "erased_on": .string(report.erasure.erasedOn), "wal_cleared": .bool(report.walCleared)]).canonical)
+                } else {
+                    context.say(.subjectErased(report.erasure.person, report.cases))
+                }
+                if !report.walCleared { context.warn(.walNotCleared) }
+            }
+        }
+    }
+}
