@@ -77,8 +77,9 @@ struct UserCommand: ParsableCommand {
             let context = Context(global)
             try context.run {
                 let (store, session) = try context.unlock()
-                try store.removeUser(session, name: name)
+                let removed = try store.removeUser(session, name: name)
                 if global.json { try context.emit(["removed": name]) } else { context.say(.userRemoved(name)) }
+                if let centre = removed.centre, !global.json { context.say(.rotateAfterRemoval(centre)) }
             }
         }
     }

@@ -75,21 +75,33 @@ extension CaseStore {
         try session.require(.admin)
         try write { db in
             guard try userInfo(db, name).active else { throw CaunoiError.userRemoved(name) }
-            let box = BoxKeyPair.generate()
-            let signing = SigningKeyPair.generate()
-            var bundle = KeyBundle()
-            bundle.keys[.ownBox] = box.secretKey
-            bundle.keys[.ownSigning] = signing.seed
-            try db.execute(sql: "UPDATE users SET box_public = ?, sign_public = ? WHERE name = ?",
-                           arguments: [box.publicKey.blob, signing.publicKey.blob, name])
-            try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [name])
-            try Keyslot.create(user: name, passphrase: passphrase, bundle: bundle, parameters: parameters).save(db, user: name)
+            try replaceKeyslot(db, user: name, passphrase: passphrase, parameters: parameters, keys: [:])
             try audit(db, session, "user.reset", record: name)
         }
     }
 
+    /// A new keyslot for a user whose old one is lost: new X25519 and Ed25519 pairs (her old
+    /// signing key stays in `signing_keys`, so her past audit entries still verify), `keys`
+    /// added, and pending grants dropped (they were sealed to her old public key).
+    @discardableResult
+    func replaceKeyslot(_ db: Database, user: String, passphrase: SecureBytes, parameters: Argon2idParameters,
+                        keys: [KeyID: SecureBytes]) throws -> SigningKeyPair {
+        let box = BoxKeyPair.generate()
+        let signing = SigningKeyPair.generate()
+        var bundle = KeyBundle(keys: keys)
+        bundle.keys[.ownBox] = box.secretKey
+        bundle.keys[.ownSigning] = signing.seed
+        try db.execute(sql: "UPDATE users SET box_public = ?, sign_public = ? WHERE name = ?",
+                       arguments: [box.publicKey.blob, signing.publicKey.blob, user])
+        try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [user])
+        try Keyslot.create(user: user, passphrase: passphrase, bundle: bundle, parameters: parameters).save(db, user: user)
+        return signing
+    }
+
     /// Removes a user: her keyslot and pending grants are deleted (secure_delete zeroes them).
-    public func removeUser(_ session: Session, name: String) throws {
+    /// Returns who she was, so the caller can advise rotating her centre's key.
+    @discardableResult
+    public func removeUser(_ session: Session, name: String) throws -> UserInfo {
         try write { db in
             let target = try userInfo(db, name)
             guard name != session.user else { throw CaunoiError.invalidValue(option: "NAME", value: name) }
@@ -98,6 +110,7 @@ extension CaseStore {
             try db.execute(sql: "DELETE FROM keyslots WHERE user = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [name])
             try audit(db, session, "user.remove", record: name, centre: target.centre)
+            return target
         }
     }
 
@@ -140,8 +153,8 @@ extension CaseStore {
     }
 
     /// The keys a role needs, taken from the acting user's keys or the recovery key.
-    private func keysFor(
-        _ db: Database, role: Role, centre: String?, from session: Session, recovery: RecoveryKey?
+    func keysFor(
+        _ db: Database, role: Role, centre: String?, from session: Session?, recovery: RecoveryKey?
     ) throws -> ([KeyID: SecureBytes], [String]) {
         var needed: [KeyID] = []
         if role.worksCases, let centre { needed += [.centre(centre, version: try self.centre(db, centre).keyVersion), .index] }
@@ -149,7 +162,7 @@ extension CaseStore {
         var keys: [KeyID: SecureBytes] = [:]
         var missing: [String] = []
         for id in needed {
-            if let key = session.key(id) {
+            if let key = session?.key(id) {
                 keys[id] = key
             } else if let recovery {
                 keys[id] = try unwrapWithRecovery(db, id: id, recovery: recovery)

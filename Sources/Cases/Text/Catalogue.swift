@@ -50,6 +50,7 @@ public enum Text: Sendable {
     case retentionSummary(Int, dryRun: Bool)
     case keysRotated(String, Int, Int, [String])
     case accessRecovered(String, [String])
+    case rotateAfterRemoval(String)
     case backupCreated(String, Int)
     case backupRestored(String, Int)
 
@@ -158,6 +159,9 @@ public enum Text: Sendable {
         case .accessRecovered(let user, let keys):
             ("Đã tạo khoá cá nhân mới cho \(user) từ khoá khôi phục; khoá được cấp: \(keys.isEmpty ? "không có" : keys.joined(separator: ", ")).",
              "New keyslot for \(user) from the recovery key; keys: \(keys.isEmpty ? "none" : keys.joined(separator: ", ")).")
+        case .rotateAfterRemoval(let centre):
+            ("Nên chạy `caunoi keys rotate --centre \(centre)` để khoá cũ của người này không mở được hồ sơ mới.",
+             "Run `caunoi keys rotate --centre \(centre)` so that her old keys open no new or re-wrapped case.")
         case .backupCreated(let path, let cases):
             ("Đã tạo bản sao lưu mã hoá \(path) (\(cases) hồ sơ, quyền 0600). Chỉ khoá khôi phục mở được.",
              "Encrypted backup written to \(path) (\(cases) cases, mode 0600). Only the recovery key opens it.")
