@@ -21,6 +21,7 @@ public struct Policy: Sendable {
     public let agencies: [Agency]
     public let routing: RoutingPolicy
     public let disclosure: DisclosureSettings
+    public let retention: RetentionSettings
     /// BLAKE2b-256 over every policy file (path and bytes, in path order): recorded with
     /// each export so a table can be tied to the exact rules it was made under.
     public let fingerprint: String
@@ -93,12 +94,14 @@ public struct Policy: Sendable {
         problems += routingProblems
         let (disclosure, disclosureProblems) = DisclosureSettings.read(directory)
         problems += disclosureProblems
-        guard problems.isEmpty, let blind, let security, let routing, let disclosure else { return (nil, problems) }
+        let (retention, retentionProblems) = RetentionSettings.read(directory)
+        problems += retentionProblems
+        guard problems.isEmpty, let blind, let security, let routing, let disclosure, let retention else { return (nil, problems) }
         return (Policy(directory: directory, needs: needs, outcomes: outcomes, migrationTypes: migration,
                        programmes: programmes, riskLevels: risk, declineReasons: decline, countries: countries,
                        provinces: provinces, formerProvinces: former, ageBands: bands,
                        blindIndex: blind, security: security, agencies: agencies, routing: routing, disclosure: disclosure,
-                       fingerprint: fingerprint(directory)), [])
+                       retention: retention, fingerprint: fingerprint(directory)), [])
     }
 
     static func fingerprint(_ directory: URL) -> String {

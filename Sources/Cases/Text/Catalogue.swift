@@ -143,9 +143,9 @@ public enum Text: Sendable {
         case .walNotCleared:
             ("Cảnh báo: một tiến trình khác đang mở cơ sở dữ liệu; nhật ký WAL sẽ được dọn ở lần ghi tiếp theo.",
              "Warning: another process has the database open; the WAL will be cleared at the next checkpoint.")
-        case .retentionDue(let person, let centre, let lastClosed):
-            ("\(person) (\(centre)): hồ sơ cuối cùng đóng ngày \(lastClosed), đã quá thời hạn lưu trữ.",
-             "\(person) (\(centre)): last case closed \(lastClosed), past the retention period.")
+        case .retentionDue(let person, let centre, let dueOn):
+            ("\(person) (\(centre)): hết thời hạn lưu trữ từ ngày \(dueOn).",
+             "\(person) (\(centre)): retention period ended on \(dueOn).")
         case .retentionSummary(let count, let dryRun):
             dryRun ? ("Chạy thử: \(count) người sẽ bị xoá dữ liệu cá nhân; chưa thay đổi gì.",
                       "Dry run: \(count) person(s) would have their personal data erased; nothing changed.")
