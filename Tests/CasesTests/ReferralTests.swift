@@ -76,6 +76,21 @@ import Testing
         let positions = suggestions.map { ruleOrder.firstIndex(of: $0.rule) ?? -1 }
         #expect(positions == positions.sorted())
     }
+
+    /// routing.yaml: "Central review is required, whatever the rule says, for any referral
+    /// of a case whose risk is high" (this rule alone does not ask for review).
+    @Test func aHighRiskCaseAlwaysGoesThroughCentralReview() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let rule = try #require(f.policy.routing.rules.first { $0.service == "divorce-recognition" && $0.agency == "vn-moj-hanoi" || $0.agencyKind == .justice && $0.service == "divorce-recognition" })
+        #expect(!rule.review)
+        #expect(try makeReferral(f).status == .ready)
+        let high = try makeReferral(f, risk: .high)
+        #expect(high.status == .pendingReview && high.review)
+        let suggestions = try f.store.suggestReferrals(f.session("hoa"), policy: f.policy, caseID: high.caseID)
+        #expect(!suggestions.isEmpty && suggestions.allSatisfy(\.review))
+        #expect(try f.store.reviewQueue(f.session("trung")).map(\.referral.id) == [high.id])
+    }
 }
 
 @Suite struct CanonicalJSONTests {
@@ -164,9 +179,11 @@ import Testing
     }
 }
 
-/// A ready referral to the Hà Nội Justice department with consent.
-func makeReferral(_ f: Fixture) throws -> Referral {
+/// A referral to the Hà Nội Justice department with consent: ready, or pending central
+/// review for a high-risk case.
+func makeReferral(_ f: Fixture, risk: RiskLevel? = nil) throws -> Referral {
     let opened = try f.open("Nguyễn Thị Hoà", passport: "C1234567") {
+        $0.risk = risk
         $0.needs = ["divorce-recognition"]
         $0.destination = "KR"
         $0.originProvince = "01"

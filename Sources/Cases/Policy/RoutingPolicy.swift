@@ -46,6 +46,12 @@ public struct RoutingRule: Sendable, Equatable {
             && (migration.isEmpty || summary.migration.map(migration.contains) == true)
             && (risk.isEmpty || summary.risk.map { risk.contains($0.rawValue) } == true)
     }
+
+    /// Central review is required by the rule, and always for a high-risk case (routing.yaml,
+    /// "whatever the rule says").
+    public func requiresReview(for summary: CaseSummary) -> Bool {
+        review || summary.risk == .high
+    }
 }
 
 /// `policy/routing.yaml`: deadlines per priority and the ordered rules.

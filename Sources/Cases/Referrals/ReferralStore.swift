@@ -54,17 +54,18 @@ extension CaseStore {
             let id = "\(summary.id)-R\(count + 1)"
             let priority = request.priority ?? rule.priority
             let due = Timestamp.format(Date().addingTimeInterval(TimeInterval((policy.routing.dueHours[priority] ?? 336) * 3600)))
-            let status: ReferralStatus = rule.review ? .pendingReview : .ready
+            let review = rule.requiresReview(for: summary)
+            let status: ReferralStatus = review ? .pendingReview : .ready
             let plain = SecureBytes(utf8: disclosure.json.canonical)
             let sealed = try vault.seal(PersonalText(secret: plain), table: "referrals", column: "disclosed", row: id)
-            let reviewBox = rule.review ? try SealedBox.seal(plain, to: meta(db, "central_public")) : nil
+            let reviewBox = review ? try SealedBox.seal(plain, to: meta(db, "central_public")) : nil
             try ensureCentreBoxKey(db, centre: summary.centre, session: session)
             try db.execute(sql: """
                 INSERT INTO referrals (id, case_id, centre, agency_id, service, priority, status, rule_id, review, fields, consent_id,
                                        override, due, created_on, created_by, disclosed, review_box)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, summary.id, summary.centre, agency.id, request.service, priority.rawValue, status, rule.id,
-                                 rule.review, rule.fields.map(\.rawValue).joined(separator: ","), consent?.id, consent == nil,
+                                 review, rule.fields.map(\.rawValue).joined(separator: ","), consent?.id, consent == nil,
                                  due, Day.today(), session.user, sealed, reviewBox?.blob])
             try recordReferralEvent(db, referral: id, kind: "created", by: session.user, from: nil, to: status,
                                     detail: consent == nil ? "consent-override" : consent?.id,

@@ -25,7 +25,7 @@ extension CaseStore {
         for rule in rules where rule.matches(summary) {
             for agency in candidates(rule, summary: summary, directory: directory) where seen.insert("\(agency.id)|\(rule.service)").inserted {
                 out.append(Suggestion(rule: rule.id, agency: agency.id, service: rule.service, priority: rule.priority,
-                                      review: rule.review, fields: rule.fields))
+                                      review: rule.requiresReview(for: summary), fields: rule.fields))
             }
         }
         return out
