@@ -55,9 +55,11 @@ struct SubjectCommand: ParsableCommand {
                 let report = try store.eraseSubject(session, id: id, confirm: confirm)
                 if global.json {
                     print(JSONValue.object(["person": .string(report.erasure.person), "cases": .array(report.cases.map(JSONValue.string)),
-                                            "erased_on": .string(report.erasure.erasedOn), "wal_cleared": .bool(report.walCleared)]).canonical)
+                                            "erased_on": .string(report.erasure.erasedOn), "wal_cleared": .bool(report.walCleared),
+                                            "sent_referrals": .array(report.sentReferrals.map(JSONValue.string))]).canonical)
                 } else {
                     context.say(.subjectErased(report.erasure.person, report.cases))
+                    if !report.sentReferrals.isEmpty { context.say(.askAgenciesToDelete(report.sentReferrals)) }
                 }
                 if !report.walCleared { context.warn(.walNotCleared) }
             }

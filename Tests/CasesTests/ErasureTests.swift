@@ -107,6 +107,19 @@ import Testing
         #expect(throws: CaunoiError.notYourCentre) { _ = try f.store.showCase(f.session("mai"), id: opened.id) }
     }
 
+    @Test func erasureNamesTheReferralsAlreadySentAndReviewSaysErasedNotAltered() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let referral = try makeReferral(f, risk: .high)
+        _ = try f.store.approveReferral(f.session("trung"), id: referral.id)
+        _ = try f.store.sendReferral(f.session("hoa"), policy: f.policy, id: referral.id, letter: true)
+        let report = try f.store.eraseSubject(f.session("lan"), id: referral.caseID, confirm: referral.caseID)
+        #expect(report.sentReferrals == [referral.id])
+        #expect(throws: CaunoiError.subjectErased(report.erasure.person)) { _ = try f.store.showReferral(f.session("trung"), id: referral.id) }
+        #expect(throws: CaunoiError.subjectErased(report.erasure.person)) { _ = try f.store.showReferral(f.session("hoa"), id: referral.id) }
+        #expect(try f.store.reviewQueue(f.session("trung")).isEmpty)
+    }
+
     @Test func theOutcomeErasedIsReservedForErasure() throws {
         let f = try Fixture()
         defer { f.cleanUp() }

@@ -19,8 +19,10 @@ extension CaseStore {
             try setMeta(db, "deployment_id", Array(Ids.random(prefix: "D").utf8))
             try wrapForRecovery(db, key: index, id: .index)
             try wrapForRecovery(db, key: central.secretKey, id: .centralReview)
-            try insertUser(db, name: admin, role: .admin, centre: nil, passphrase: passphrase, parameters: parameters,
-                           extraKeys: [:], createdBy: nil)
+            let signing = try insertUser(db, name: admin, role: .admin, centre: nil, passphrase: passphrase, parameters: parameters,
+                                         extraKeys: [:], createdBy: nil)
+            // The chain starts with the deployment itself, signed by its first admin.
+            try AuditTrail.append(db, user: admin, action: "init", record: nil, centre: nil, signer: signing)
         }
         return recovery
     }
@@ -62,11 +64,12 @@ extension CaseStore {
     }
 
     /// Inserts a user with fresh X25519 and Ed25519 key pairs and a keyslot holding them
-    /// plus `extraKeys`.
+    /// plus `extraKeys`. Returns her signing key pair.
+    @discardableResult
     func insertUser(
         _ db: Database, name: String, role: Role, centre: String?, passphrase: SecureBytes,
         parameters: Argon2idParameters, extraKeys: [KeyID: SecureBytes], createdBy: String?
-    ) throws {
+    ) throws -> SigningKeyPair {
         guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE name = ?)", arguments: [name]) ?? false) else {
             throw CaunoiError.invalidValue(option: "NAME", value: name)
         }
@@ -80,6 +83,7 @@ extension CaseStore {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [name, role, centre, box.publicKey.blob, signing.publicKey.blob, Day.today(), createdBy])
         try Keyslot.create(user: name, passphrase: passphrase, bundle: bundle, parameters: parameters).save(db, user: name)
+        return signing
     }
 }
 

@@ -45,6 +45,9 @@ public struct ErasureReport: Sendable {
     public let erasure: Erasure
     /// Her cases, which keep their codes and show as erased.
     public let cases: [String]
+    /// Referrals already sent to an agency: her data is also there, and the centre should
+    /// ask the agency to delete it (caunoi cannot reach into their files).
+    public let sentReferrals: [String]
     /// False when another process kept the WAL from being emptied at once.
     public let walCleared: Bool
 }
@@ -55,13 +58,18 @@ extension CaseStore {
     public func eraseSubject(_ session: Session, id: String, confirm: String) throws -> ErasureReport {
         try session.require(.manager)
         guard confirm == id else { throw CaunoiError.confirmationMismatch("--confirm") }
-        let (erasure, cases) = try write { db in
+        let (erasure, cases, sent) = try write { db in
             let (person, centre) = try subjectPerson(db, id)
             guard centre == session.centre else { throw CaunoiError.notYourCentre }
+            let sent = try String.fetchAll(db, sql: """
+                SELECT DISTINCT r.id FROM referrals r JOIN cases c ON c.id = r.case_id JOIN referral_events e ON e.referral_id = r.id
+                WHERE c.person_id = ? AND e.kind = 'sent' ORDER BY r.id
+                """, arguments: [person])
             try audit(db, session, "subject.erase", record: person, centre: centre)
-            return try Shredder.shred(db, person: person, by: session.user, basis: .request)
+            let (erasure, cases) = try Shredder.shred(db, person: person, by: session.user, basis: .request)
+            return (erasure, cases, sent)
         }
-        return ErasureReport(erasure: erasure, cases: cases, walCleared: try checkpoint())
+        return ErasureReport(erasure: erasure, cases: cases, sentReferrals: sent, walCleared: try checkpoint())
     }
 
     /// The person behind a person id or a case id, with her centre; refuses an erased one.

@@ -192,6 +192,9 @@ extension CaseStore {
             case .central:
                 let central = try centralKeyPair(session)
                 guard referral.review else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
+                // An erased woman's review copy is gone on purpose: say so, not "altered".
+                let person = try CaseSummary.fetch(db, id: referral.caseID).person
+                if try Erasure.fetch(db, person: person) != nil { throw CaunoiError.subjectErased(person) }
                 let disclosure = try Self.openReviewBox(row.optionalBytes("review_box"), id: id, central: central)
                 let events = try loadReferralEvents(db, id: id) { row in
                     row.optionalBytes("reason_for_central").flatMap { try? PersonalText(secret: SealedBox.open($0, with: central)) }

@@ -46,6 +46,7 @@ public enum Text: Sendable {
     case subjectExported(String)
     case subjectErased(String, [String])
     case walNotCleared
+    case askAgenciesToDelete([String])
     case retentionDue(String, String, String)
     case retentionSummary(Int, dryRun: Bool)
     case keysRotated(String, Int, Int, [String])
@@ -140,6 +141,9 @@ public enum Text: Sendable {
         case .subjectErased(let person, let cases):
             ("Đã xoá vĩnh viễn dữ liệu cá nhân của \(person); hồ sơ \(cases.joined(separator: ", ")) chỉ còn mã thống kê.",
              "The personal data of \(person) is erased for good; cases \(cases.joined(separator: ", ")) keep their statistical codes only.")
+        case .askAgenciesToDelete(let referrals):
+            ("Thông tin của chị đã được gửi qua phiếu \(referrals.joined(separator: ", ")): hãy đề nghị các cơ quan nhận xoá dữ liệu này.",
+             "Her data was sent with referrals \(referrals.joined(separator: ", ")): ask the receiving agencies to delete it.")
         case .walNotCleared:
             ("Cảnh báo: một tiến trình khác đang mở cơ sở dữ liệu; nhật ký WAL sẽ được dọn ở lần ghi tiếp theo.",
              "Warning: another process has the database open; the WAL will be cleared at the next checkpoint.")
