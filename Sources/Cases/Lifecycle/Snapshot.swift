@@ -85,6 +85,10 @@ enum Snapshot {
             let rc = sqlite3_deserialize(db.sqliteConnection, "main", buffer.assumingMemoryBound(to: UInt8.self),
                                          sqlite3_int64(image.count), sqlite3_int64(image.count), flags)
             guard rc == SQLITE_OK else { throw CaunoiError.backupUnreadable }
+            // An in-memory image may grow only up to SQLITE_MEMDB_DEFAULT_MAXSIZE (1 GiB) unless
+            // told otherwise; the restore writes a little (shredding, audit entries).
+            var limit = sqlite3_int64(max(image.count * 2, 64 << 20))
+            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_SIZE_LIMIT, &limit)
             db.clearSchemaCache()
             do {
                 try db.execute(sql: "PRAGMA secure_delete = ON")
