@@ -62,8 +62,10 @@ struct BackupCommand: ParsableCommand {
                 if global.json {
                     try context.emit(RestoredJSON(backup: summary.backup, path: summary.path, createdAt: summary.createdAt,
                                                   cases: summary.cases, erased: summary.erased, ledger: summary.ledger))
-                } else {
+                } else if summary.ledger {
                     context.say(.backupRestored(summary.path, summary.erased.count))
+                } else {
+                    context.say(.backupRestoredWithoutLedger(summary.path))
                 }
             }
         }
