@@ -5,14 +5,14 @@ import Foundation
 /// the recovery key (which deployment, when, by whom, how big, where the audit trail stood).
 /// Ids, counts and a staff handle only; nothing personal. It is bound to the file key (its
 /// hash is inside the sealed box), so it cannot be altered without the restore noticing.
-public struct BackupHeader: Sendable, Equatable {
-    public let backup: String
-    public let createdAt: String
-    public let createdBy: String
+struct BackupHeader: Sendable, Equatable {
+    let backup: String
+    let createdAt: String
+    let createdBy: String
     /// Deployment, recovery public key, counts and audit head of the snapshot. The recovery
     /// public key is here so that a wrong recovery key is named as such (77) instead of
     /// looking like a damaged file.
-    public let facts: SnapshotFacts
+    let facts: SnapshotFacts
 
     var json: JSONValue {
         .object([

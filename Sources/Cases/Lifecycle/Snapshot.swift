@@ -5,15 +5,15 @@ import GRDBSQLite
 
 /// Facts about a database image that a backup header repeats in the clear, and that a restore
 /// checks against the decrypted image: ids, counts and the audit head, nothing personal.
-public struct SnapshotFacts: Sendable, Equatable {
-    public let deployment: String
-    public let recoveryPublic: [UInt8]
-    public let cases: Int
-    public let erasures: Int
+struct SnapshotFacts: Sendable, Equatable {
+    let deployment: String
+    let recoveryPublic: [UInt8]
+    let cases: Int
+    let erasures: Int
     /// The last audit entry in the image (0 and the genesis hash when there is none): an
     /// external record of where the trail stood, against someone rewriting the live file.
-    public let auditHeadSeq: Int64
-    public let auditHeadHash: [UInt8]
+    let auditHeadSeq: Int64
+    let auditHeadHash: [UInt8]
 
     static func read(_ db: Database) throws -> SnapshotFacts {
         func meta(_ key: String) throws -> [UInt8] {
