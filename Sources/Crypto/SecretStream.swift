@@ -27,24 +27,49 @@ public enum SecretStream {
     }
 
     /// Decrypts and verifies a whole stream; refuses a stream without its FINAL chunk.
+    ///
+    /// Two passes: the framing is read first, so the plaintext is allocated once at its final
+    /// size and each chunk is decrypted straight into place (appending chunk by chunk copied
+    /// everything decrypted so far for every chunk: quadratic on database-sized backups).
     public static func decrypt(_ stream: [UInt8], key: SecureBytes) throws -> SecureBytes {
         guard key.count == 32 else { throw CryptoError.invalidKeyLength }
         guard stream.count >= headerByteCount else { throw CryptoError.malformed }
-        let puller = try SecretStreamPuller(key: key, header: Array(stream[0..<headerByteCount]))
+        var chunks: [Range<Int>] = []
+        var plaintextCount = 0
         var offset = headerByteCount
-        var result = SecureBytes(copying: [UInt8]())
-        var sawFinal = false
         while offset < stream.count {
-            guard !sawFinal, offset + 4 <= stream.count else { throw CryptoError.malformed }
+            guard offset + 4 <= stream.count else { throw CryptoError.malformed }
             let length = Int(stream[offset..<offset + 4].reduce(UInt32(0)) { ($0 << 8) | UInt32($1) })
             offset += 4
-            guard length >= chunkOverheadByteCount, offset + length <= stream.count else { throw CryptoError.malformed }
-            let (chunk, isFinal) = try puller.pull(Array(stream[offset..<offset + length]))
-            result = result.appending(chunk)
-            sawFinal = isFinal
+            guard length >= chunkOverheadByteCount, length <= stream.count - offset else { throw CryptoError.malformed }
+            chunks.append(offset..<offset + length)
+            plaintextCount += length - chunkOverheadByteCount
             offset += length
         }
-        guard sawFinal else { throw CryptoError.authenticationFailed }
+        guard !chunks.isEmpty else { throw CryptoError.authenticationFailed }
+        let puller = try SecretStreamPuller(key: key, header: Array(stream[0..<headerByteCount]))
+        var failure: CryptoError?
+        let result = SecureBytes(count: plaintextCount) { out in
+            stream.withUnsafeBytes { sealed in
+                var written = 0
+                for (index, range) in chunks.enumerated() {
+                    let size = range.count - chunkOverheadByteCount
+                    let target = UnsafeMutableRawBufferPointer(rebasing: out[written..<written + size])
+                    guard let isFinal = puller.pull(UnsafeRawBufferPointer(rebasing: sealed[range]), into: target) else {
+                        failure = .authenticationFailed
+                        return
+                    }
+                    // FINAL must be the last chunk: data after it is malformed, a stream
+                    // without it was cut short.
+                    if isFinal != (index == chunks.count - 1) {
+                        failure = isFinal ? .malformed : .authenticationFailed
+                        return
+                    }
+                    written += size
+                }
+            }
+        }
+        if let failure { throw failure }
         return result
     }
 }

@@ -51,14 +51,18 @@ final class SecretStreamPuller {
         state.deallocate()
     }
 
-    func pull(_ sealed: [UInt8]) throws -> (SecureBytes, isFinal: Bool) {
+    /// Decrypts one chunk into `out` (exactly the chunk's plaintext size). Returns whether it
+    /// carried the FINAL tag, or nil when it does not verify.
+    func pull(_ sealed: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer) -> Bool? {
+        precondition(out.count == sealed.count - Int(crypto_secretstream_xchacha20poly1305_ABYTES))
+        guard let input = sealed.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
         var tag: UInt8 = 0
-        var rc: Int32 = -1
-        let plain = SecureBytes(count: sealed.count - Int(crypto_secretstream_xchacha20poly1305_ABYTES)) { out in
-            rc = crypto_secretstream_xchacha20poly1305_pull(state, out.baseAddress!.assumingMemoryBound(to: UInt8.self), nil, &tag,
-                                                           sealed, UInt64(sealed.count), nil, 0)
+        var scratch: UInt8 = 0  // a valid pointer for an empty chunk
+        let rc = withUnsafeMutablePointer(to: &scratch) { fallback in
+            crypto_secretstream_xchacha20poly1305_pull(state, out.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? fallback, nil, &tag,
+                                                      input, UInt64(sealed.count), nil, 0)
         }
-        guard rc == 0 else { throw CryptoError.authenticationFailed }
-        return (plain, tag == UInt8(crypto_secretstream_xchacha20poly1305_TAG_FINAL))
+        guard rc == 0 else { return nil }
+        return tag == UInt8(crypto_secretstream_xchacha20poly1305_TAG_FINAL)
     }
 }

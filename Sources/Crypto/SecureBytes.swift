@@ -74,6 +74,15 @@ public final class SecureBytes: @unchecked Sendable {
     }
 }
 
+extension SecureBytes {
+    /// Zeroes memory this type does not own (e.g. a buffer a C library allocated for a
+    /// snapshot) before it is freed. `sodium_memzero`, which the compiler may not elide.
+    public static func wipe(_ buffer: UnsafeMutableRawBufferPointer) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        sodium_memzero(base, buffer.count)
+    }
+}
+
 extension SecureBytes: Equatable {
     /// Constant-time comparison (`sodium_memcmp`); lengths are not secret.
     public static func == (lhs: SecureBytes, rhs: SecureBytes) -> Bool {

@@ -32,6 +32,10 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case subjectErased(String)
     /// A backup file that is not one, is damaged, or was altered.
     case backupUnreadable
+    /// The live database given for the erasure ledger belongs to another deployment.
+    case deploymentMismatch
+    /// The backup's signature is by a key the live database does not know for its creator.
+    case backupSignerUnknown(String)
     // 66 not found
     case caseNotFound(String)
     case personNotFound(String)
@@ -70,7 +74,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
         case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine, .confirmationMismatch: 64
         case .unknownCode, .invalidDate, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
              .invalidTransition, .invalidReferralTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
-             .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable: 65
+             .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: 65
         case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .fileNotFound, .databaseNotFound: 66
         case .cannotCreate: 73
         case .ioFailure, .diskFull: 74

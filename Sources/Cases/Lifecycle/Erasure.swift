@@ -85,7 +85,8 @@ extension CaseStore {
 }
 
 /// Crypto-shredding of one person, in the caller's transaction. Needs no key: it deletes her
-/// wrapped DEK (so every ciphertext of hers, here and in any backup, becomes noise), clears
+/// wrapped DEK (so any ciphertext of hers left in this file is noise; a backup made earlier
+/// still holds it, which is why restores re-apply the erasure ledger), clears
 /// every sealed value of hers including those sealed to the central and centre review keys,
 /// deletes her notes and blind-index entries, closes her open cases with outcome `erased`,
 /// withdraws her open referrals, and writes the ledger. Plain codes stay for statistics.

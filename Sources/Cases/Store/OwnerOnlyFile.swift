@@ -16,11 +16,25 @@ public enum OwnerOnlyFile {
         while offset < contents.count {
             let written = contents[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             guard written > 0 else {
+                let code = errno  // before unlink can change it
                 unlink(path)
-                throw errno == ENOSPC ? CaunoiError.diskFull : CaunoiError.ioFailure(what)
+                throw code == ENOSPC ? CaunoiError.diskFull : CaunoiError.ioFailure(what)
             }
             offset += written
         }
-        guard fsync(fd) == 0 else { unlink(path); throw CaunoiError.ioFailure(what) }
+        // Delayed allocation can report a full disk only here.
+        guard fsync(fd) == 0 else {
+            let code = errno
+            unlink(path)
+            throw code == ENOSPC ? CaunoiError.diskFull : CaunoiError.ioFailure(what)
+        }
+    }
+
+    /// Flushes a file someone else wrote (SQLite's `VACUUM INTO` does not fsync its output).
+    public static func sync(atPath path: String, what: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CaunoiError.ioFailure(what) }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw errno == ENOSPC ? CaunoiError.diskFull : CaunoiError.ioFailure(what) }
     }
 }

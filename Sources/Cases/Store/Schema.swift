@@ -305,7 +305,7 @@ enum Schema {
                     id TEXT PRIMARY KEY NOT NULL,
                     centre TEXT NOT NULL REFERENCES centres(code),
                     centre_key_version INTEGER NOT NULL,
-                    -- NULL once erased: without it every ciphertext of hers, here and in any backup, is noise.
+                    -- NULL once erased: without it any ciphertext of hers left in this file is noise.
                     wrapped_dek BLOB,
                     name BLOB,
                     other_names BLOB,

@@ -54,6 +54,7 @@ public enum Text: Sendable {
     case rotateAfterRemoval(String)
     case backupCreated(String, Int)
     case backupRestored(String, Int)
+    case backupRestoredWithoutLedger(String)
 
     /// Labels of case fields in human output.
     public enum Field: Sendable {
@@ -172,6 +173,9 @@ public enum Text: Sendable {
         case .backupRestored(let path, let erased):
             ("Đã khôi phục vào \(path); xoá lại \(erased) người theo sổ xoá dữ liệu.",
              "Restored into \(path); \(erased) person(s) erased again from the erasure ledger.")
+        case .backupRestoredWithoutLedger(let path):
+            ("Đã khôi phục vào \(path) mà không có sổ xoá dữ liệu: những người đã bị xoá sau ngày sao lưu có thể có lại trong bản này. Việc này đã được ghi vào nhật ký kiểm tra.",
+             "Restored into \(path) without an erasure ledger: women erased since the backup may be back in this copy. This is recorded in the audit trail.")
         case .budgetSpent(let year, let spent, let budget):
             ("Năm \(year): đã dùng epsilon \(spent) / \(budget).", "\(year): epsilon spent \(spent) of \(budget).")
         }

@@ -67,6 +67,12 @@ extension CaunoiError {
         case .backupUnreadable:
             ("Tệp sao lưu không đọc được: sai khoá khôi phục, tệp hỏng hoặc đã bị sửa. Không có gì được ghi.",
              "The backup cannot be read: wrong recovery key, damaged or altered file. Nothing was written.")
+        case .deploymentMismatch:
+            ("Cơ sở dữ liệu đang dùng thuộc một hệ thống khác với bản sao lưu; không có gì được ghi.",
+             "The live database belongs to another deployment than the backup; nothing was written.")
+        case .backupSignerUnknown(let user):
+            ("Bản sao lưu được ký bằng một khoá mà cơ sở dữ liệu đang dùng không ghi nhận cho người dùng \(echoIfCode(user)); không có gì được ghi.",
+             "The backup is signed with a key the live database does not record for user \(echoIfCode(user)); nothing was written.")
         case .confirmationMismatch(let option):
             ("\(option) phải nhắc lại đúng mã đã nhập; không có gì bị thay đổi.",
              "\(option) must repeat exactly the id given; nothing was changed.")
