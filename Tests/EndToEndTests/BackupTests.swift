@@ -89,13 +89,8 @@ struct BackupTests {
                 let note = try #require(try Data.fetchOne(db, sql: "SELECT body FROM notes WHERE case_id = ?", arguments: [ngoc.id]))
                 return (row["name"] as Data, row["wrapped_dek"] as Data, note)
             }
-            // Her erasure, as the live ledger records it. (The `subject erase` command is not on
-            // this branch; the restore reads nothing but this table. The unit tests erase for real.)
-            try await live.write { db in
-                try db.execute(sql: "INSERT INTO erasures (person_id, centre, erased_on, by_user, basis) VALUES (?, ?, '2026-11-20', ?, 'request')",
-                               arguments: [ngoc.person, Deployment.centre, Staff.manager.name])
-            }
             try live.close()
+            try await d.ok(["subject", "erase", ngoc.person, "--confirm", ngoc.person], as: .manager)
 
             let target = path(d, "restored.db")
             let restored = try JSON.object(try await d.ok(restoreArguments(d, file, into: target) + ["--json"], as: .admin))
