@@ -17,6 +17,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case policyInvalid(file: String, line: Int, problem: String)
     case invalidTransition(caseID: String, from: String, to: String)
     case invalidReferralTransition(referral: String, from: String, to: String)
+    /// Dissolved is final unless reopened with a reason; nothing goes back to forming.
+    case invalidAssociationTransition(association: String, from: String, to: String)
     case noRoutingRule(service: String, agency: String)
     case agencyDoesNotOffer(agency: String, service: String)
     case agencyHasNoKey(String)
@@ -43,6 +45,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case centreNotFound(String)
     case agencyNotFound(String)
     case referralNotFound(String)
+    case associationNotFound(String)
     case fileNotFound(String)
     case databaseNotFound(String)
     // 73 cannot create
@@ -73,9 +76,9 @@ public enum CaunoiError: Error, Equatable, Sendable {
         switch self {
         case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine, .confirmationMismatch: 64
         case .unknownCode, .invalidDate, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
-             .invalidTransition, .invalidReferralTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
+             .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
              .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: 65
-        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .fileNotFound, .databaseNotFound: 66
+        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .fileNotFound, .databaseNotFound: 66
         case .cannotCreate: 73
         case .ioFailure, .diskFull: 74
         case .databaseBusy: 75

@@ -14,7 +14,7 @@ public enum CaseImport {
     static let columns: Set<String> = [
         "programme", "name", "other-name", "dob", "birth-year", "phone", "email", "id-number", "passport", "address",
         "origin-province", "destination", "migration", "need", "risk", "safe-contact", "note", "person", "association",
-        "person-ref", "opened-on",
+        "request", "person-ref", "opened-on",
     ]
     static let personalColumns = ["name", "other-name", "dob", "birth-year", "phone", "email", "id-number", "passport", "address"]
 
@@ -65,6 +65,13 @@ public enum CaseImport {
         intake.safeContact = one("safe-contact").map(PersonalText.init)
         intake.note = one("note").map(PersonalText.init)
         intake.associationID = one("association")
+        if programme == .association {
+            guard intake.associationID != nil else { throw fail("association", .missing) }
+            guard one("request") != nil else { throw fail("request", .missing) }
+        } else if one("request") != nil {
+            throw fail("request", .invalidValue)
+        }
+        intake.supportRequest = try code("request") { try policy.supportRequests.validate($0) }
         if let opened = one("opened-on") {
             guard Day.isValid(opened) else { throw fail("opened-on", .invalidDate) }
             intake.openedOn = opened
@@ -136,6 +143,11 @@ extension CaseStore {
                     (personID, vault) = try insertPerson(db, fields: fields, centre: centre, session: session, indexer: indexer)
                 }
                 if let ref = refs[index] { persons[ref] = (personID, vault, fields) }
+                if let association = intake.associationID {
+                    do { try requireAssociation(db, association) } catch {
+                        throw CaunoiError.importFailed(line: rows[index].line, column: "association", reason: .unknownCode(association))
+                    }
+                }
                 _ = try insertCase(db, intake: intake, personID: personID, vault: vault, centre: centre.code,
                                    openedOn: openedOn, ageBand: fields.ageBand(on: openedOn, policy: policy), by: session.user)
                 progress?(index + 1, intakes.count)

@@ -5,7 +5,7 @@ import GRDB
 public struct KeyRotation: Sendable, Equatable {
     public let centre: String
     public let version: Int
-    /// Data keys (DEKs) re-wrapped under the new centre key.
+    /// Data keys (DEKs of persons and associations) re-wrapped under the new centre key.
     public let rewrapped: Int
     /// Active staff of the centre to whom the new key was granted.
     public let grantedTo: [String]
@@ -42,17 +42,22 @@ extension CaseStore {
             }
             let next = centre.keyVersion + 1
             let newKey = SecureBytes.random(count: 32)
-            let update = try db.cachedStatement(sql: "UPDATE persons SET wrapped_dek = ?, centre_key_version = ? WHERE id = ?")
-            let persons = try Row.fetchAll(db, sql: "SELECT id, wrapped_dek FROM persons WHERE centre = ? AND wrapped_dek IS NOT NULL ORDER BY id",
-                                           arguments: [code])
-            for row in persons {
-                let id: String = row["id"]
-                let wrapped = row.bytes("wrapped_dek")
-                guard let version = try? Int(SealedValue.keyVersion(of: wrapped)), (1...centre.keyVersion).contains(version) else {
-                    throw CaunoiError.integrityFailure(record: "\(id) (persons.wrapped_dek)")
+            // Persons' DEKs, and associations' (their contact data) kept by this centre.
+            var rewrapped = 0
+            for table in ["persons", "associations"] {
+                let update = try db.cachedStatement(sql: "UPDATE \(table) SET wrapped_dek = ?, centre_key_version = ? WHERE id = ?")
+                let rows = try Row.fetchAll(db, sql: "SELECT id, wrapped_dek FROM \(table) WHERE centre = ? AND wrapped_dek IS NOT NULL ORDER BY id",
+                                            arguments: [code])
+                for row in rows {
+                    let id: String = row["id"]
+                    let wrapped = row.bytes("wrapped_dek")
+                    guard let version = try? Int(SealedValue.keyVersion(of: wrapped)), (1...centre.keyVersion).contains(version) else {
+                        throw CaunoiError.integrityFailure(record: "\(id) (\(table).wrapped_dek)")
+                    }
+                    let vault = try PersonVault.unwrap(personID: id, wrapped: wrapped, centreKey: oldKey(version), dekTable: table)
+                    try update.execute(arguments: [vault.wrapped(centreKey: newKey, version: next), next, id])
                 }
-                let vault = try PersonVault.unwrap(personID: id, wrapped: wrapped, centreKey: oldKey(version))
-                try update.execute(arguments: [vault.wrapped(centreKey: newKey, version: next), next, id])
+                rewrapped += rows.count
             }
             let newBox = try BoxKeyPair(secretKey: KeyDerivation.subkey(of: newKey, label: "centre.box"))
             try resealCentreReasons(db, centre: code, from: BoxKeyPair(secretKey: KeyDerivation.subkey(of: oldKey(centre.keyVersion), label: "centre.box")),
@@ -64,7 +69,7 @@ extension CaseStore {
                 """, arguments: [code])
             for user in staff { try grant(db, key: newKey, id: .centre(code, version: next), to: user, by: session.user) }
             try audit(db, session, "keys.rotate", record: code, centre: code)
-            return KeyRotation(centre: code, version: next, rewrapped: persons.count, grantedTo: staff)
+            return KeyRotation(centre: code, version: next, rewrapped: rewrapped, grantedTo: staff)
         }
     }
 

@@ -3,41 +3,46 @@ import GRDB
 
 /// One person's data key (DEK), unwrapped for the duration of a command. Seals and opens
 /// her fields with associated data naming table, column, row and person, so a ciphertext
-/// moved anywhere else fails as an integrity error naming the record.
+/// moved anywhere else fails as an integrity error naming the record. An association's
+/// contact data has a DEK of its own in the same way (`dekTable` "associations", the
+/// association id in place of the person id).
 struct PersonVault {
     let personID: String
+    /// The table whose `wrapped_dek` column holds this DEK (part of the wrap's associated data).
+    let dekTable: String
     private let dek: SecureBytes
 
-    /// A new person: a fresh random DEK.
-    static func create(personID: String) -> PersonVault {
-        PersonVault(personID: personID, dek: .random(count: 32))
+    /// A new person (or association): a fresh random DEK.
+    static func create(personID: String, dekTable: String = "persons") -> PersonVault {
+        PersonVault(personID: personID, dekTable: dekTable, dek: .random(count: 32))
     }
 
     /// The DEK wrapped under the centre key, bound to this person's row.
     func wrapped(centreKey: SecureBytes, version: Int) throws -> SealedBlob {
-        SealedBlob(bytes: try SealedValue.seal(dek, key: centreKey, keyVersion: UInt32(version), place: Self.dekPlace(personID)))
+        SealedBlob(bytes: try SealedValue.seal(dek, key: centreKey, keyVersion: UInt32(version), place: Self.dekPlace(personID, dekTable)))
     }
 
     /// Unwraps a stored DEK with the centre key its header names. A header naming a version
     /// the centre never had is tampering (65), not a missing grant (77).
-    static func open(personID: String, wrapped: [UInt8], session: Session, centre: String, currentVersion: Int) throws -> PersonVault {
+    static func open(personID: String, wrapped: [UInt8], session: Session, centre: String, currentVersion: Int,
+                     dekTable: String = "persons") throws -> PersonVault {
         let version: UInt32
         do { version = try SealedValue.keyVersion(of: wrapped) } catch {
-            throw CaunoiError.integrityFailure(record: "\(personID) (persons.wrapped_dek)")
+            throw CaunoiError.integrityFailure(record: "\(personID) (\(dekTable).wrapped_dek)")
         }
         guard version >= 1, version <= currentVersion else {
-            throw CaunoiError.integrityFailure(record: "\(personID) (persons.wrapped_dek)")
+            throw CaunoiError.integrityFailure(record: "\(personID) (\(dekTable).wrapped_dek)")
         }
-        return try unwrap(personID: personID, wrapped: wrapped, centreKey: session.centreKey(centre, version: Int(version)))
+        return try unwrap(personID: personID, wrapped: wrapped, centreKey: session.centreKey(centre, version: Int(version)), dekTable: dekTable)
     }
 
     /// Unwraps a DEK with a given centre key (key rotation holds keys outside a session).
-    static func unwrap(personID: String, wrapped: [UInt8], centreKey: SecureBytes) throws -> PersonVault {
+    static func unwrap(personID: String, wrapped: [UInt8], centreKey: SecureBytes, dekTable: String = "persons") throws -> PersonVault {
         do {
-            let dek = try SealedValue.open(wrapped, key: centreKey, place: dekPlace(personID))
-            return PersonVault(personID: personID, dek: dek)
+            let dek = try SealedValue.open(wrapped, key: centreKey, place: dekPlace(personID, dekTable))
+            return PersonVault(personID: personID, dekTable: dekTable, dek: dek)
         } catch {
-            throw CaunoiError.integrityFailure(record: "\(personID) (persons.wrapped_dek)")
+            throw CaunoiError.integrityFailure(record: "\(personID) (\(dekTable).wrapped_dek)")
         }
     }
 
@@ -63,7 +68,7 @@ struct PersonVault {
         try blob.map { try open($0, table: table, column: column, row: row) }
     }
 
-    private static func dekPlace(_ personID: String) -> SealedValue.Place {
-        SealedValue.Place(table: "persons", column: "wrapped_dek", row: personID, person: personID)
+    private static func dekPlace(_ personID: String, _ table: String) -> SealedValue.Place {
+        SealedValue.Place(table: table, column: "wrapped_dek", row: personID, person: personID)
     }
 }

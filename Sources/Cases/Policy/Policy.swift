@@ -12,6 +12,10 @@ public struct Policy: Sendable {
     public let riskLevels: CodeList
     public let declineReasons: CodeList
     public let countries: CodeList
+    /// What associations report doing (`association activity --kind`).
+    public let activityKinds: CodeList
+    /// What an association asks for (`case open --programme association --request`).
+    public let supportRequests: CodeList
     public let provinces: CodeList
     public let formerProvinces: [FormerProvince]
     public let ageBands: [AgeBand]
@@ -58,6 +62,8 @@ public struct Policy: Sendable {
         let risk = list("codes/risk.yaml", "risk_levels", name: "risk")
         let decline = list("codes/decline-reasons.yaml", "decline_reasons", name: "decline-reason")
         let countries = list("codes/countries.yaml", "countries", name: "country")
+        let activityKinds = list("codes/activity-kinds.yaml", "activity_kinds", name: "activity-kind")
+        let supportRequests = list("codes/support-requests.yaml", "support_requests", name: "support-request")
         let requiredCodes = [("codes/programmes.yaml", programmes, Programme.allCases.map(\.rawValue)),
                              ("codes/risk.yaml", risk, RiskLevel.allCases.map(\.rawValue)),
                              ("codes/outcomes.yaml", outcomes, [Shredder.outcome])]
@@ -99,6 +105,7 @@ public struct Policy: Sendable {
         guard problems.isEmpty, let blind, let security, let routing, let disclosure, let retention else { return (nil, problems) }
         return (Policy(directory: directory, needs: needs, outcomes: outcomes, migrationTypes: migration,
                        programmes: programmes, riskLevels: risk, declineReasons: decline, countries: countries,
+                       activityKinds: activityKinds, supportRequests: supportRequests,
                        provinces: provinces, formerProvinces: former, ageBands: bands,
                        blindIndex: blind, security: security, agencies: agencies, routing: routing, disclosure: disclosure,
                        retention: retention, fingerprint: fingerprint(directory)), [])

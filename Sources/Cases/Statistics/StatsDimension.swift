@@ -7,6 +7,13 @@ public enum StatsDimension: String, Sendable, CaseIterable {
     case migration, need, outcome
     case referralKind = "referral_kind"
     case year, quarter
+    /// The country and status of the association a case is linked to ("none" when it is not),
+    /// or of the association itself with `--unit associations`.
+    case associationCountry = "association_country"
+    case associationStatus = "association_status"
+
+    /// What can be counted with `--unit associations` (organisations, not women).
+    static let ofAssociations: Set<StatsDimension> = [.associationCountry, .associationStatus, .year, .quarter]
 
     /// Dimensions where one unit can hold several codes (capped by policy).
     public var isMultiValued: Bool { self == .need || self == .referralKind }
@@ -25,6 +32,8 @@ public enum StatsDimension: String, Sendable, CaseIterable {
         case .referralKind: AgencyKind.allCases.map(\.rawValue) + ["none"]
         case .year: years.map(String.init)
         case .quarter: years.flatMap { year in (1...4).map { "\(year)-Q\($0)" } }
+        case .associationCountry: policy.countries.entries.map(\.code) + ["none"]
+        case .associationStatus: AssociationStatus.allCases.map(\.rawValue) + ["none"]
         }
     }
 }

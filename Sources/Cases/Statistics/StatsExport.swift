@@ -5,6 +5,8 @@ import GRDB
 /// What is counted.
 public enum StatsUnit: String, Sendable, CaseIterable {
     case persons, cases, referrals
+    /// Organisations, not women: published without suppression or noise.
+    case associations
 }
 
 /// A statistics request (`caunoi stats export`).
@@ -90,6 +92,13 @@ extension CaseStore {
         guard (1...3).contains(dimensions.count), Set(dimensions).count == dimensions.count else {
             throw CaunoiError.invalidValue(option: "--by", value: request.dimensions.joined(separator: ","))
         }
+        if request.unit == .associations {
+            if let other = dimensions.first(where: { !StatsDimension.ofAssociations.contains($0) }) {
+                throw CaunoiError.conflictingOptions("--by \(other.rawValue)", "--unit associations")
+            }
+            if request.epsilon != nil { throw CaunoiError.conflictingOptions("--dp", "--unit associations") }
+            if request.programme != nil { throw CaunoiError.conflictingOptions("--programme", "--unit associations") }
+        }
         let threshold = request.threshold ?? settings.threshold
         guard threshold >= settings.minimumThreshold else { throw CaunoiError.invalidValue(option: "--threshold", value: String(threshold)) }
         if let from = request.from, !Day.isValid(from) { throw CaunoiError.invalidDate("--from") }
@@ -130,6 +139,10 @@ extension CaseStore {
                 cells = Self.noisyCells(table, epsilon: epsilon, sensitivity: sensitivity)
                 metadata["dp"] = .object(["epsilon": .string(request.epsilon ?? ""), "mechanism": .string("discrete-laplace"),
                                           "sensitivity": .int(Int(sensitivity)), "budget_year": .int(budgetYear)])
+            } else if request.unit == .associations {
+                // Counts of organisations single out no woman: nothing to suppress.
+                cells = table.keys.map { StatsCell(key: $0, value: table.count($0), status: "published") }
+                metadata["suppression"] = .string("none: organisations")
             } else {
                 let suppression = Suppression(table: table, threshold: threshold)
                 // The exporter attacks its own output before anything leaves.

@@ -4,6 +4,11 @@ import GRDB
 /// Reads the counted units from plain columns only: no sealed column is touched.
 enum StatsRecords {
     static func load(_ db: Database, request: StatsRequest, cap: Int) throws -> [StatsRecord] {
+        var associations: [String: (country: String, status: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, country, status, created_on FROM associations") {
+            associations[row["id"]] = (row["country"], row["status"])
+        }
+        if request.unit == .associations { return try loadAssociations(db, request: request) }
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         let dateColumn = request.unit == .referrals ? "r.created_on" : "c.opened_on"
@@ -29,6 +34,7 @@ enum StatsRecords {
             let year = String(opened.prefix(4))
             let month = Int(opened.dropFirst(5).prefix(2)) ?? 1
             let status: String = row["status"]
+            let association = (row["association_id"] as String?).flatMap { associations[$0] }
             return StatsRecord(values: [
                 .programme: [row["programme"]],
                 .centre: [row["centre"]],
@@ -41,9 +47,14 @@ enum StatsRecords {
                 .referralKind: kind ?? capped(kinds[caseID], none: "none"),
                 .year: [year],
                 .quarter: ["\(year)-Q\((month - 1) / 3 + 1)"],
+                .associationCountry: [association?.country ?? "none"],
+                .associationStatus: [association?.status ?? "none"],
             ])
         }
-        let columns = "c.id, c.person_id, c.programme, c.centre, c.origin_province, c.destination, c.age_band, c.migration, c.status, c.outcome, c.opened_on"
+        let columns = """
+            c.id, c.person_id, c.programme, c.centre, c.origin_province, c.destination, c.age_band, c.migration, c.status, c.outcome,
+            c.opened_on, c.association_id
+            """
         switch request.unit {
         case .cases:
             return try Row.fetchAll(db, sql: "SELECT \(columns) FROM cases c \(whereClause) ORDER BY c.id", arguments: StatementArguments(arguments))
@@ -60,6 +71,22 @@ enum StatsRecords {
                 \(whereClause) ORDER BY r.id
                 """, arguments: StatementArguments(arguments))
             return rows.map { record($0, need: [$0["service"]], kind: [$0["kind"]]) }
+        case .associations:
+            return []
+        }
+    }
+
+    /// Associations themselves, by the day they were registered (`--from`/`--to`).
+    private static func loadAssociations(_ db: Database, request: StatsRequest) throws -> [StatsRecord] {
+        try Row.fetchAll(db, sql: """
+            SELECT country, status, created_on FROM associations WHERE (? IS NULL OR created_on >= ?) AND (? IS NULL OR created_on <= ?)
+            ORDER BY id
+            """, arguments: [request.from, request.from, request.to, request.to]).map { row in
+            let created: String = row["created_on"]
+            let year = String(created.prefix(4))
+            let month = Int(created.dropFirst(5).prefix(2)) ?? 1
+            return StatsRecord(values: [.associationCountry: [row["country"]], .associationStatus: [row["status"]], .year: [year],
+                                        .quarter: ["\(year)-Q\((month - 1) / 3 + 1)"]])
         }
     }
 

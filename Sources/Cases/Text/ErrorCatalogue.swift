@@ -36,6 +36,9 @@ extension CaunoiError {
         case .invalidReferralTransition(let id, let from, let to):
             ("Phiếu chuyển gửi \(echoIfRecordID(id)) đang ở trạng thái \(from), không thể chuyển sang \(to).",
              "Referral \(echoIfRecordID(id)) is \(from) and cannot become \(to).")
+        case .invalidAssociationTransition(let id, let from, let to):
+            ("Hội \(echoIfRecordID(id)) đang ở trạng thái \(from), không thể chuyển sang \(to)\(from == "dissolved" ? " nếu không có --reason" : "").",
+             "Association \(echoIfRecordID(id)) is \(from) and cannot become \(to)\(from == "dissolved" ? " without --reason" : "").")
         case .noRoutingRule(let service, let agency):
             ("Không có quy tắc chuyển gửi nào cho phép dịch vụ \(echoIfCode(service)) tới \(echoIfCode(agency)) với hồ sơ này.",
              "No routing rule allows service \(echoIfCode(service)) at \(echoIfCode(agency)) for this case.")
@@ -88,6 +91,8 @@ extension CaunoiError {
             ("Không có cơ quan \(echoIfCode(id)) trong danh bạ.", "No agency \(echoIfCode(id)) in the directory.")
         case .referralNotFound(let id):
             ("Không tìm thấy phiếu chuyển gửi \(echoIfRecordID(id)).", "No referral \(echoIfRecordID(id)).")
+        case .associationNotFound(let id):
+            ("Không có hội \(echoIfRecordID(id)).", "No association \(echoIfRecordID(id)).")
         case .fileNotFound(let what):
             ("Không tìm thấy tệp \(what).", "File not found: \(what).")
         case .databaseNotFound(let path):

@@ -12,6 +12,8 @@ public struct CaseIntake: Sendable {
     public var safeContact: PersonalText?
     public var note: PersonalText?
     public var associationID: String?
+    /// What an association's support request asks for (programme `association` only).
+    public var supportRequest: String?
     public var openedOn: String?
 
     public init(programme: Programme) { self.programme = programme }
@@ -29,6 +31,14 @@ public struct CaseIntake: Sendable {
         copy.destination = try destination.map(policy.country)
         copy.migration = try migration.map { try policy.migrationTypes.validate($0) }
         copy.needs = try Array(Set(needs.map { try policy.needs.validate($0) })).sorted()
+        if programme == .association {
+            // A support request comes from an association and says what it asks for.
+            guard associationID != nil else { throw CaunoiError.missingOption("--association") }
+            guard let request = supportRequest else { throw CaunoiError.missingOption("--request") }
+            copy.supportRequest = try policy.supportRequests.validate(request)
+        } else if supportRequest != nil {
+            throw CaunoiError.conflictingOptions("--request", "--programme \(programme.rawValue)")
+        }
         try person.validateDates()
         if let openedOn, !Day.isValid(openedOn) { throw CaunoiError.invalidDate("--opened-on") }
         return copy

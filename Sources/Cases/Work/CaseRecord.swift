@@ -14,6 +14,7 @@ public struct CaseSummary: Sendable, Equatable, Codable {
     public let migration: String?
     public let ageBand: String?
     public let association: String?
+    public let supportRequest: String?
     public let outcome: String?
     public let openedOn: String
     public let closedOn: String?
@@ -21,7 +22,7 @@ public struct CaseSummary: Sendable, Equatable, Codable {
 
     static let columns = """
         id, person_id, centre, programme, status, risk, assigned_to, origin_province, destination, migration,
-        age_band, association_id, outcome, opened_on, closed_on,
+        age_band, association_id, support_request, outcome, opened_on, closed_on,
         (SELECT group_concat(need, ';') FROM (SELECT need FROM case_needs n WHERE n.case_id = cases.id ORDER BY need)) AS needs
         """
 
@@ -38,6 +39,7 @@ public struct CaseSummary: Sendable, Equatable, Codable {
         migration = row["migration"]
         ageBand = row["age_band"]
         association = row["association_id"]
+        supportRequest = row["support_request"]
         outcome = row["outcome"]
         openedOn = row["opened_on"]
         closedOn = row["closed_on"]

@@ -43,13 +43,14 @@ extension CaseStore {
         _ db: Database, intake: CaseIntake, personID: String, vault: PersonVault, centre: String,
         openedOn: String, ageBand: String?, by user: String
     ) throws -> String {
+        if let association = intake.associationID { try requireAssociation(db, association) }
         let caseID = try nextCaseID(db, centre: centre, year: Day.year(openedOn) ?? 0)
         try db.cachedStatement(sql: """
             INSERT INTO cases (id, person_id, centre, programme, status, risk, origin_province, destination, migration,
-                               age_band, association_id, opened_on, safe_contact, created_by, updated_on)
-            VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               age_band, association_id, support_request, opened_on, safe_contact, created_by, updated_on)
+            VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [caseID, personID, centre, intake.programme, intake.risk, intake.originProvince, intake.destination,
-                             intake.migration, ageBand, intake.associationID, openedOn,
+                             intake.migration, ageBand, intake.associationID, intake.supportRequest, openedOn,
                              try vault.sealIfPresent(intake.safeContact, table: "cases", column: "safe_contact", row: caseID),
                              user, Day.today()])
         try replaceNeeds(db, caseID: caseID, needs: intake.needs)
