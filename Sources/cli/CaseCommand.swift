@@ -14,7 +14,8 @@ struct CaseOpen: ParsableCommand {
     @Option(help: "marriage, returnee or association.") var programme: Programme
     @OptionGroup var fields: CaseFieldOptions
     @Option(help: "Existing person id (a further case for her).") var person: String?
-    @Option(help: "Association id.") var association: String?
+    @Option(help: "Association id: a support request (programme association) or a member's case.") var association: String?
+    @Option(help: "What an association asks for (programme association; policy/codes/support-requests.yaml).") var request: String?
 
     func run() throws {
         let context = Context(global)
@@ -31,6 +32,7 @@ struct CaseOpen: ParsableCommand {
             intake.safeContact = fields.safeContact.map(PersonalText.init)
             intake.note = fields.note.map(PersonalText.init)
             intake.associationID = association
+            intake.supportRequest = request
             let validated = try intake.validated(policy)
             let (store, session) = try context.unlock()
             let opened = try store.openCase(session, policy: policy, intake: validated)

@@ -47,6 +47,7 @@ struct CaseShow: ParsableCommand {
         add(.ageBand, s.ageBand)
         add(.needs, s.needs.joined(separator: ", "))
         add(.association, s.association)
+        add(.supportRequest, s.supportRequest)
         add(.opened, s.openedOn)
         add(.closed, s.closedOn)
         add(.outcome, s.outcome)
@@ -107,6 +108,7 @@ struct CaseJSON: Encodable {
     let ageBand: String?
     let needs: [String]
     let association: String?
+    let supportRequest: String?
     let openedOn: String
     let closedOn: String?
     let outcome: String?
@@ -124,7 +126,7 @@ struct CaseJSON: Encodable {
         id = s.id; centre = s.centre; programme = s.programme.rawValue; status = s.status.rawValue
         risk = s.risk?.rawValue; assignedTo = s.assignedTo; originProvince = s.originProvince
         destination = s.destination; migration = s.migration; ageBand = s.ageBand; needs = s.needs
-        association = s.association; openedOn = s.openedOn; closedOn = s.closedOn; outcome = s.outcome
+        association = s.association; supportRequest = s.supportRequest; openedOn = s.openedOn; closedOn = s.closedOn; outcome = s.outcome
         person = Person(id: s.person, name: p.name?.revealed, otherNames: p.otherNames.map(\.revealed),
                         dob: p.dateOfBirth?.revealed, birthYear: p.birthYear, phones: p.phones.map(\.revealed),
                         email: p.email?.revealed, idNumber: p.idNumber?.revealed, passport: p.passport?.revealed,

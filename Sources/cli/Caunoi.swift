@@ -9,7 +9,7 @@ struct Caunoi: ParsableCommand {
         commandName: "caunoi",
         abstract: "Cầu Nối — theo dõi hồ sơ hỗ trợ phụ nữ (case tracker of the Vietnam Women's Union).",
         subcommands: [Init.self, CentreCommand.self, UserCommand.self, CaseCommand.self, ConsentCommand.self, AgencyCommand.self,
-                      ReferralCommand.self, StatsCommand.self, AuditCommand.self, SubjectCommand.self, BackupCommand.self, RetentionCommand.self, KeysCommand.self, PolicyCommand.self]
+                      ReferralCommand.self, StatsCommand.self, AuditCommand.self, SubjectCommand.self, BackupCommand.self, AssociationCommand.self, RetentionCommand.self, KeysCommand.self, PolicyCommand.self]
     )
 
     /// Parses and runs; a command line that does not parse gets one line in the chosen

@@ -52,6 +52,11 @@ public enum Text: Sendable {
     case keysRotated(String, Int, Int, [String])
     case accessRecovered(String, [String])
     case rotateAfterRemoval(String)
+    case associationAdded(String)
+    case associationUpdated(String)
+    case activityRecorded(String)
+    case noAssociation
+    case associationTotal(Int, Int?)
     case backupCreated(String, Int)
     case backupRestored(String, Int)
     case backupRestoredWithoutLedger(String)
@@ -62,6 +67,7 @@ public enum Text: Sendable {
         case needs, opened, closed, outcome, association, name, otherNames, dob, birthYear, phones, email, idNumber
         case passport, address, safeContact, notes, history, role, active, removed, kind, province
         case consents, referrals, accessLog, agency, service, disclosed, erased
+        case city, founded, members, website, contactName, linkedCases, activities, supportRequest, country, associationName
     }
 
     public func text(_ lang: Language) -> String {
@@ -164,6 +170,13 @@ public enum Text: Sendable {
         case .accessRecovered(let user, let keys):
             ("Đã tạo khoá cá nhân mới cho \(user) từ khoá khôi phục; khoá được cấp: \(keys.isEmpty ? "không có" : keys.joined(separator: ", ")).",
              "New keyslot for \(user) from the recovery key; keys: \(keys.isEmpty ? "none" : keys.joined(separator: ", ")).")
+        case .associationAdded(let id): ("Đã đăng ký hội \(id).", "Association \(id) registered.")
+        case .associationUpdated(let id): ("Đã cập nhật hội \(id).", "Association \(id) updated.")
+        case .activityRecorded(let id): ("Đã ghi nhận hoạt động của hội \(id).", "Activity of association \(id) recorded.")
+        case .noAssociation: ("Không có hội nào.", "No association.")
+        case .associationTotal(let n, let year):
+            year.map { ("Năm \($0): \(n) hội đã đăng ký.", "\($0): \(n) associations registered.") }
+                ?? ("Tổng số hội: \(n).", "Associations: \(n).")
         case .rotateAfterRemoval(let centre):
             ("Nên chạy `caunoi keys rotate --centre \(centre)` để khoá cũ của người này không mở được hồ sơ mới.",
              "Run `caunoi keys rotate --centre \(centre)` so that her old keys open no new or re-wrapped case.")
@@ -225,6 +238,16 @@ extension Text.Field {
         case .service: ("Dịch vụ", "Service")
         case .disclosed: ("Thông tin đã chia sẻ", "Information shared")
         case .erased: ("Đã xoá dữ liệu cá nhân", "Personal data erased")
+        case .city: ("Thành phố", "City")
+        case .founded: ("Thành lập", "Founded")
+        case .members: ("Số hội viên", "Members")
+        case .website: ("Trang web", "Website")
+        case .contactName: ("Người liên hệ", "Contact person")
+        case .linkedCases: ("Hồ sơ liên quan", "Linked cases")
+        case .activities: ("Hoạt động", "Activities")
+        case .supportRequest: ("Yêu cầu hỗ trợ", "Support request")
+        case .country: ("Quốc gia", "Country")
+        case .associationName: ("Tên hội", "Name of the association")
         }
     }
 }
