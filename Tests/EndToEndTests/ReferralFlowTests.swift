@@ -10,14 +10,14 @@ struct ReferralFlowTests {
     static let central = Staff(name: "trunguong", passphrase: "trunguong-central-pass")
 
     /// A case of HN-OSSO (origin Hà Nội, returned from Korea) with every kind of personal field.
-    static func openReferralCase(_ d: Deployment, risk: String = "medium") async throws -> OpenedCase {
+    static func openReferralCase(_ d: Deployment, risk: String = "medium", extra: [String] = []) async throws -> OpenedCase {
         try await d.openCase([
             "--name", Invented.ngocName, "--dob", "1994-03-08", "--phone", Invented.ngocPhone,
             "--passport", Invented.ngocPassport, "--address", Invented.ngocAddress, "--email", Invented.ngocEmail,
             "--origin-province", "01", "--destination", "KR", "--migration", "marriage",
             "--need", "divorce-recognition", "--need", "child-birth-registration", "--risk", risk,
             "--safe-contact", Invented.ngocSafeContact, "--note", Invented.ngocNote,
-        ])
+        ] + extra)
     }
 
     static func addCentral(_ d: Deployment) async throws {
