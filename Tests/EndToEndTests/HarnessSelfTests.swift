@@ -63,4 +63,19 @@ struct HarnessSelfTests {
         #expect(modes["/t/d/recovery.key"] == 0o600)
         #expect(modes["/t/d/caunoi.db"] == nil)
     }
+
+    @Test("strace creation modes: short pids are padded to five columns")
+    func stracePaddedPids() {
+        let trace = """
+            4870  umask(022)                        = 022
+            4870  openat(AT_FDCWD, "/t/d/recovery.key", O_WRONLY|O_CREAT|O_EXCL|O_CLOEXEC, 0600) = 6
+            4871  openat(AT_FDCWD, "/t/d/caunoi.db", O_RDWR|O_CREAT|O_CLOEXEC, 0644 <unfinished ...>
+            4871  <... openat resumed>) = 7
+            12345 openat(AT_FDCWD, "/t/d/other", O_WRONLY|O_CREAT, 0666) = 8
+            """
+        let modes = Strace.creationModes(trace)
+        #expect(modes["/t/d/recovery.key"] == 0o600)
+        #expect(modes["/t/d/caunoi.db"] == 0o644)
+        #expect(modes["/t/d/other"] == 0o644)
+    }
 }

@@ -171,7 +171,7 @@ enum Strace {
         return created
     }
 
-    /// One line per system call, pid prefix removed. With `-f`, strace splits a call that
+    /// One line per system call, pid prefix (and its padding) removed. With `-f`, strace splits a call that
     /// another thread interrupts into `… <unfinished ...>` and `<... openat resumed>…`; the
     /// halves are joined per pid so that a creation is never missed.
     static func joinedCalls(_ trace: String) -> [String] {
@@ -180,9 +180,11 @@ enum Strace {
         for raw in trace.split(separator: "\n") {
             var pid = ""
             var line = Substring(raw)
+            // strace writes the pid left-aligned in five columns ("4870  openat(…"), so pids
+            // under 10000 are followed by more than one space.
             if let space = line.firstIndex(of: " "), line[..<space].allSatisfy(\.isNumber) {
                 pid = String(line[..<space])
-                line = line[line.index(after: space)...]
+                line = line[space...].drop { $0 == " " }
             }
             if let cut = line.range(of: " <unfinished ...>") {
                 pending[pid] = String(line[..<cut.lowerBound])
