@@ -37,6 +37,7 @@ extension SubjectRecord {
                 "status": .string(s.status.rawValue), "risk": text(s.risk?.rawValue), "assigned_to": text(s.assignedTo),
                 "origin_province": text(s.originProvince), "destination": text(s.destination), "migration": text(s.migration),
                 "age_band": text(s.ageBand), "needs": .array(s.needs.map(JSONValue.string)), "association": text(s.association),
+                "support_request": text(s.supportRequest),
                 "opened_on": .string(s.openedOn), "closed_on": text(s.closedOn), "outcome": text(s.outcome),
                 "safe_contact": personal(item.view.safeContact),
                 "notes": .array(item.view.notes.map { n in
@@ -107,7 +108,7 @@ extension SubjectRecord {
                 \(rows([(.programme, s.programme.rawValue), (.status, s.status.rawValue), (.risk, s.risk?.rawValue),
                         (.assignedTo, s.assignedTo), (.origin, s.originProvince), (.destination, s.destination),
                         (.migration, s.migration), (.ageBand, s.ageBand), (.needs, s.needs.joined(separator: ", ")),
-                        (.association, s.association), (.opened, s.openedOn), (.closed, s.closedOn), (.outcome, s.outcome),
+                        (.association, s.association), (.supportRequest, s.supportRequest), (.opened, s.openedOn), (.closed, s.closedOn), (.outcome, s.outcome),
                         (.safeContact, item.view.safeContact?.revealed)]))
                   </table>
 
