@@ -140,12 +140,7 @@ struct AssociationCommand: ParsableCommand {
                     lines.append("  " + parts.joined(separator: " · "))
                 }
             }
-            lines.append("\(Text.field(.history).text(lang)):")
-            for e in view.history {
-                let move = [e.from, e.to].compactMap { $0 }.joined(separator: " → ")
-                let extra = [move, e.reason?.revealed ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
-                lines.append("  [\(e.on) \(e.by)] \(e.kind)\(extra.isEmpty ? "" : " " + extra)")
-            }
+            lines += CaseShow.historyLines(view.history, lang: lang)
             return lines.joined(separator: "\n")
         }
     }
@@ -220,26 +215,18 @@ private struct AssociationJSON: Encodable {
         let by: String
         let note: String?
     }
-    struct Event: Encodable {
-        let on: String
-        let by: String
-        let kind: String
-        let from: String?
-        let to: String?
-        let reason: String?
-    }
     let association: AssociationSummary
     let contact: Contact?
     let cases: [LinkedCase]
     let activities: [Activity]
-    let history: [Event]
+    let history: [CaseJSON.Event]
 
     init(_ view: AssociationView) {
         association = view.summary
         contact = view.contact.map { Contact(name: $0.name?.revealed, phone: $0.phone?.revealed, email: $0.email?.revealed, note: $0.note?.revealed) }
         cases = view.cases
         activities = view.activities.map { Activity(id: $0.id, on: $0.on, kind: $0.kind, participants: $0.participants, by: $0.by, note: $0.note?.revealed) }
-        history = view.history.map { Event(on: $0.on, by: $0.by, kind: $0.kind, from: $0.from, to: $0.to, reason: $0.reason?.revealed) }
+        history = view.history.map(CaseJSON.Event.init)
     }
 }
 

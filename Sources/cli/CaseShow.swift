@@ -55,15 +55,18 @@ struct CaseShow: ParsableCommand {
             lines.append("\(Text.field(.notes).text(lang)):")
             for note in view.notes { lines.append("  [\(note.createdOn) \(note.author)] \(note.text.revealed)") }
         }
-        if !view.events.isEmpty {
-            lines.append("\(Text.field(.history).text(lang)):")
-            for e in view.events {
-                let move = [e.from, e.to].compactMap { $0 }.joined(separator: " → ")
-                let extra = [move, e.detail ?? "", e.reason?.revealed ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
-                lines.append("  [\(e.on) \(e.by)] \(e.kind)\(extra.isEmpty ? "" : " " + extra)")
-            }
-        }
+        lines += historyLines(view.events, lang: lang)
         return lines.joined(separator: "\n")
+    }
+
+    /// A history block (cases, associations): one line per step, reasons where readable.
+    static func historyLines(_ events: [EventView], lang: Language) -> [String] {
+        guard !events.isEmpty else { return [] }
+        return ["\(Text.field(.history).text(lang)):"] + events.map { e in
+            let move = [e.from, e.to].compactMap { $0 }.joined(separator: " → ")
+            let extra = [move, e.detail ?? "", e.reason?.revealed ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+            return "  [\(e.on) \(e.by)] \(e.kind)\(extra.isEmpty ? "" : " " + extra)"
+        }
     }
 }
 
@@ -95,6 +98,10 @@ struct CaseJSON: Encodable {
         let to: String?
         let detail: String?
         let reason: String?
+
+        init(_ e: EventView) {
+            (on, by, kind, from, to, detail, reason) = (e.on, e.by, e.kind, e.from, e.to, e.detail, e.reason?.revealed)
+        }
     }
     let id: String
     let centre: String
@@ -133,7 +140,7 @@ struct CaseJSON: Encodable {
                         address: p.address?.revealed)
         safeContact = view.safeContact?.revealed
         notes = view.notes.map { Note(id: $0.id, author: $0.author, createdOn: $0.createdOn, text: $0.text.revealed) }
-        events = view.events.map { Event(on: $0.on, by: $0.by, kind: $0.kind, from: $0.from, to: $0.to, detail: $0.detail, reason: $0.reason?.revealed) }
+        events = view.events.map(Event.init)
         referrals = []
         erasure = view.erasure
     }
