@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "caunoi", targets: ["cli"]),
+        .executable(name: "caunoi-bench", targets: ["bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -39,6 +40,11 @@ let package = Package(
                 "Cases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `caunoi-bench`: national-scale figures against a plaintext baseline (docs/BENCHMARKS.md).
+        .executableTarget(
+            name: "bench",
+            dependencies: ["Cases", "Crypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Vectors")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Crypto", .product(name: "GRDB", package: "GRDB.swift")]),

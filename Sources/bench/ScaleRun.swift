@@ -1,0 +1,151 @@
+import Cases
+import Crypto
+import Foundation
+import GRDB
+
+/// One scale: the same generated cases into caunoi (sealed fields, blind indexes, audit) and
+/// into the plaintext baseline, then the same lookups against both.
+struct ScaleRun {
+    let scale: Int
+    let seed: UInt64
+    let policy: Policy
+    static let chunk = 10_000
+    static let samples = 200
+    static let passphrase = "bench-passphrase-not-secret"
+
+    func run() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caunoi-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        print("\n== \(Bench.label(scale)) cases ==")
+
+        // Data: generated once, used by both sides.
+        var generator = Generator(seed: seed)
+        let rows = (0..<scale).map { _ in generator.csvRow(openedYear: 2026) }
+        let fields = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+
+        // caunoi: a deployment with one centre, a counsellor with the policy's Argon2id limits, a statistician.
+        let dbPath = dir.appendingPathComponent("caunoi.db").path
+        let store = try CaseStore.open(path: dbPath, create: true)
+        let recovery = try store.initialise(admin: "bench-admin", passphrase: SecureBytes(utf8: Self.passphrase), parameters: .minimum)
+        let admin = try store.unlock(user: "bench-admin", passphrase: SecureBytes(utf8: Self.passphrase))
+        _ = try store.addCentre(admin, code: "BENCH", name: "Benchmark centre", province: "01", kind: .osso)
+        _ = try store.addUser(admin, name: "counsellor", role: .counsellor, centre: "BENCH", passphrase: SecureBytes(utf8: Self.passphrase),
+                              parameters: policy.security.argon2id, recovery: recovery)
+        _ = try store.addUser(admin, name: "statistician", role: .statistician, centre: nil, passphrase: SecureBytes(utf8: Self.passphrase),
+                              parameters: .minimum, recovery: nil)
+        let session = try store.unlock(user: "counsellor", passphrase: SecureBytes(utf8: Self.passphrase))
+        let baseline = try Baseline(path: dir.appendingPathComponent("baseline.db").path)
+
+        // Import, in files of 10,000 rows (one transaction each), both sides.
+        var sealedSeconds = 0.0
+        var plainSeconds = 0.0
+        for start in stride(from: 0, to: scale, by: Self.chunk) {
+            let end = min(start + Self.chunk, scale)
+            let csv = Data(([Generator.csvHeader] + rows[start..<end]).joined(separator: "\n").utf8)
+            sealedSeconds += try Measure.time { _ = try store.importCases(session, policy: policy, data: csv, format: .csv, dryRun: false) }.0
+            plainSeconds += try Measure.time { try baseline.insert(rows: fields[start..<end], firstIndex: start) }.0
+        }
+        try baseline.checkpoint()
+        try store.checkpoint()
+
+        // Lookups: the same sampled names and phones on both sides.
+        var picker = Generator(seed: seed ^ 0xA5A5)
+        let picks = (0..<Self.samples).map { _ in picker.below(scale) }
+        var hits = 0
+        let findName = try Measure.latencies(picks) { hits += try store.findCases(session, policy: policy, query: .name(fields[$0][1])).count }
+        let plainName = try Measure.latencies(picks) { _ = try baseline.findByName(fields[$0][1]) }
+        let findPhone = try Measure.latencies(picks) { _ = try store.findCases(session, policy: policy, query: .phone(fields[$0][3])) }
+        let plainPhone = try Measure.latencies(picks) { _ = try baseline.findByPhone(fields[$0][3]) }
+        let caseIDs = try store.listCases(session, status: nil, programme: nil, assignedTo: nil, centre: nil).map(\.id)
+        let showPicks = picks.map { caseIDs[$0 % caseIDs.count] }
+        let show = try Measure.latencies(showPicks) { _ = try store.showCase(session, id: $0) }
+        let plainShow = try Measure.latencies(picks) { _ = try baseline.show($0) }
+
+        // A two-dimensional suppressed export over every case.
+        let statistician = try store.unlock(user: "statistician", passphrase: SecureBytes(utf8: Self.passphrase))
+        let (exportSeconds, table) = try Measure.time {
+            try store.exportStatistics(statistician, policy: policy, request: StatsRequest(dimensions: ["origin_province", "destination"]))
+        }
+
+        // Sizes after checkpoints (the WAL folded in).
+        try store.checkpoint()
+        let sealedBytes = Double(Measure.fileSize(dbPath)) / Double(scale)
+        let plainBytes = Double(Measure.fileSize(baseline.path)) / Double(scale)
+
+        let report = Report()
+        report.row("import (cases/s)", Double(scale) / sealedSeconds, Double(scale) / plainSeconds, higherIsBetter: true)
+        report.row("find by name p50 (ms)", Measure.percentile(findName, 50), Measure.percentile(plainName, 50))
+        report.row("find by name p99 (ms)", Measure.percentile(findName, 99), Measure.percentile(plainName, 99))
+        report.row("find by phone p50 (ms)", Measure.percentile(findPhone, 50), Measure.percentile(plainPhone, 50))
+        report.row("find by phone p99 (ms)", Measure.percentile(findPhone, 99), Measure.percentile(plainPhone, 99))
+        report.row("open case p50 (ms)", Measure.percentile(show, 50), Measure.percentile(plainShow, 50))
+        report.row("open case p99 (ms)", Measure.percentile(show, 99), Measure.percentile(plainShow, 99))
+        report.row("2-D suppressed export (s)", exportSeconds, nil)
+        report.row("database bytes per case", sealedBytes, plainBytes)
+        report.print()
+        print("hits per name lookup: \(String(format: "%.2f", Double(hits) / Double(Self.samples))); export cells \(table.cells.count), "
+              + "suppressed \(table.cells.filter { $0.value == nil }.count); peak memory \(String(format: "%.0f", Measure.peakMemoryMiB())) MiB")
+        try commandCosts(dbPath: dbPath, caseID: caseIDs[0])
+    }
+
+    /// What one `caunoi case show` costs end to end, and its parts: process start, Argon2id
+    /// with the policy's limits, opening the database.
+    private func commandCosts(dbPath: String, caseID: String) throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("caunoi").path
+        let salt = [UInt8](repeating: 7, count: 16)
+        let argon = Measure.latencies(Array(0..<5)) { _ in
+            _ = try? Argon2id.deriveKey(passphrase: SecureBytes(utf8: Self.passphrase), salt: salt, parameters: policy.security.argon2id)
+        }
+        let open = try Measure.latencies(Array(0..<5)) { _ in _ = try CaseStore.open(path: dbPath) }
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            print("per command: Argon2id \(format(Measure.percentile(argon, 50))) ms, database open \(format(Measure.percentile(open, 50))) ms "
+                  + "(build the caunoi product beside caunoi-bench to time whole commands)")
+            return
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment["CAUNOI_DB"] = dbPath
+        environment["CAUNOI_USER"] = "counsellor"
+        environment["CAUNOI_PASSPHRASE"] = Self.passphrase
+        environment["CAUNOI_POLICY"] = policy.directory.path
+        func launch(_ arguments: [String]) throws -> Double {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+            process.environment = environment
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return try Measure.time {
+                try process.run()
+                process.waitUntilExit()
+            }.0 * 1000
+        }
+        let start = try (0..<5).map { _ in try launch(["--help"]) }
+        let show = try (0..<5).map { _ in try launch(["case", "show", caseID]) }
+        print("per command (median of 5): process start \(format(Measure.percentile(start, 50))) ms, Argon2id "
+              + "\(format(Measure.percentile(argon, 50))) ms, database open \(format(Measure.percentile(open, 50))) ms, "
+              + "`case show` end to end \(format(Measure.percentile(show, 50))) ms")
+    }
+
+    private func format(_ value: Double) -> String { String(format: "%.1f", value) }
+}
+
+/// The printed table: caunoi's figure, the baseline's, and their ratio.
+final class Report {
+    private var lines: [(String, Double, Double?, Bool)] = []
+
+    func row(_ name: String, _ sealed: Double, _ plain: Double?, higherIsBetter: Bool = false) {
+        lines.append((name, sealed, plain, higherIsBetter))
+    }
+
+    func print() {
+        Swift.print("metric".padding(toLength: 30, withPad: " ", startingAt: 0) + "      caunoi    baseline    ratio")
+        for (name, sealed, plain, higher) in lines {
+            let ratio = plain.map { String(format: "%7.2f×", sealed / $0) } ?? "       -"
+            let plainText = plain.map { String(format: "%10.2f", $0) } ?? "         -"
+            Swift.print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%12.2f", sealed) + plainText + "  " + ratio
+                        + (higher ? " (of baseline)" : ""))
+        }
+    }
+}
