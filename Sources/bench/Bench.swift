@@ -27,7 +27,7 @@ struct Bench {
             }
         }
         if scales.isEmpty { scales = [10_000, 100_000] }
-        let policy = try Policy.load(from: policyDirectory())
+        let policy = try Policy.load(from: Policy.locate(explicit: ProcessInfo.processInfo.environment["CAUNOI_POLICY"]))
         print("caunoi-bench: seed \(seed), scales \(scales.map(label).joined(separator: ", ")), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         for scale in scales {
             try ScaleRun(scale: scale, seed: seed, policy: policy).run()
@@ -50,17 +50,5 @@ struct Bench {
     static func usage() -> Never {
         FileHandle.standardError.write(Data("usage: caunoi-bench [--scale 10k|100k|1m|N]... [--seed N]\n".utf8))
         exit(64)
-    }
-
-    /// `CAUNOI_POLICY`, else a `policy/` folder beside the binary or above it, else `./policy`.
-    static func policyDirectory() -> URL {
-        if let explicit = ProcessInfo.processInfo.environment["CAUNOI_POLICY"] { return URL(fileURLWithPath: explicit) }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = dir.appendingPathComponent("policy")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("blind-index.yaml").path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "policy")
     }
 }

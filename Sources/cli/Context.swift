@@ -34,18 +34,8 @@ struct Context {
         return user
     }
 
-    /// `--policy`, `CAUNOI_POLICY`, a `policy/` folder beside the binary or above it (the
-    /// repository when run from `.build`), then `./policy`.
-    func policyDirectory() -> URL {
-        if let explicit = policy ?? environment["CAUNOI_POLICY"] { return URL(fileURLWithPath: explicit) }
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = dir.appendingPathComponent("policy")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("blind-index.yaml").path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: "policy")
-    }
+    /// `--policy`, `CAUNOI_POLICY`, else the shipped folder (`Policy.locate`).
+    func policyDirectory() -> URL { Policy.locate(explicit: policy ?? environment["CAUNOI_POLICY"]) }
 
     func loadPolicy() throws -> Policy { try Policy.load(from: policyDirectory()) }
 

@@ -30,6 +30,20 @@ public struct Policy: Sendable {
     /// each export so a table can be tied to the exact rules it was made under.
     public let fingerprint: String
 
+    /// Where the policy folder is when nobody says: a `policy/` folder beside the executable
+    /// or above it (the repository when run from `.build`), else `./policy`. `explicit`
+    /// (`--policy`, `CAUNOI_POLICY`) wins.
+    public static func locate(explicit: String?, executable: String = CommandLine.arguments[0]) -> URL {
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("policy")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("blind-index.yaml").path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: "policy")
+    }
+
     /// Loads the folder, or throws the first problem found (file and line).
     public static func load(from directory: URL) throws -> Policy {
         let (policy, problems) = read(directory)

@@ -4,11 +4,14 @@ import GRDB
 /// Reads the counted units from plain columns only: no sealed column is touched.
 enum StatsRecords {
     static func load(_ db: Database, request: StatsRequest, cap: Int) throws -> [StatsRecord] {
-        var associations: [String: (country: String, status: String)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, country, status, created_on FROM associations") {
-            associations[row["id"]] = (row["country"], row["status"])
-        }
         if request.unit == .associations { return try loadAssociations(db, request: request) }
+        // Linked associations' codes, read only when a table asks for them.
+        var associations: [String: (country: String, status: String)] = [:]
+        if request.dimensions.contains(where: { $0.hasPrefix("association_") }) {
+            for row in try Row.fetchAll(db, sql: "SELECT id, country, status FROM associations") {
+                associations[row["id"]] = (row["country"], row["status"])
+            }
+        }
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         let dateColumn = request.unit == .referrals ? "r.created_on" : "c.opened_on"
