@@ -13,7 +13,10 @@ struct Baseline {
     init(path: String) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
         queue = try DatabaseQueue(path: path, configuration: config)
         self.path = path
         try queue.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }

@@ -12,6 +12,7 @@ struct ScaleRun {
     static let chunk = 10_000
     static let samples = 200
     static let passphrase = "bench-passphrase-not-secret"
+    let profiler = Profiler()
 
     func run() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caunoi-bench-\(UUID().uuidString)")
@@ -38,13 +39,17 @@ struct ScaleRun {
         let baseline = try Baseline(path: dir.appendingPathComponent("baseline.db").path)
 
         // Import, in files of 10,000 rows (one transaction each), both sides.
-        var sealedSeconds = 0.0
-        var plainSeconds = 0.0
+        var sealed = (wall: 0.0, cpu: 0.0)
+        var plain = (wall: 0.0, cpu: 0.0)
         for start in stride(from: 0, to: scale, by: Self.chunk) {
             let end = min(start + Self.chunk, scale)
             let csv = Data(([Generator.csvHeader] + rows[start..<end]).joined(separator: "\n").utf8)
-            sealedSeconds += try Measure.time { _ = try store.importCases(session, policy: policy, data: csv, format: .csv, dryRun: false) }.0
-            plainSeconds += try Measure.time { try baseline.insert(rows: fields[start..<end], firstIndex: start) }.0
+            let sealedChunk = try profiler.around("import") {
+                try Measure.timeWithCPU { _ = try store.importCases(session, policy: policy, data: csv, format: .csv, dryRun: false) }
+            }
+            let plainChunk = try Measure.timeWithCPU { try baseline.insert(rows: fields[start..<end], firstIndex: start) }
+            sealed = (sealed.wall + sealedChunk.wall, sealed.cpu + sealedChunk.cpu)
+            plain = (plain.wall + plainChunk.wall, plain.cpu + plainChunk.cpu)
         }
         try baseline.checkpoint()
         try store.checkpoint()
@@ -53,19 +58,25 @@ struct ScaleRun {
         var picker = Generator(seed: seed ^ 0xA5A5)
         let picks = (0..<Self.samples).map { _ in picker.below(scale) }
         var hits = 0
-        let findName = try Measure.latencies(picks) { hits += try store.findCases(session, policy: policy, query: .name(fields[$0][1])).count }
+        let findName = try profiler.around("find-name") {
+            try Measure.latencies(picks) { hits += try store.findCases(session, policy: policy, query: .name(fields[$0][1])).count }
+        }
         let plainName = try Measure.latencies(picks) { _ = try baseline.findByName(fields[$0][1]) }
-        let findPhone = try Measure.latencies(picks) { _ = try store.findCases(session, policy: policy, query: .phone(fields[$0][3])) }
+        let findPhone = try profiler.around("find-phone") {
+            try Measure.latencies(picks) { _ = try store.findCases(session, policy: policy, query: .phone(fields[$0][3])) }
+        }
         let plainPhone = try Measure.latencies(picks) { _ = try baseline.findByPhone(fields[$0][3]) }
         let caseIDs = try store.listCases(session, status: nil, programme: nil, assignedTo: nil, centre: nil).map(\.id)
         let showPicks = picks.map { caseIDs[$0 % caseIDs.count] }
-        let show = try Measure.latencies(showPicks) { _ = try store.showCase(session, id: $0) }
+        let show = try profiler.around("show") { try Measure.latencies(showPicks) { _ = try store.showCase(session, id: $0) } }
         let plainShow = try Measure.latencies(picks) { _ = try baseline.show($0) }
 
         // A two-dimensional suppressed export over every case.
         let statistician = try store.unlock(user: "statistician", passphrase: SecureBytes(utf8: Self.passphrase))
-        let (exportSeconds, table) = try Measure.time {
-            try store.exportStatistics(statistician, policy: policy, request: StatsRequest(dimensions: ["origin_province", "destination"]))
+        let (exportSeconds, table) = try profiler.around("export") {
+            try Measure.time {
+                try store.exportStatistics(statistician, policy: policy, request: StatsRequest(dimensions: ["origin_province", "destination"]))
+            }
         }
 
         // Sizes after checkpoints (the WAL folded in).
@@ -74,7 +85,8 @@ struct ScaleRun {
         let plainBytes = Double(Measure.fileSize(baseline.path)) / Double(scale)
 
         let report = Report()
-        report.row("import (cases/s)", Double(scale) / sealedSeconds, Double(scale) / plainSeconds, higherIsBetter: true)
+        report.row("import (cases/s)", Double(scale) / sealed.wall, Double(scale) / plain.wall, higherIsBetter: true)
+        report.row("import CPU (µs/case)", sealed.cpu / Double(scale) * 1e6, plain.cpu / Double(scale) * 1e6)
         report.row("find by name p50 (ms)", Measure.percentile(findName, 50), Measure.percentile(plainName, 50))
         report.row("find by name p99 (ms)", Measure.percentile(findName, 99), Measure.percentile(plainName, 99))
         report.row("find by phone p50 (ms)", Measure.percentile(findPhone, 50), Measure.percentile(plainPhone, 50))

@@ -34,7 +34,7 @@ enum ImportParser {
     private static func csvRows(_ text: String) throws -> [ImportRow] {
         let records = try CSVReader.records(text)
         guard let header = records.first else { return [] }
-        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let columns = header.fields.map { $0.trimmedSpaces.lowercased() }
         for (index, column) in columns.enumerated() where !CaseImport.columns.contains(column) {
             throw CaunoiError.importFailed(line: header.line, column: column.isEmpty ? "#\(index + 1)" : column, reason: .unknownColumn)
         }
@@ -44,10 +44,10 @@ enum ImportParser {
             }
             var values: [String: [String]] = [:]
             for (column, raw) in zip(columns, record.fields) {
-                let trimmed = raw.trimmingCharacters(in: .whitespaces)
+                let trimmed = raw.trimmedSpaces
                 guard !trimmed.isEmpty else { continue }
                 values[column] = repeatable.contains(column)
-                    ? trimmed.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    ? trimmed.split(separator: ";").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
                     : [trimmed]
             }
             return ImportRow(line: record.line, values: values)
@@ -58,7 +58,7 @@ enum ImportParser {
         var rows: [ImportRow] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
-            let trimmed = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = rawLine.trimmedSpacesAndNewlines
             if trimmed.isEmpty { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
                 throw CaunoiError.importFailed(line: line, column: "-", reason: .malformedRow)
@@ -77,7 +77,7 @@ enum ImportParser {
                 for item in list {
                     switch item {
                     case is NSNull: continue
-                    case let text as String: texts.append(text.trimmingCharacters(in: .whitespaces))
+                    case let text as String: texts.append(text.trimmedSpaces)
                     case let number as NSNumber: texts.append(number.stringValue)
                     default: throw CaunoiError.importFailed(line: line, column: column, reason: .invalidValue)
                     }

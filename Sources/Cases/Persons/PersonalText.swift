@@ -14,7 +14,7 @@ public struct PersonalText: Sendable {
     /// The plain text, for showing to an authorised user only.
     public var revealed: String { secret.utf8String }
 
-    var isBlank: Bool { revealed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    var isBlank: Bool { revealed.trimmedSpacesAndNewlines.isEmpty }
 }
 
 extension PersonalText: CustomStringConvertible, CustomDebugStringConvertible {

@@ -140,7 +140,7 @@ public struct Policy: Sendable {
     /// A province typed as a current code, a former code (mapped to its successor) or a
     /// name matched without diacritics. Returns the current code.
     public func province(_ input: String) throws -> String {
-        let trimmed = input.trimmingCharacters(in: .whitespaces)
+        let trimmed = input.trimmedSpaces
         if provinces.contains(trimmed) { return trimmed }
         if let old = formerProvinces.first(where: { $0.entry.code == trimmed }) { return old.successor }
         let wanted = Normalise.label(trimmed)
@@ -155,7 +155,7 @@ public struct Policy: Sendable {
 
     /// An ISO 3166-1 alpha-2 code, case-insensitive.
     public func country(_ input: String) throws -> String {
-        try countries.validate(input.trimmingCharacters(in: .whitespaces).uppercased())
+        try countries.validate(input.trimmedSpaces.uppercased())
     }
 
     public func ageBand(forAge age: Int) -> String? {

@@ -8,7 +8,17 @@ public enum Normalise {
     /// whitespace collapsed. Returns the tokens in their original order.
     public static func nameTokens(_ name: String) -> [String] {
         var folded = String.UnicodeScalarView()
-        for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+        // Only non-ASCII text needs Foundation's decomposition (the costly part on import).
+        let decomposed = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.decomposedStringWithCanonicalMapping
+        for scalar in decomposed.unicodeScalars {
+            if scalar.isASCII {
+                switch scalar.value {
+                case 0x41...0x5A: folded.append(Unicode.Scalar(scalar.value + 0x20)!)
+                case 0x61...0x7A, 0x30...0x39: folded.append(scalar)
+                default: folded.append(" ")
+                }
+                continue
+            }
             switch scalar.properties.generalCategory {
             case .nonspacingMark, .spacingMark, .enclosingMark:
                 continue
@@ -20,7 +30,8 @@ public enum Normalise {
                 folded.append("d")
             default:
                 if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    folded.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                    // The same as String.lowercased(), scalar by scalar, without a String per scalar.
+                    folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
                 } else {
                     folded.append(" ")
                 }
@@ -38,9 +49,15 @@ public enum Normalise {
     /// Phone numbers: digits only, with Vietnam's +84 / 84 / 0 prefixes made equal, so
     /// "+84 912 345 678" and "0912345678" agree. Foreign numbers keep their country code.
     public static func phone(_ raw: String) -> String {
-        let digits = String(raw.unicodeScalars.filter { $0.properties.numericType == .decimal }
-            .compactMap { $0.properties.numericValue.map { String(Int($0)) } }.joined())
-        let hadPlus = raw.trimmingCharacters(in: .whitespaces).hasPrefix("+") || raw.hasPrefix("00")
+        var digits = ""
+        for scalar in raw.unicodeScalars {
+            if (0x30...0x39).contains(scalar.value) {
+                digits.unicodeScalars.append(scalar)
+            } else if !scalar.isASCII, scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
+                digits += String(Int(value))  // other scripts' digits count as their value
+            }
+        }
+        let hadPlus = raw.trimmedSpaces.hasPrefix("+") || raw.hasPrefix("00")
         var national = digits
         if raw.hasPrefix("00") { national.removeFirst(2) }
         if national.hasPrefix("84"), hadPlus || national.count == 11 {
