@@ -13,12 +13,16 @@ struct Bench {
     static func main() throws {
         var scales: [Int] = []
         var seed: UInt64 = 20_261_123
+        var keep: String? = nil
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let argument = arguments.next() {
             switch argument {
             case "--scale":
                 guard let text = arguments.next(), let scale = parseScale(text) else { usage() }
                 scales.append(scale)
+            case "--keep":
+                guard let path = arguments.next() else { usage() }
+                keep = path
             case "--seed":
                 guard let text = arguments.next(), let value = UInt64(text) else { usage() }
                 seed = value
@@ -30,7 +34,7 @@ struct Bench {
         let policy = try Policy.load(from: Policy.locate(explicit: ProcessInfo.processInfo.environment["CAUNOI_POLICY"]))
         print("caunoi-bench: seed \(seed), scales \(scales.map(label).joined(separator: ", ")), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         for scale in scales {
-            try ScaleRun(scale: scale, seed: seed, policy: policy).run()
+            try ScaleRun(scale: scale, seed: seed, policy: policy, keep: keep).run()
         }
     }
 
@@ -48,7 +52,7 @@ struct Bench {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: caunoi-bench [--scale 10k|100k|1m|N]... [--seed N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: caunoi-bench [--scale 10k|100k|1m|N]... [--seed N] [--keep DIR]\n".utf8))
         exit(64)
     }
 }

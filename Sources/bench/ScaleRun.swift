@@ -13,11 +13,15 @@ struct ScaleRun {
     static let samples = 200
     static let passphrase = "bench-passphrase-not-secret"
     let profiler = Profiler()
+    /// Where to leave the two databases instead of deleting them (`--keep DIR`), for study.
+    var keep: String? = nil
 
     func run() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("caunoi-bench-\(UUID().uuidString)")
+        let dir = keep.map { URL(fileURLWithPath: $0).appendingPathComponent(Bench.label(scale)) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("caunoi-bench-\(UUID().uuidString)")
+        if FileManager.default.fileExists(atPath: dir.path) { try FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { if keep == nil { try? FileManager.default.removeItem(at: dir) } }
         print("\n== \(Bench.label(scale)) cases ==")
 
         // Data: generated once, used by both sides.
@@ -57,9 +61,20 @@ struct ScaleRun {
         // Lookups: the same sampled names and phones on both sides.
         var picker = Generator(seed: seed ^ 0xA5A5)
         let picks = (0..<Self.samples).map { _ in picker.below(scale) }
-        var hits = 0
+        var candidates = 0
+        var women = 0
+        var capped = 0
         let findName = try profiler.around("find-name") {
-            try Measure.latencies(picks) { hits += try store.findCases(session, policy: policy, query: .name(fields[$0][1])).count }
+            try Measure.latencies(picks) {
+                let result = try store.search(session, policy: policy, query: .name(fields[$0][1]))
+                candidates += result.candidates
+                women += result.women
+                capped += result.more ? 1 : 0
+            }
+        }
+        var allWomen = 0
+        let findNameAll = try Measure.latencies(picks) {
+            allWomen += try store.search(session, policy: policy, query: .name(fields[$0][1]), limit: Int.max - 1).women
         }
         let plainName = try Measure.latencies(picks) { _ = try baseline.findByName(fields[$0][1]) }
         let findPhone = try profiler.around("find-phone") {
@@ -89,6 +104,7 @@ struct ScaleRun {
         report.row("import CPU (µs/case)", sealed.cpu / Double(scale) * 1e6, plain.cpu / Double(scale) * 1e6)
         report.row("find by name p50 (ms)", Measure.percentile(findName, 50), Measure.percentile(plainName, 50))
         report.row("find by name p99 (ms)", Measure.percentile(findName, 99), Measure.percentile(plainName, 99))
+        report.row("find by name, no limit, p99 (ms)", Measure.percentile(findNameAll, 99), Measure.percentile(plainName, 99))
         report.row("find by phone p50 (ms)", Measure.percentile(findPhone, 50), Measure.percentile(plainPhone, 50))
         report.row("find by phone p99 (ms)", Measure.percentile(findPhone, 99), Measure.percentile(plainPhone, 99))
         report.row("open case p50 (ms)", Measure.percentile(show, 50), Measure.percentile(plainShow, 50))
@@ -96,7 +112,10 @@ struct ScaleRun {
         report.row("2-D suppressed export (s)", exportSeconds, nil)
         report.row("database bytes per case", sealedBytes, plainBytes)
         report.print()
-        print("hits per name lookup: \(String(format: "%.2f", Double(hits) / Double(Self.samples))); export cells \(table.cells.count), "
+        let perLookup = { (count: Int) in String(format: "%.1f", Double(count) / Double(Self.samples)) }
+        print("per name lookup (limit \(CaseStore.defaultFindLimit) women): \(perLookup(candidates)) candidates decrypted, \(perLookup(women)) women shown, "
+              + "\(capped) of \(Self.samples) lookups capped; with no limit \(perLookup(allWomen)) women match")
+        print("export cells \(table.cells.count), "
               + "suppressed \(table.cells.filter { $0.value == nil }.count); peak memory \(String(format: "%.0f", Measure.peakMemoryMiB())) MiB")
         try commandCosts(dbPath: dbPath, caseID: caseIDs[0])
     }
@@ -152,11 +171,11 @@ final class Report {
     }
 
     func print() {
-        Swift.print("metric".padding(toLength: 30, withPad: " ", startingAt: 0) + "      caunoi    baseline    ratio")
+        Swift.print("metric".padding(toLength: 36, withPad: " ", startingAt: 0) + "      caunoi    baseline    ratio")
         for (name, sealed, plain, higher) in lines {
             let ratio = plain.map { String(format: "%7.2f×", sealed / $0) } ?? "       -"
             let plainText = plain.map { String(format: "%10.2f", $0) } ?? "         -"
-            Swift.print(name.padding(toLength: 30, withPad: " ", startingAt: 0) + String(format: "%12.2f", sealed) + plainText + "  " + ratio
+            Swift.print(name.padding(toLength: 36, withPad: " ", startingAt: 0) + String(format: "%12.2f", sealed) + plainText + "  " + ratio
                         + (higher ? " (of baseline)" : ""))
         }
     }

@@ -82,10 +82,12 @@ struct CaseFind: ParsableCommand {
     @Option var phone: String?
     @Option(name: .customLong("id-number")) var idNumber: String?
     @Option var passport: String?
+    @Option(help: "Show at most this many women (default \(CaseStore.defaultFindLimit)).") var limit: Int = CaseStore.defaultFindLimit
 
     func validate() throws {
         let given = [name, phone, idNumber, passport].compactMap { $0 }.count
         guard given == 1 else { throw ValidationError("Give exactly one of --name, --phone, --id-number, --passport.") }
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1.") }
     }
 
     func run() throws {
@@ -95,7 +97,9 @@ struct CaseFind: ParsableCommand {
             let query: FindQuery = if let name { .name(name) } else if let phone { .phone(phone) }
                 else if let idNumber { .idNumber(idNumber) } else { .passport(passport ?? "") }
             let (store, session) = try context.unlock()
-            let found = try store.findCases(session, policy: policy, query: query)
+            let result = try store.search(session, policy: policy, query: query, limit: limit)
+            let found = result.cases
+            if result.more { context.warn(.moreMatches(limit)) }
             if global.json {
                 try context.emit(found.map { FoundJSON(id: $0.id, name: $0.name, centre: $0.centre, programme: $0.programme.rawValue, status: $0.status.rawValue) })
                 return

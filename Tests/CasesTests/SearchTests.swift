@@ -23,6 +23,32 @@ import Testing
         #expect(found.sorted() == [a, b].sorted())
     }
 
+    /// A common name is capped at `limit` women (each with all her cases), says so, and
+    /// decrypts only until one more than the limit matched.
+    @Test func commonNamesAreCappedAtTheLimit() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        var women: [String] = []
+        for _ in 0..<5 { women.append(try f.open("Nguyễn Thị Lan").person) }
+        var again = CaseIntake(programme: .marriage)
+        again.existingPersonID = women[0]
+        _ = try f.store.openCase(f.session("hoa"), policy: f.policy, intake: again)
+        _ = try f.open("Trần Thị Mai")
+        let hoa = try f.session("hoa")
+        let all = try f.store.search(hoa, policy: f.policy, query: .name("nguyen thi lan"))
+        #expect(all.women == 5 && all.cases.count == 6 && !all.more)
+        #expect(all.candidates >= 5)
+        let capped = try f.store.search(hoa, policy: f.policy, query: .name("nguyen thi lan"), limit: 2)
+        #expect(capped.women == 2 && capped.more)
+        #expect(capped.candidates <= all.candidates)
+        #expect(Set(capped.cases.map(\.name)) == ["Nguyễn Thị Lan"])
+        let exact = try f.store.search(hoa, policy: f.policy, query: .name("nguyen thi lan"), limit: 5)
+        #expect(exact.women == 5 && !exact.more)
+        #expect(throws: CaunoiError.invalidValue(option: "--limit", value: "0")) {
+            _ = try f.store.search(hoa, policy: f.policy, query: .name("lan"), limit: 0)
+        }
+    }
+
     @Test func phonesPassportsAndIDsAreNormalised() throws {
         let f = try Fixture()
         defer { f.cleanUp() }

@@ -52,4 +52,21 @@ struct SearchTests {
             #expect(Set(both.map(\.id)) == [hoa.id, second.id])
         }
     }
+
+    @Test("a name many women share is capped at --limit, with one line on stderr saying so")
+    func limit() async throws {
+        try await Deployment.with([.soloCounsellor]) { d in
+            var ids: [String] = []
+            for _ in 0..<3 { ids.append(try await d.openCase(["--name", Invented.hoa]).id) }
+            #expect(try await d.find("--name", Invented.hoa).count == 3)
+            let capped = try await d.ok(["case", "find", "--name", Invented.hoa, "--limit", "2", "--json"], as: .counsellor)
+            let found = try JSON.decode([FoundCase].self, capped)
+            #expect(found.count == 2 && Set(found.map(\.id)).isSubset(of: Set(ids)))
+            #expect(capped.stderr.contains("--limit") && capped.stderr.split(separator: "\n").count == 1, "\(capped.stderr)")
+            let exact = try await d.ok(["case", "find", "--name", Invented.hoa, "--limit", "3"], as: .counsellor)
+            #expect(exact.stderr.isEmpty)
+            let zero = try await d.run(["case", "find", "--name", Invented.hoa, "--limit", "0"], as: .counsellor)
+            #expect(zero.status == 64)
+        }
+    }
 }

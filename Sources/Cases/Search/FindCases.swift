@@ -17,55 +17,133 @@ public struct FoundCase: Sendable, Equatable {
     public let status: CaseStatus
 }
 
+/// What one search found, and what it cost: the benchmark (issue 7) reports candidates per
+/// lookup, and the CLI says when the limit cut the list short.
+public struct FindResult: Sendable {
+    /// The cases of the women shown (at most `limit` women), sorted by case id.
+    public let cases: [FoundCase]
+    /// Women whose blind-index entries matched and who were decrypted and compared.
+    public let candidates: Int
+    /// Women shown.
+    public let women: Int
+    /// True when more women matched than the limit allowed.
+    public let more: Bool
+}
+
 extension CaseStore {
+    /// How many women a search shows unless asked otherwise: a common Vietnamese name can
+    /// match thousands at national scale, and a list that long helps no counsellor.
+    public static let defaultFindLimit = 50
+
     /// Finds cases through blind indexes, restricted to centres whose keys the user holds,
     /// and keeps only candidates whose decrypted fields really match.
-    public func findCases(_ session: Session, policy: Policy, query: FindQuery) throws -> [FoundCase] {
+    public func findCases(_ session: Session, policy: Policy, query: FindQuery, limit: Int = defaultFindLimit) throws -> [FoundCase] {
+        try search(session, policy: policy, query: query, limit: limit).cases
+    }
+
+    /// The search itself. Candidates are examined in the order of the blind index (by person
+    /// id, so no sort: ordering a common name's thousands of candidates by recency cost more
+    /// than decrypting them) and only until `limit` + 1 women matched.
+    /// Each candidate's DEK is unwrapped and only the columns the comparison needs (and her
+    /// name, to show) are opened: the first profile showed every field of every candidate
+    /// being decrypted, linear in the size of a name's bucket (issue 7).
+    public func search(_ session: Session, policy: Policy, query: FindQuery, limit: Int = defaultFindLimit) throws -> FindResult {
         try session.require(.counsellor, .manager)
+        guard limit >= 1 else { throw CaunoiError.invalidValue(option: "--limit", value: String(limit)) }
         let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
         return try write { db in
             try audit(db, session, "case.find")
-            var hits: [(String, PersonFields, String)] = []
+            var scan: Scan
             switch query {
             case .name(let text):
                 let tokens = Normalise.nameTokens(text)
                 guard !tokens.isEmpty else { throw CaunoiError.invalidValue(option: "--name", value: "") }
                 // Exact (order-free) name first; if nothing matches, every name holding all the tokens.
-                let exact = try indexer.entry(.name, normalised: tokens.sorted().joined(separator: " "))
-                hits = try verified(db, candidates: candidates(db, [exact], session: session), session: session) {
-                    $0.allNames.contains { Normalise.nameKey($0.revealed) == tokens.sorted().joined(separator: " ") }
+                let key = tokens.sorted().joined(separator: " ")
+                let exact = try indexer.entry(.name, normalised: key)
+                scan = try matching(db, [exact], session: session, columns: [.name, .otherNames], limit: limit) {
+                    $0.allNames.contains { Normalise.nameKey($0.revealed) == key }
                 }
-                if hits.isEmpty {
-                    let entries = try Set(tokens).map { try indexer.entry(.nameToken, normalised: $0) }
-                    hits = try verified(db, candidates: candidates(db, entries, session: session), session: session) {
+                if scan.matches.isEmpty {
+                    let entries = try Set(tokens).sorted().map { try indexer.entry(.nameToken, normalised: $0) }
+                    let fallback = try matching(db, entries, session: session, columns: [.name, .otherNames], limit: limit) {
                         $0.allNames.contains { Self.containsTokens(Normalise.nameTokens($0.revealed), tokens) }
                     }
+                    scan = Scan(matches: fallback.matches, examined: scan.examined + fallback.examined, more: fallback.more)
                 }
             case .phone(let text):
                 let wanted = Normalise.phone(text)
-                hits = try verified(db, candidates: candidates(db, [indexer.entry(.phone, normalised: wanted)], session: session), session: session) {
+                scan = try matching(db, [indexer.entry(.phone, normalised: wanted)], session: session, columns: [.name, .phones], limit: limit) {
                     $0.phones.contains { Normalise.phone($0.revealed) == wanted }
                 }
             case .idNumber(let text):
                 let wanted = Normalise.document(text)
-                hits = try verified(db, candidates: candidates(db, [indexer.entry(.idNumber, normalised: wanted)], session: session), session: session) {
+                scan = try matching(db, [indexer.entry(.idNumber, normalised: wanted)], session: session, columns: [.name, .idNumber], limit: limit) {
                     $0.idNumber.map { Normalise.document($0.revealed) == wanted } ?? false
                 }
             case .passport(let text):
                 let wanted = Normalise.document(text)
-                hits = try verified(db, candidates: candidates(db, [indexer.entry(.passport, normalised: wanted)], session: session), session: session) {
+                scan = try matching(db, [indexer.entry(.passport, normalised: wanted)], session: session, columns: [.name, .passport], limit: limit) {
                     $0.passport.map { Normalise.document($0.revealed) == wanted } ?? false
                 }
             }
             var found: [FoundCase] = []
-            for (personID, fields, centre) in hits {
-                for row in try Row.fetchAll(db, sql: "SELECT id, programme, status FROM cases WHERE person_id = ? ORDER BY id", arguments: [personID]) {
-                    found.append(FoundCase(id: row["id"], name: fields.name?.revealed ?? "", centre: centre,
-                                           programme: row["programme"], status: row["status"]))
+            let statement = try db.cachedStatement(sql: "SELECT id, programme, status FROM cases WHERE person_id = ? ORDER BY id")
+            for match in scan.matches {
+                for row in try Row.fetchAll(statement, arguments: [match.personID]) {
+                    found.append(FoundCase(id: row["id"], name: match.name, centre: match.centre, programme: row["programme"], status: row["status"]))
                 }
             }
-            return found.sorted { $0.id < $1.id }
+            return FindResult(cases: found.sorted { $0.id < $1.id }, candidates: scan.examined, women: scan.matches.count, more: scan.more)
         }
+    }
+
+    /// The outcome of examining one set of candidates.
+    private struct Scan {
+        var matches: [(personID: String, name: String, centre: String)]
+        var examined: Int
+        var more: Bool
+    }
+
+    /// Candidates holding every entry, in index order, each opened on `columns`
+    /// only and compared, until `limit` + 1 match. A candidate that fails its integrity check
+    /// is skipped (search must not be blocked by one bad row; `case show` reports it); an
+    /// erased woman has no key and is not a candidate.
+    private func matching(
+        _ db: Database, _ entries: [IndexEntry], session: Session, columns: [PersonColumn], limit: Int,
+        matches: (PersonFields) -> Bool
+    ) throws -> Scan {
+        let centres = Array(session.readableCentres).sorted()
+        guard let first = entries.first, !centres.isEmpty else { return Scan(matches: [], examined: 0, more: false) }
+        let others = entries.dropFirst().map { _ in "AND EXISTS (SELECT 1 FROM blind_indexes b WHERE b.person_id = p.id AND b.kind = ? AND b.value = ?)" }
+        var arguments: [(any DatabaseValueConvertible)?] = [first.kind.rawValue, first.value]
+        for entry in entries.dropFirst() { arguments += [entry.kind.rawValue, entry.value] }
+        arguments += centres
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT p.id, p.centre, k.key_version, p.wrapped_dek, \(columns.map { "p.\($0.rawValue)" }.joined(separator: ", "))
+            FROM blind_indexes f JOIN persons p ON p.id = f.person_id JOIN centres k ON k.code = p.centre
+            WHERE f.kind = ? AND f.value = ? \(others.joined(separator: " "))
+              AND p.centre IN (\(centres.map { _ in "?" }.joined(separator: ", "))) AND p.wrapped_dek IS NOT NULL
+            ORDER BY f.person_id
+            """, arguments: StatementArguments(arguments))
+        var scan = Scan(matches: [], examined: 0, more: false)
+        while let row = try cursor.next() {
+            scan.examined += 1
+            let personID: String = row["id"]
+            let centre: String = row["centre"]
+            var blobs: [PersonColumn: [UInt8]] = [:]
+            for column in columns { if let blob = row.optionalBytes(column.rawValue) { blobs[column] = blob } }
+            guard let wrapped = row.optionalBytes("wrapped_dek"),
+                  let vault = try? PersonVault.open(personID: personID, wrapped: wrapped, session: session, centre: centre,
+                                                    currentVersion: row["key_version"]),
+                  let fields = try? PersonFields.opened(from: blobs, with: vault), matches(fields) else { continue }
+            if scan.matches.count == limit {
+                scan.more = true
+                break
+            }
+            scan.matches.append((personID, fields.name?.revealed ?? "", centre))
+        }
+        return scan
     }
 
     /// Persons of the user's readable centres holding every one of these index entries.

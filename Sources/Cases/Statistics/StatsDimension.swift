@@ -37,8 +37,3 @@ public enum StatsDimension: String, Sendable, CaseIterable {
         }
     }
 }
-
-/// One counted unit (a person's latest case, a case, or a referral) with its codes.
-struct StatsRecord {
-    var values: [StatsDimension: [String]]
-}

@@ -113,16 +113,11 @@ extension CaseStore {
             try audit(db, session, epsilon == nil ? "stats.export" : "stats.export.dp", record: request.dimensions.joined(separator: ","))
             if epsilon != nil, let stored = try repeatedAnswer(db, request: request, policy: policy) { return stored }
             if let epsilon { try checkBudget(db, spending: epsilon, year: budgetYear, policy: policy) }
-            let records = try StatsRecords.load(db, request: request, cap: settings.multiValueCap)
+            let counts = try StatsRecords.count(db, request: request, dimensions: dimensions, cap: settings.multiValueCap)
             let centres = try String.fetchAll(db, sql: "SELECT code FROM centres")
-            let years = StatsRecords.years(request: request, records: records, now: now)
+            let years = StatsRecords.years(request: request, dataYears: counts.dataYears, now: now)
             var table = StatsTable(dimensions: request.dimensions, codes: dimensions.map { $0.codes(policy: policy, centres: centres, years: years) })
-            for record in records {
-                let lists = dimensions.map { record.values[$0] ?? [] }
-                for combination in lists.reduce([[]] as [[String]], { partial, list in partial.flatMap { p in list.map { p + [$0] } } }) {
-                    table.add(combination)
-                }
-            }
+            for (combination, units) in counts.cells { table.add(combination, weight: units) }
             var metadata: [String: JSONValue] = [
                 "exported_at": .string(Timestamp.format(now)), "exported_by": .string(session.user),
                 "policy_hash": .string(policy.fingerprint), "unit_rule": .string(request.unit == .persons ? "latest-case-in-period" : request.unit.rawValue),

@@ -23,6 +23,7 @@ public enum Text: Sendable {
     case importChecked(Int, Int)
     case importProgress(Int, Int)
     case nothingFound
+    case moreMatches(Int)
     case policyOK(String)
     case policyProblems(Int)
     case promptPassphrase(String)
@@ -112,6 +113,9 @@ public enum Text: Sendable {
              "Checked: \(cases) cases (\(persons) persons) are valid; nothing written.")
         case .importProgress(let done, let total): ("Đang nhập \(done)/\(total)…", "Importing \(done)/\(total)…")
         case .nothingFound: ("Không tìm thấy hồ sơ nào.", "No case found.")
+        case .moreMatches(let limit):
+            ("Có hơn \(limit) người khớp; chỉ hiện \(limit). Hãy tìm bằng họ tên đầy đủ hoặc số điện thoại, hoặc dùng --limit.",
+             "More than \(limit) women match; showing \(limit). Search by full name or phone, or use --limit.")
         case .policyOK(let dir): ("Chính sách hợp lệ: \(dir)", "Policy is valid: \(dir)")
         case .policyProblems(let n): ("Chính sách có \(n) lỗi.", "The policy has \(n) problem(s).")
         case .promptPassphrase(let user): ("Mật khẩu của \(user): ", "Passphrase for \(user): ")

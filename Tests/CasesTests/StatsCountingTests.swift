@@ -1,0 +1,187 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Cases
+
+/// The statistics counts are computed in SQL since issue 7. This suite keeps the first,
+/// record-by-record implementation as the reference and checks that both give the same
+/// interior cells and data years for every unit, every dimension alone, pairs, a triple
+/// and the period and programme filters, over generated cases with several cases per woman,
+/// needs, closures, referrals and linked associations.
+@Suite struct StatsCountingTests {
+    // MARK: the reference (the first implementation of StatsRecords.load, unchanged in substance)
+
+    struct Record { var values: [StatsDimension: [String]] }
+
+    static func referenceRecords(_ db: Database, request: StatsRequest, cap: Int) throws -> [Record] {
+        if request.unit == .associations {
+            return try Row.fetchAll(db, sql: """
+                SELECT country, status, created_on FROM associations WHERE (? IS NULL OR created_on >= ?) AND (? IS NULL OR created_on <= ?)
+                """, arguments: [request.from, request.from, request.to, request.to]).map { row in
+                let created: String = row["created_on"]
+                let year = String(created.prefix(4))
+                let month = Int(created.dropFirst(5).prefix(2)) ?? 1
+                return Record(values: [.associationCountry: [row["country"]], .associationStatus: [row["status"]], .year: [year],
+                                       .quarter: ["\(year)-Q\((month - 1) / 3 + 1)"]])
+            }
+        }
+        var associations: [String: (country: String, status: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, country, status FROM associations") { associations[row["id"]] = (row["country"], row["status"]) }
+        var conditions: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        let dateColumn = request.unit == .referrals ? "r.created_on" : "c.opened_on"
+        if let from = request.from { conditions.append("\(dateColumn) >= ?"); arguments.append(from) }
+        if let to = request.to { conditions.append("\(dateColumn) <= ?"); arguments.append(to) }
+        if let programme = request.programme { conditions.append("c.programme = ?"); arguments.append(programme) }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var needs: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT case_id, need FROM case_needs ORDER BY need") { needs[row["case_id"], default: []].append(row["need"]) }
+        var kinds: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT r.case_id, a.kind FROM referrals r JOIN agencies a ON a.id = r.agency_id ORDER BY a.kind") {
+            kinds[row["case_id"], default: []].append(row["kind"])
+        }
+        func capped(_ list: [String]?, none: String) -> [String] {
+            guard let list, !list.isEmpty else { return [none] }
+            return Array(list.prefix(cap))
+        }
+        func record(_ row: Row, need: [String]? = nil, kind: [String]? = nil) -> Record {
+            let caseID: String = row["id"]
+            let opened: String = row["opened_on"]
+            let year = String(opened.prefix(4))
+            let month = Int(opened.dropFirst(5).prefix(2)) ?? 1
+            let status: String = row["status"]
+            let association = (row["association_id"] as String?).flatMap { associations[$0] }
+            return Record(values: [
+                .programme: [row["programme"]], .centre: [row["centre"]], .originProvince: [row["origin_province"] ?? "unknown"],
+                .destination: [row["destination"] ?? "unknown"], .ageBand: [row["age_band"] ?? "unknown"],
+                .migration: [row["migration"] ?? "unknown"], .need: need ?? capped(needs[caseID], none: "none"),
+                .outcome: [status == "closed" ? (row["outcome"] ?? "open") : "open"], .referralKind: kind ?? capped(kinds[caseID], none: "none"),
+                .year: [year], .quarter: ["\(year)-Q\((month - 1) / 3 + 1)"],
+                .associationCountry: [association?.country ?? "none"], .associationStatus: [association?.status ?? "none"],
+            ])
+        }
+        let columns = "c.id, c.person_id, c.programme, c.centre, c.origin_province, c.destination, c.age_band, c.migration, c.status, c.outcome, c.opened_on, c.association_id"
+        switch request.unit {
+        case .cases:
+            return try Row.fetchAll(db, sql: "SELECT \(columns) FROM cases c \(whereClause)", arguments: StatementArguments(arguments)).map { record($0) }
+        case .persons:
+            let rows = try Row.fetchAll(db, sql: "SELECT \(columns) FROM cases c \(whereClause) ORDER BY c.person_id, c.opened_on DESC, c.id DESC",
+                                        arguments: StatementArguments(arguments))
+            var seen: Set<String> = []
+            return rows.filter { seen.insert($0["person_id"]).inserted }.map { record($0) }
+        case .referrals:
+            return try Row.fetchAll(db, sql: """
+                SELECT \(columns), r.service, a.kind FROM referrals r JOIN cases c ON c.id = r.case_id JOIN agencies a ON a.id = r.agency_id \(whereClause)
+                """, arguments: StatementArguments(arguments)).map { record($0, need: [$0["service"]], kind: [$0["kind"]]) }
+        case .associations:
+            return []
+        }
+    }
+
+    static func referenceCounts(_ records: [Record], _ dimensions: [StatsDimension]) -> StatsCounts {
+        var counts = StatsCounts()
+        for record in records {
+            let lists = dimensions.map { record.values[$0] ?? [] }
+            for combination in lists.reduce([[]] as [[String]], { partial, list in partial.flatMap { p in list.map { p + [$0] } } }) {
+                counts.cells[combination, default: 0] += 1
+            }
+        }
+        let years = records.compactMap { $0.values[.year]?.first.flatMap { Int($0) } }
+        if let low = years.min(), let high = years.max() { counts.dataYears = low...high }
+        return counts
+    }
+
+    // MARK: generated data
+
+    /// 240 cases of about 170 invented women, from a fixed generator.
+    static func seed(_ f: Fixture) throws {
+        var state: UInt64 = 7
+        func pick(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let hoa = try f.session("hoa")
+        var associations: [String] = []
+        for (name, country) in [("Hội Thử Một", "KR"), ("Hội Thử Hai", "JP")] {
+            var input = AssociationInput()
+            input.name = name
+            input.country = country
+            associations.append(try f.store.addAssociation(hoa, policy: f.policy, input: input))
+        }
+        let provinces = ["", "01", "31", "92", "79"]
+        let destinations = ["", "KR", "TW", "JP", "CN"]
+        let needs = f.policy.needs.entries.map(\.code)
+        let migration = [""] + f.policy.migrationTypes.entries.map(\.code).prefix(3)
+        var lines = ["programme,name,birth-year,origin-province,destination,migration,need,opened-on,person-ref,association"]
+        var birthYears: [String: String] = [:]  // a woman's later rows repeat her first row's values
+        for row in 0..<240 {
+            let ref = pick(3) == 0 ? "w\(pick(40))" : "r\(row)"
+            let birthYear = birthYears[ref] ?? (pick(4) == 0 ? "" : String(1960 + pick(45)))
+            birthYears[ref] = birthYear
+            let chosenNeeds = (0..<pick(4)).map { _ in needs[pick(needs.count)] }
+            let day = String(format: "%04d-%02d-%02d", 2023 + pick(4), 1 + pick(12), 1 + pick(28))
+            lines.append([
+                pick(2) == 0 ? "marriage" : "returnee", "Người Đếm \(ref)", birthYear,
+                provinces[pick(provinces.count)], destinations[pick(destinations.count)], migration[pick(migration.count)],
+                chosenNeeds.joined(separator: ";"), day, ref, pick(5) == 0 ? associations[pick(2)] : "",
+            ].joined(separator: ","))
+        }
+        _ = try f.store.importCases(hoa, policy: f.policy, data: Data(lines.joined(separator: "\n").utf8), format: .csv, dryRun: false)
+        let caseIDs = try f.store.read { db in try String.fetchAll(db, sql: "SELECT id FROM cases ORDER BY id") }
+        let outcomes = f.policy.outcomes.entries.map(\.code).filter { $0 != "erased" }
+        for id in caseIDs where pick(3) == 0 {
+            try f.tamper("UPDATE cases SET status = 'closed', outcome = ?, closed_on = '2026-06-01' WHERE id = ?", [outcomes[pick(outcomes.count)], id])
+        }
+        // Referrals to two kinds of agency, some cases twice.
+        for id in caseIDs.prefix(30) where pick(2) == 0 {
+            // What the routing rules ask of a case before these referrals.
+            try f.tamper("UPDATE cases SET origin_province = '01', destination = 'KR', status = 'open', outcome = NULL, closed_on = NULL WHERE id = ?", [id])
+            try f.tamper("INSERT OR IGNORE INTO case_needs (case_id, need) VALUES (?, 'divorce-recognition'), (?, 'custody')", [id, id])
+            for (agency, kind, service) in [("vn-moj-hanoi", AgencyKind.justice, "divorce-recognition"), ("vn-legalaid-hanoi", .legalAid, "custody")]
+            where pick(2) == 0 {
+                _ = try f.store.giveConsent(hoa, policy: f.policy, caseID: id, purpose: .referral, agencyID: nil, agencyKind: kind, fields: nil, note: nil)
+                _ = try f.store.createReferral(hoa, policy: f.policy, request: ReferralRequest(caseID: id, agencyID: agency, service: service))
+            }
+        }
+    }
+
+    @Test func sqlCountsEqualTheRecordByRecordReference() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        try Self.seed(f)
+        let counted = try f.store.read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM referrals") ?? 0, try Int.fetchOne(db, sql: "SELECT count(DISTINCT person_id) FROM cases") ?? 0)
+        }
+        #expect(counted.0 >= 5, "the generated data has referrals")
+        #expect(counted.1 < 240, "the generated data has women with several cases")
+        let all = StatsDimension.allCases
+        var shapes: [[StatsDimension]] = all.map { [$0] }
+        shapes += [[.originProvince, .destination], [.need, .referralKind], [.destination, .need], [.year, .quarter],
+                   [.associationCountry, .outcome], [.programme, .ageBand, .need], [.migration, .centre]]
+        var filters: [(String?, String?, Programme?)] = [(nil, nil, nil), ("2024-03-01", "2025-10-31", nil), (nil, "2024-12-31", .returnee)]
+        filters.append(("2026-11-24", nil, nil))  // an empty period
+        for unit in StatsUnit.allCases {
+            for dimensions in shapes {
+                if unit == .associations && !dimensions.allSatisfy(StatsDimension.ofAssociations.contains) { continue }
+                for (from, to, programme) in filters {
+                    if unit == .associations && programme != nil { continue }
+                    var request = StatsRequest(dimensions: dimensions.map(\.rawValue))
+                    request.unit = unit
+                    request.from = from
+                    request.to = to
+                    request.programme = programme
+                    for cap in [1, 3] {
+                        let (mine, reference) = try f.store.read { db in
+                            (try StatsRecords.count(db, request: request, dimensions: dimensions, cap: cap),
+                             Self.referenceCounts(try Self.referenceRecords(db, request: request, cap: cap), dimensions))
+                        }
+                        #expect(mine.cells == reference.cells, "\(unit) \(dimensions) \(String(describing: from)) \(String(describing: to)) cap \(cap)")
+                        if dimensions.contains(.year) || dimensions.contains(.quarter) {
+                            #expect(mine.dataYears == reference.dataYears, "\(unit) \(dimensions)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
