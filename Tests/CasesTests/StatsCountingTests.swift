@@ -126,6 +126,12 @@ import Testing
                 chosenNeeds.joined(separator: ";"), day, ref, pick(5) == 0 ? associations[pick(2)] : "",
             ].joined(separator: ","))
         }
+        // Women with two cases opened on the same day: the greater case id is her latest.
+        for tie in 0..<4 {
+            for destination in ["KR", "JP"] {
+                lines.append("returnee,Người Cùng Ngày \(tie),1990,01,\(destination),,,2025-0\(tie + 1)-15,tie\(tie),")
+            }
+        }
         _ = try f.store.importCases(hoa, policy: f.policy, data: Data(lines.joined(separator: "\n").utf8), format: .csv, dryRun: false)
         let caseIDs = try f.store.read { db in try String.fetchAll(db, sql: "SELECT id FROM cases ORDER BY id") }
         let outcomes = f.policy.outcomes.entries.map(\.code).filter { $0 != "erased" }
