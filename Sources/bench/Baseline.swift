@@ -62,10 +62,13 @@ struct Baseline {
         }
     }
 
-    func findByName(_ name: String) throws -> Int {
+    /// The cases of the women with this name; at most `limit` women, as caunoi's `case find`.
+    func findByName(_ name: String, limit: Int = Int.max) throws -> Int {
         let key = Normalise.nameKey(name)
         return try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT c.id FROM persons p JOIN cases c ON c.person_id = p.id WHERE p.name_key = ?", arguments: [key]).count
+            try String.fetchAll(db, sql: """
+                SELECT c.id FROM (SELECT id FROM persons WHERE name_key = ? ORDER BY id LIMIT ?) p JOIN cases c ON c.person_id = p.id
+                """, arguments: [key, limit]).count
         }
     }
 

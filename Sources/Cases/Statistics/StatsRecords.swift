@@ -51,11 +51,20 @@ enum StatsRecords {
                 let listSQL = dimension == .need
                     ? "SELECT case_id, need FROM case_needs ORDER BY case_id, need"
                     : "SELECT DISTINCT r.case_id, a.kind FROM referrals r JOIN agencies a ON a.id = r.agency_id ORDER BY r.case_id, a.kind"
+                // Rows come grouped by case: one dictionary insert per case, into a table sized once.
                 var byCase: [String: [UInt32]] = [:]
+                byCase.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0)
+                var current = ""
+                var values: [UInt32] = []
                 try scan(db, sql: listSQL, arguments: []) { row in
-                    let caseID = row.text(0)
-                    if byCase[caseID, default: []].count < cap { byCase[caseID, default: []].append(codes[index].number(row.text(1))) }
+                    if !row.equals(0, current) {
+                        if !values.isEmpty { byCase[current] = values }
+                        current = row.text(0)
+                        values = []
+                    }
+                    if values.count < cap { values.append(codes[index].number(row.text(1))) }
                 }
+                if !values.isEmpty { byCase[current] = values }
                 lists[index] = byCase
             }
         }
@@ -156,6 +165,14 @@ private struct RawRow {
     let handle: OpaquePointer?
 
     func isNull(_ column: Int) -> Bool { sqlite3_column_type(handle, Int32(column)) == SQLITE_NULL }
+
+    /// Whether a column holds exactly this text, without making a String of it.
+    func equals(_ column: Int, _ text: String) -> Bool {
+        guard let bytes = sqlite3_column_text(handle, Int32(column)) else { return false }
+        let count = Int(sqlite3_column_bytes(handle, Int32(column)))
+        var copy = text
+        return copy.withUTF8 { $0.count == count && (count == 0 || memcmp($0.baseAddress!, bytes, count) == 0) }
+    }
 
     func text(_ column: Int) -> String {
         guard let bytes = sqlite3_column_text(handle, Int32(column)) else { return "" }
