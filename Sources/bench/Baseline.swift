@@ -41,6 +41,8 @@ struct Baseline {
         }
     }
 
+    static let idSymbols = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+
     /// Inserts one chunk of CSV rows (the bench's own format) in one transaction.
     func insert(rows: ArraySlice<[String]>, firstIndex: Int) throws {
         try queue.write { db in
@@ -49,9 +51,11 @@ struct Baseline {
             let need = try db.makeStatement(sql: "INSERT INTO case_needs VALUES (?, ?)")
             let event = try db.makeStatement(sql: "INSERT INTO case_events VALUES (?, ?, ?, 'bench', 'opened', 'open')")
             let note = try db.makeStatement(sql: "INSERT INTO notes VALUES (?, ?, 'bench', ?, ?)")
+            var random = SystemRandomNumberGenerator()
             for (offset, f) in rows.enumerated() {
                 let n = firstIndex + offset
-                let personID = "P-\(n)"
+                // Random person ids of caunoi's shape: their B-tree inserts land anywhere, as caunoi's do.
+                let personID = "P-" + String((0..<12).map { _ in Self.idSymbols[Int(random.next() % 32)] })
                 let caseID = "BENCH-\(n)"
                 try person.execute(arguments: [personID, f[1], Normalise.nameKey(f[1]), f[2], f[3], Normalise.phone(f[3]), f[4]])
                 try kase.execute(arguments: [caseID, personID, f[0], f[9], f[5], f[6], f[7], f[10]])
@@ -83,7 +87,7 @@ struct Baseline {
     func show(_ index: Int) throws -> Int {
         try queue.read { db in
             let caseRow = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: ["BENCH-\(index)"])
-            let person = try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE id = ?", arguments: ["P-\(index)"])
+            let person = try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE id = ?", arguments: [caseRow?["person_id"] as String?])
             let notes = try Row.fetchAll(db, sql: "SELECT * FROM notes WHERE case_id = ?", arguments: ["BENCH-\(index)"])
             let events = try Row.fetchAll(db, sql: "SELECT * FROM case_events WHERE case_id = ?", arguments: ["BENCH-\(index)"])
             return (caseRow == nil ? 0 : 1) + (person == nil ? 0 : 1) + notes.count + events.count
