@@ -14,6 +14,7 @@ struct Bench {
         var scales: [Int] = []
         var seed: UInt64 = 20_261_123
         var keep: String? = nil
+        var reuse: String? = nil
         var arguments = CommandLine.arguments.dropFirst().makeIterator()
         while let argument = arguments.next() {
             switch argument {
@@ -23,6 +24,9 @@ struct Bench {
             case "--keep":
                 guard let path = arguments.next() else { usage() }
                 keep = path
+            case "--reuse":
+                guard let path = arguments.next() else { usage() }
+                reuse = path
             case "--seed":
                 guard let text = arguments.next(), let value = UInt64(text) else { usage() }
                 seed = value
@@ -34,7 +38,8 @@ struct Bench {
         let policy = try Policy.load(from: Policy.locate(explicit: ProcessInfo.processInfo.environment["CAUNOI_POLICY"]))
         print("caunoi-bench: seed \(seed), scales \(scales.map(label).joined(separator: ", ")), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         for scale in scales {
-            try ScaleRun(scale: scale, seed: seed, policy: policy, keep: keep).run()
+            let run = ScaleRun(scale: scale, seed: seed, policy: policy, keep: keep)
+            if let reuse { try run.lookupsOnly(directory: reuse) } else { try run.run() }
         }
     }
 
@@ -52,7 +57,7 @@ struct Bench {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: caunoi-bench [--scale 10k|100k|1m|N]... [--seed N] [--keep DIR]\n".utf8))
+        FileHandle.standardError.write(Data("usage: caunoi-bench [--scale 10k|100k|1m|N]... [--seed N] [--keep DIR | --reuse DIR]\n".utf8))
         exit(64)
     }
 }

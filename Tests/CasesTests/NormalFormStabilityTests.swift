@@ -67,8 +67,26 @@ import Testing
         } + ["Nguyễn Thị Hoà", "  +84 912 345 678 ", "0084 912", "ĐẶNG đức", "ǅemal", "İstanbul", "ΣΊΣΥΦΟΣ", "Straße", "", " \t "]
     }
 
+    /// Names of ASCII and precomposed Latin letters only (the table path), and every such
+    /// letter alone.
+    static let latinTexts: [String] = {
+        let letters = (Array(0x20...0x7E) + Array(0xC0...0x24F) + Array(0x1E00...0x1EFF)).compactMap { Unicode.Scalar(UInt32($0)) }
+        var state: UInt64 = 99
+        func next() -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int(state >> 33)
+        }
+        var texts = letters.map { String($0) }
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<(1 + next() % 20) { text.append(letters[next() % letters.count]) }
+            texts.append(String(text))
+        }
+        return texts
+    }()
+
     @Test func nameTokensAreUnchanged() {
-        for text in Self.generatedTexts(count: 20_000) {
+        for text in Self.generatedTexts(count: 20_000) + Self.latinTexts {
             #expect(Normalise.nameTokens(text) == Self.referenceNameTokens(text), "\(text.unicodeScalars.map { $0.value })")
         }
     }
@@ -94,5 +112,19 @@ import Testing
             #expect(text.trimmedSpaces == text.trimmingCharacters(in: .whitespaces))
             #expect(text.trimmedSpacesAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
+    }
+}
+
+/// Timestamps are written by hand since issue 7; they must read exactly as before.
+@Suite struct TimestampTests {
+    @Test func timestampsMatchISO8601DateFormatter() {
+        let reference = ISO8601DateFormatter()
+        var seconds: Double = -86_400 * 365 * 5
+        while seconds < 86_400 * 365 * 140 {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(Timestamp.format(date) == reference.string(from: date), "\(seconds)")
+            seconds += 86_400 * 17 + 3_607.25
+        }
+        #expect(Timestamp.format(Date(timeIntervalSince1970: 1_795_000_000.999)) == reference.string(from: Date(timeIntervalSince1970: 1_795_000_000.999)))
     }
 }

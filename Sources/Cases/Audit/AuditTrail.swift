@@ -33,14 +33,15 @@ enum AuditTrail {
 
     /// UTC to the second, e.g. 2026-11-22T19:10:20Z.
     static func timestamp(_ date: Date = Date()) -> String {
-        ISO8601DateFormatter().string(from: date)
+        Timestamp.format(date)
     }
 
     /// Appends one entry in the caller's transaction, signed with `signer` (nil only for a
     /// failed unlock).
     static func append(_ db: Database, user: String, action: String, record: String?, centre: String?,
                        signer: SigningKeyPair?) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        // Cached statements: every command appends at least one entry (issue 7 profile).
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"))
         // Numbering continues from the recorded head, so that entries cut off the end leave a
         // gap that later entries cannot close.
         let head = try recordedHead(db)
@@ -49,16 +50,16 @@ enum AuditTrail {
         let entry = AuditEntry(seq: seq, at: timestamp(), user: user, action: action, record: record, centre: centre)
         let hash = try BLAKE2b.hash(entry.message(previous: previous), key: nil, outputByteCount: 32)
         let signature = try signer?.signature(for: hash)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO audit_log (seq, at, user, action, record, centre, prev, hash, signer, signature)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [seq, entry.at, user, action, record, centre, Data(previous), Data(hash),
+            """).execute(arguments: [seq, entry.at, user, action, record, centre, Data(previous), Data(hash),
                              signer.map { Data($0.publicKey) }, signature.map { Data($0) }])
     }
 
     /// The last sequence number ever appended (kept in `meta` by a trigger).
     static func recordedHead(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'audit_head'") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'audit_head'")) ?? 0
     }
 
     /// Walks the whole chain. Returns the sequence number of the first entry that is out of

@@ -99,10 +99,17 @@ public struct Disclosure: Sendable, Equatable {
 
 /// UTC timestamps in ISO-8601 for due dates (emergencies are due within hours).
 public enum Timestamp {
+    /// UTC to the second, `YYYY-MM-DDTHH:MM:SSZ`, exactly as ISO8601DateFormatter writes it
+    /// (TimestampTests compares them), without building a formatter per call: every audit
+    /// entry needs one, and that was 8 % of a name search (issue 7 profile).
     public static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : String(value) }
+        let year = String(parts.tm_year + 1900)
+        return "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
+            + "T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 
     public static func parse(_ text: String) -> Date? {

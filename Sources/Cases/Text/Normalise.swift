@@ -8,36 +8,58 @@ public enum Normalise {
     /// whitespace collapsed. Returns the tokens in their original order.
     public static func nameTokens(_ name: String) -> [String] {
         var folded = String.UnicodeScalarView()
-        // Only non-ASCII text needs Foundation's decomposition (the costly part on import).
-        let decomposed = name.utf8.allSatisfy { $0 < 0x80 } ? name : name.decomposedStringWithCanonicalMapping
-        for scalar in decomposed.unicodeScalars {
-            if scalar.isASCII {
-                switch scalar.value {
-                case 0x41...0x5A: folded.append(Unicode.Scalar(scalar.value + 0x20)!)
-                case 0x61...0x7A, 0x30...0x39: folded.append(scalar)
-                default: folded.append(" ")
-                }
-                continue
+        if name.unicodeScalars.allSatisfy({ $0.isASCII || latinLetters[$0.value] != nil }) {
+            // ASCII and precomposed Latin letters (every Vietnamese letter): each scalar's
+            // decomposition comes from a table built once, instead of Foundation's NFD of
+            // the whole string, which was most of the cost of comparing names (issue 7).
+            for scalar in name.unicodeScalars {
+                if scalar.isASCII { fold(scalar, into: &folded) } else { for part in latinLetters[scalar.value]! { fold(part, into: &folded) } }
             }
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark:
-                continue
-            default:
-                break
-            }
-            switch scalar {
-            case "\u{0111}", "\u{0110}":  // đ, Đ: no decomposition, so folded by hand
-                folded.append("d")
-            default:
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    // The same as String.lowercased(), scalar by scalar, without a String per scalar.
-                    folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                } else {
-                    folded.append(" ")
-                }
-            }
+        } else {
+            for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars { fold(scalar, into: &folded) }
         }
         return String(folded).split(separator: " ").map(String.init)
+    }
+
+    /// The full canonical decomposition of each scalar of Latin-1 Supplement, Latin
+    /// Extended-A and -B and Latin Extended Additional. Marks and reordering do not matter
+    /// here: marks are dropped, and canonical reordering only moves marks.
+    private static let latinLetters: [UInt32: [Unicode.Scalar]] = {
+        var table: [UInt32: [Unicode.Scalar]] = [:]
+        for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            table[UInt32(value)] = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+        }
+        return table
+    }()
+
+    /// One scalar of a decomposed name into its folded form.
+    private static func fold(_ scalar: Unicode.Scalar, into folded: inout String.UnicodeScalarView) {
+        if scalar.isASCII {
+            switch scalar.value {
+            case 0x41...0x5A: folded.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x61...0x7A, 0x30...0x39: folded.append(scalar)
+            default: folded.append(" ")
+            }
+            return
+        }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark:
+            return
+        default:
+            break
+        }
+        switch scalar {
+        case "\u{0111}", "\u{0110}":  // đ, Đ: no decomposition, so folded by hand
+            folded.append("d")
+        default:
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                // The same as String.lowercased(), scalar by scalar, without a String per scalar.
+                folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                folded.append(" ")
+            }
+        }
     }
 
     /// The name as one comparable key whatever the order of its parts: foreign documents
