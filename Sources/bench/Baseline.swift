@@ -10,6 +10,14 @@ struct Baseline {
     let queue: DatabaseQueue
     let path: String
 
+    /// A baseline left by an earlier run (`caunoi-bench --reuse`).
+    init(existing path: String) throws {
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
+        queue = try DatabaseQueue(path: path, configuration: config)
+        self.path = path
+    }
+
     init(path: String) throws {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -71,7 +79,7 @@ struct Baseline {
         let key = Normalise.nameKey(name)
         return try queue.read { db in
             try String.fetchAll(db, sql: """
-                SELECT c.id FROM (SELECT id FROM persons WHERE name_key = ? ORDER BY id LIMIT ?) p JOIN cases c ON c.person_id = p.id
+                SELECT c.id FROM (SELECT id FROM persons WHERE name_key = ? LIMIT ?) p JOIN cases c ON c.person_id = p.id
                 """, arguments: [key, limit]).count
         }
     }

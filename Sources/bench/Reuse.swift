@@ -28,10 +28,16 @@ extension ScaleRun {
         let findPhone = try profiler.around("find-phone") {
             try Measure.latencies(picks) { _ = try store.findCases(session, policy: policy, query: .phone(fields[$0][3])) }
         }
+        let baseline = try Baseline(existing: dir.appendingPathComponent("baseline.db").path)
+        let plainName = try Measure.latencies(picks) { _ = try baseline.findByName(fields[$0][1], limit: CaseStore.defaultFindLimit) }
+        let plainPhone = try Measure.latencies(picks) { _ = try baseline.findByPhone(fields[$0][3]) }
         print("\n== \(Bench.label(scale)) cases, kept databases ==")
-        for (name, values) in [("find by name", findName), ("find by phone", findPhone)] {
-            print("\(name): p50 \(String(format: "%.2f", Measure.percentile(values, 50))) ms, p99 \(String(format: "%.2f", Measure.percentile(values, 99))) ms")
-        }
+        let report = Report()
+        report.row("find by name p50 (ms)", Measure.percentile(findName, 50), Measure.percentile(plainName, 50))
+        report.row("find by name p99 (ms)", Measure.percentile(findName, 99), Measure.percentile(plainName, 99))
+        report.row("find by phone p50 (ms)", Measure.percentile(findPhone, 50), Measure.percentile(plainPhone, 50))
+        report.row("find by phone p99 (ms)", Measure.percentile(findPhone, 99), Measure.percentile(plainPhone, 99))
+        report.print()
         print("candidates decrypted per name lookup: \(String(format: "%.1f", Double(candidates) / Double(Self.samples)))")
     }
 }
