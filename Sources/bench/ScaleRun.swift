@@ -65,32 +65,8 @@ struct ScaleRun {
         // Lookups: the same sampled names and phones on both sides.
         var picker = Generator(seed: seed ^ 0xA5A5)
         let picks = (0..<Self.samples).map { _ in picker.below(scale) }
-        var candidates = 0
-        var women = 0
-        var capped = 0
-        let findName = try profiler.around("find-name") {
-            try Measure.latencies(picks) {
-                let result = try store.search(session, policy: policy, query: .name(fields[$0][1]))
-                candidates += result.candidates
-                women += result.women
-                capped += result.more ? 1 : 0
-            }
-        }
-        var allWomen = 0
-        let findNameAll = try Measure.latencies(picks) {
-            allWomen += try store.search(session, policy: policy, query: .name(fields[$0][1]), limit: Int.max - 1).women
-        }
-        let plainName = try Measure.latencies(picks) { _ = try baseline.findByName(fields[$0][1], limit: CaseStore.defaultFindLimit) }
-        let plainNameAll = try Measure.latencies(picks) { _ = try baseline.findByName(fields[$0][1]) }
-        let findPhone = try profiler.around("find-phone") {
-            try Measure.latencies(picks) { _ = try store.findCases(session, policy: policy, query: .phone(fields[$0][3])) }
-        }
-        let plainPhone = try Measure.latencies(picks) { _ = try baseline.findByPhone(fields[$0][3]) }
-        let caseIDs = try store.listCases(session, status: nil, programme: nil, assignedTo: nil, centre: nil).map(\.id)
-        let showPicks = picks.map { caseIDs[$0 % caseIDs.count] }
-        let show = try profiler.around("show") { try Measure.latencies(showPicks) { _ = try store.showCase(session, id: $0) } }
-        let plainShow = try Measure.latencies(picks) { _ = try baseline.show($0) }
-
+        let lookups = try Lookups.measure(store: store, session: session, policy: policy, baseline: baseline, fields: fields, picks: picks,
+                                          profiler: profiler)
         // A two-dimensional suppressed export over every case.
         let statistician = try store.unlock(user: "statistician", passphrase: SecureBytes(utf8: Self.passphrase))
         let (exportSeconds, table) = try profiler.around("export") {
@@ -108,22 +84,14 @@ struct ScaleRun {
         report.row("import (cases/s)", Double(scale) / sealed.wall, Double(scale) / plain.wall, higherIsBetter: true)
         report.row("import CPU (µs/case)", sealed.cpu / Double(scale) * 1e6, plain.cpu / Double(scale) * 1e6)
         report.row("  of which parse and validate (µs)", frontEnd.cpu / Double(min(Self.chunk, scale)) * 1e6, nil)
-        report.row("find by name p50 (ms)", Measure.percentile(findName, 50), Measure.percentile(plainName, 50))
-        report.row("find by name p99 (ms)", Measure.percentile(findName, 99), Measure.percentile(plainName, 99))
-        report.row("find by name, no limit, p99 (ms)", Measure.percentile(findNameAll, 99), Measure.percentile(plainNameAll, 99))
-        report.row("find by phone p50 (ms)", Measure.percentile(findPhone, 50), Measure.percentile(plainPhone, 50))
-        report.row("find by phone p99 (ms)", Measure.percentile(findPhone, 99), Measure.percentile(plainPhone, 99))
-        report.row("open case p50 (ms)", Measure.percentile(show, 50), Measure.percentile(plainShow, 50))
-        report.row("open case p99 (ms)", Measure.percentile(show, 99), Measure.percentile(plainShow, 99))
+        lookups.rows(into: report)
         report.row("2-D suppressed export (s)", exportSeconds, nil)
         report.row("database bytes per case", sealedBytes, plainBytes)
         report.print()
-        let perLookup = { (count: Int) in String(format: "%.1f", Double(count) / Double(Self.samples)) }
-        print("per name lookup (limit \(CaseStore.defaultFindLimit) women): \(perLookup(candidates)) candidates decrypted, \(perLookup(women)) women shown, "
-              + "\(capped) of \(Self.samples) lookups capped; with no limit \(perLookup(allWomen)) women match")
+        print(lookups.summary)
         print("export cells \(table.cells.count), "
               + "suppressed \(table.cells.filter { $0.value == nil }.count); peak memory \(String(format: "%.0f", Measure.peakMemoryMiB())) MiB")
-        try commandCosts(dbPath: dbPath, caseID: caseIDs[0])
+        try commandCosts(dbPath: dbPath, caseID: lookups.sampleCaseID)
     }
 
     /// What one `caunoi case show` costs end to end, and its parts: process start, Argon2id
