@@ -68,6 +68,8 @@ struct Context {
         let user = try userName()
         let store = try openStore()
         let session = try store.unlock(user: user, passphrase: passphrase(for: user))
+        if !session.rejectedGrants.isEmpty { warn(.grantsRejected(session.rejectedGrants)) }
+        if let root = session.newlyPinnedRoot { warn(.rootPinned(root)) }
         return (store, session)
     }
 

@@ -52,7 +52,8 @@ import Testing
         let id = try f.open("Lê Thị Mai").id
         let stat = try f.session("thu")
         // Pretend the role check were gone: the keys are simply not there.
-        let forged = Session(user: stat.user, role: .counsellor, centre: "HN-OSSO", keys: stat.keys)
+        let forged = Session(user: stat.user, role: .counsellor, centre: "HN-OSSO", keys: stat.keys, trustRoot: stat.trustRoot,
+                             centreVersion: 1, rejectedGrants: [], newlyPinnedRoot: nil)
         #expect(expectError(.keysMissing) { _ = try f.store.showCase(forged, id: id) })
     }
 

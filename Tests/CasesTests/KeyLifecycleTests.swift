@@ -8,12 +8,30 @@ import Testing
 /// removal and put back behind caunoi's back, opens nothing created or re-wrapped after the
 /// rotation; `keys recover` gives access again from the recovery key alone.
 @Suite struct KeyLifecycleTests {
-    /// Puts a saved keyslot row back and marks its user active again, as an attacker with
-    /// write access to the file would.
+    /// Puts a saved keyslot row back, marks its user active again and deletes her signed
+    /// revocation, as an attacker with write access to the file would. (Without deleting the
+    /// revocation she is refused at unlock already: see `aPutBackKeyslotOfARemovedUserIsRefused`.)
     private func reinstate(_ f: Fixture, _ slot: Row) throws {
+        try f.tamper("DROP TRIGGER IF EXISTS certificates_no_delete")
+        try f.tamper("""
+            DELETE FROM certificates WHERE kind = 'revocation' AND subject IN (SELECT serial FROM certificates WHERE kind = 'user' AND subject = ?)
+            """, [slot["user"] as String])
         try f.tamper("UPDATE users SET status = 'active' WHERE name = ?", [slot["user"] as String])
         try f.tamper("INSERT INTO keyslots (user, algorithm, opslimit, memlimit, salt, sealed, updated_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
                      StatementArguments(Array(slot.databaseValues)))
+    }
+
+    @Test func aPutBackKeyslotOfARemovedUserIsRefused() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let slot = try f.raw { db in
+            try #require(try Row.fetchOne(db, sql: "SELECT user, algorithm, opslimit, memlimit, salt, sealed, updated_on FROM keyslots WHERE user = 'hoa'"))
+        }
+        try f.store.removeUser(f.session("lan"), name: "hoa")
+        try f.tamper("UPDATE users SET status = 'active' WHERE name = 'hoa'")
+        try f.tamper("INSERT INTO keyslots (user, algorithm, opslimit, memlimit, salt, sealed, updated_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     StatementArguments(Array(slot.databaseValues)))
+        #expect(throws: CaunoiError.wrongPassphrase) { _ = try f.session("hoa") }
     }
 
     @Test func aCopiedAsideKeyslotOpensNothingAfterRotation() throws {

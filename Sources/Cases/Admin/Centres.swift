@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 import GRDB
 
 /// A counselling centre or office; plain organisational data.
@@ -19,6 +20,7 @@ extension CaseStore {
             ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
         }
         guard valid else { throw CaunoiError.invalidValue(option: "CODE", value: code) }
+        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CaunoiError.missingOption("--name") }
         let key = SecureBytes.random(count: 32)
         return try write { db in
             guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM centres WHERE code = ?)", arguments: [code]) ?? false) else {
@@ -26,7 +28,10 @@ extension CaseStore {
             }
             try db.execute(sql: "INSERT INTO centres (code, name, province, kind, key_version, created_on) VALUES (?, ?, ?, ?, 1, ?)",
                            arguments: [code, name, province, kind, Day.today()])
-            try wrapForRecovery(db, key: key, id: .centre(code, version: 1))
+            let (trust, me) = try trusted(db, session)
+            let signer = try Signer.user(session)
+            try certifyCentre(db, code: code, version: 1, key: key, by: signer, issuer: me)
+            try wrapForRecovery(db, trust, key: key, id: .centre(code, version: 1), by: signer)
             try audit(db, session, "centre.add", record: code, centre: code)
             return Centre(code: code, name: name, province: province, kind: kind, keyVersion: 1)
         }

@@ -4,12 +4,14 @@ import GRDB
 
 extension CaseStore {
     /// Creates a deployment: the admin user (no data keys), the index key, the central review
-    /// key pair and the recovery key. Returns the recovery key, to be shown once.
+    /// key pair and the recovery key, whose derived root signing key certifies the recovery,
+    /// central and index keys and the first admin. Returns the recovery key, to be shown once.
     public func initialise(admin: String, passphrase: SecureBytes, parameters: Argon2idParameters) throws -> RecoveryKey {
         try UserName.validate(admin)
         let recovery = RecoveryKey.generate()
         let central = BoxKeyPair.generate()
         let index = SecureBytes.random(count: 32)
+        let root = try Signer.root(recovery)
         try write { db in
             guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'recovery_public')") ?? false) else {
                 throw CaunoiError.databaseAlreadyInitialised
@@ -17,14 +19,26 @@ extension CaseStore {
             try setMeta(db, "recovery_public", recovery.keyPair.publicKey)
             try setMeta(db, "central_public", central.publicKey)
             try setMeta(db, "deployment_id", Array(Ids.random(prefix: "D").utf8))
-            try wrapForRecovery(db, key: index, id: .index)
-            try wrapForRecovery(db, key: central.secretKey, id: .centralReview)
+            try setMeta(db, "root_public", root.keys.publicKey)
+            try certifyDeploymentKeys(db, root: root, recovery: recovery.keyPair.publicKey, central: central.publicKey, index: index)
+            let trust = try TrustChain(db, root: root.keys.publicKey)
+            try wrapForRecovery(db, trust, key: index, id: .index, by: root)
+            try wrapForRecovery(db, trust, key: central.secretKey, id: .centralReview, by: root)
             let signing = try insertUser(db, name: admin, role: .admin, centre: nil, passphrase: passphrase, parameters: parameters,
-                                         extraKeys: [:], createdBy: nil)
+                                         extraKeys: [:], createdBy: nil, issuer: (root, nil), trustRoot: root.keys.publicKey)
             // The chain starts with the deployment itself, signed by its first admin.
             try AuditTrail.append(db, user: admin, action: "init", record: nil, centre: nil, signer: signing)
         }
         return recovery
+    }
+
+    /// The root's certificates of the recovery, central review and index keys.
+    func certifyDeploymentKeys(_ db: Database, root: Signer, recovery: [UInt8], central: [UInt8], index: SecureBytes) throws {
+        let deployment = try deploymentID(db)
+        for (kind, key) in [(Certificate.Kind.recovery, recovery), (.central, central), (.index, try KeyCommitment.publicValue(of: index, .index))] {
+            try issue(db, Certificate(serial: Ids.random(prefix: "C"), kind: kind, deployment: deployment, subject: kind.rawValue,
+                                      boxPublic: key, issuer: Certificate.root, issuedAt: AuditTrail.timestamp()), by: root, issuer: nil)
+        }
     }
 
     func setMeta(_ db: Database, _ key: String, _ value: [UInt8]) throws {
@@ -38,37 +52,14 @@ extension CaseStore {
         return [UInt8](value)
     }
 
-    /// Seals a key to the recovery public key (anyone may wrap; only the recovery key opens).
-    func wrapForRecovery(_ db: Database, key: SecureBytes, id: KeyID) throws {
-        var bundle = KeyBundle()
-        bundle.keys[id] = key
-        let wrapped = try SealedBox.seal(bundle.encoded(), to: meta(db, "recovery_public"))
-        try db.execute(sql: "INSERT INTO recovery_wraps (key_id, wrapped) VALUES (?, ?)", arguments: [id.rawValue, wrapped.blob])
-    }
-
-    /// Opens a recovery wrap; a key that does not match the stored public key is refused.
-    func unwrapWithRecovery(_ db: Database, id: KeyID, recovery: RecoveryKey) throws -> SecureBytes {
-        guard try meta(db, "recovery_public") == recovery.keyPair.publicKey else { throw CaunoiError.wrongRecoveryKey }
-        guard let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped FROM recovery_wraps WHERE key_id = ?", arguments: [id.rawValue]) else {
-            throw CaunoiError.keysMissing
-        }
-        do {
-            let bundle = try KeyBundle.decode(SealedBox.open([UInt8](wrapped), with: recovery.keyPair))
-            guard let key = bundle.keys[id] else { throw CaunoiError.integrityFailure(record: "recovery \(id.rawValue)") }
-            return key
-        } catch let error as CaunoiError {
-            throw error
-        } catch {
-            throw CaunoiError.integrityFailure(record: "recovery \(id.rawValue)")
-        }
-    }
-
-    /// Inserts a user with fresh X25519 and Ed25519 key pairs and a keyslot holding them
-    /// plus `extraKeys`. Returns her signing key pair.
+    /// Inserts a user with fresh X25519 and Ed25519 key pairs, her certificate signed by
+    /// `issuer`, and a keyslot holding her key pairs, the pinned root and `extraKeys`.
+    /// Returns her signing key pair.
     @discardableResult
     func insertUser(
         _ db: Database, name: String, role: Role, centre: String?, passphrase: SecureBytes,
-        parameters: Argon2idParameters, extraKeys: [KeyID: SecureBytes], createdBy: String?
+        parameters: Argon2idParameters, extraKeys: [KeyID: SecureBytes], createdBy: String?,
+        issuer: (signer: Signer, certificate: Certificate?), trustRoot: [UInt8]
     ) throws -> SigningKeyPair {
         guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE name = ?)", arguments: [name]) ?? false) else {
             throw CaunoiError.invalidValue(option: "NAME", value: name)
@@ -78,6 +69,9 @@ extension CaseStore {
         var bundle = KeyBundle(keys: extraKeys)
         bundle.keys[.ownBox] = box.secretKey
         bundle.keys[.ownSigning] = signing.seed
+        bundle.keys[.trustRoot] = SecureBytes(copying: trustRoot)
+        try issue(db, userCertificate(db, name: name, role: role, centre: centre, box: box.publicKey, sign: signing.publicKey,
+                                      issuer: issuer.signer.name), by: issuer.signer, issuer: issuer.certificate)
         try db.execute(sql: """
             INSERT INTO users (name, role, centre, box_public, sign_public, created_on, created_by)
             VALUES (?, ?, ?, ?, ?, ?, ?)

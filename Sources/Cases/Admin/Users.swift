@@ -29,35 +29,52 @@ extension CaseStore {
         try checkManages(session, role: role, centre: centre)
         return try write { db in
             if let centre { _ = try self.centre(db, centre) }
-            let (keys, missing) = try keysFor(db, role: role, centre: centre, from: session, recovery: recovery)
+            let (trust, me) = try trusted(db, session)
+            let (keys, missing) = try keysFor(db, trust, role: role, centre: centre, from: session, recovery: recovery)
             try insertUser(db, name: name, role: role, centre: centre, passphrase: passphrase, parameters: parameters,
-                           extraKeys: keys, createdBy: session.user)
+                           extraKeys: keys, createdBy: session.user, issuer: (Signer.user(session), me), trustRoot: session.trustRoot)
             try audit(db, session, "user.add", record: name, centre: centre)
             return AccessChange(user: name, granted: keys.keys.map(\.rawValue).sorted(), missing: missing)
         }
     }
 
-    /// Gives an existing user the keys her role needs, sealed to her public key.
+    /// Gives an existing user the keys her role needs, sealed to her certified public key and
+    /// signed by the acting user. Her role and centre are read from her certificate.
     public func grantAccess(_ session: Session, to name: String, recovery: RecoveryKey?) throws -> AccessChange {
         try write { db in
-            let target = try userInfo(db, name)
-            guard target.active else { throw CaunoiError.userRemoved(name) }
+            let (trust, me) = try trusted(db, session)
+            guard let target = try trust.user(name), let role = target.role else { throw try missingUser(db, name) }
             if session.role != .admin || recovery == nil {
                 // Staff grant only within their own remit; admins only with the recovery key.
                 switch session.role {
-                case .manager: guard target.role.worksCases, target.centre == session.centre else { throw CaunoiError.notYourCentre }
-                case .central: guard target.role == .central else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
+                case .manager: guard role.worksCases, target.centre == session.centre else { throw CaunoiError.notYourCentre }
+                case .central: guard role == .central else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
                 case .admin: throw CaunoiError.missingOption("--recovery-key-file")
                 default: throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
                 }
             }
-            let (keys, missing) = try keysFor(db, role: target.role, centre: target.centre, from: session, recovery: recovery)
+            let (keys, missing) = try keysFor(db, trust, role: role, centre: target.centre, from: session, recovery: recovery)
             for (id, key) in keys.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                try grant(db, key: key, id: id, to: name, by: session.user)
+                try grant(db, trust, key: key, id: id, to: name, by: Signer.user(session), grantor: me)
             }
             try audit(db, session, "user.grant", record: name, centre: target.centre)
             return AccessChange(user: name, granted: keys.keys.map(\.rawValue).sorted(), missing: missing)
         }
+    }
+
+    /// The verifier for this transaction and the acting user's own certificate, which must
+    /// still be in force (she may have been removed since she unlocked).
+    func trusted(_ db: Database, _ session: Session) throws -> (TrustChain, Certificate) {
+        let trust = try TrustChain(db, root: session.trustRoot)
+        guard let me = try trust.user(session.user) else { throw CaunoiError.userRemoved(session.user) }
+        return (trust, me)
+    }
+
+    /// Not found, or removed: told apart for the staff who manage accounts.
+    func missingUser(_ db: Database, _ name: String) throws -> CaunoiError {
+        let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM certificates WHERE kind = 'user' AND subject = ?)",
+                                      arguments: [name]) ?? false
+        return known ? .userRemoved(name) : .userNotFound(name)
     }
 
     /// Changes the acting user's own passphrase: same keys, new salt and limits.
@@ -70,27 +87,35 @@ extension CaseStore {
     }
 
     /// An admin resets another user's passphrase. Her old keys cannot be recovered without her
-    /// passphrase, so she gets new key pairs and no data keys until someone grants them again.
+    /// passphrase, so she gets new key pairs (a new certificate; the old one is revoked) and no
+    /// data keys until someone grants them again.
     public func resetPassphrase(_ session: Session, of name: String, to passphrase: SecureBytes, parameters: Argon2idParameters) throws {
         try session.require(.admin)
         try write { db in
-            guard try userInfo(db, name).active else { throw CaunoiError.userRemoved(name) }
-            try replaceKeyslot(db, user: name, passphrase: passphrase, parameters: parameters, keys: [:])
+            let (trust, me) = try trusted(db, session)
+            guard let target = try trust.user(name), let role = target.role else { throw try missingUser(db, name) }
+            try replaceKeyslot(db, trust, user: name, role: role, centre: target.centre, passphrase: passphrase, parameters: parameters,
+                               keys: [:], issuer: (Signer.user(session), me))
             try audit(db, session, "user.reset", record: name)
         }
     }
 
-    /// A new keyslot for a user whose old one is lost: new X25519 and Ed25519 pairs (her old
-    /// signing key stays in `signing_keys`, so her past audit entries still verify), `keys`
-    /// added, and pending grants dropped (they were sealed to her old public key).
+    /// A new keyslot for a user whose old one is lost: new X25519 and Ed25519 pairs under a new
+    /// certificate (the old one revoked; her old signing key stays certified for her past
+    /// audit entries), `keys` added, and pending grants dropped (sealed to her old key).
     @discardableResult
-    func replaceKeyslot(_ db: Database, user: String, passphrase: SecureBytes, parameters: Argon2idParameters,
-                        keys: [KeyID: SecureBytes]) throws -> SigningKeyPair {
+    func replaceKeyslot(_ db: Database, _ trust: TrustChain, user: String, role: Role, centre: String?, passphrase: SecureBytes,
+                        parameters: Argon2idParameters, keys: [KeyID: SecureBytes],
+                        issuer: (signer: Signer, certificate: Certificate?)) throws -> SigningKeyPair {
         let box = BoxKeyPair.generate()
         let signing = SigningKeyPair.generate()
         var bundle = KeyBundle(keys: keys)
         bundle.keys[.ownBox] = box.secretKey
         bundle.keys[.ownSigning] = signing.seed
+        bundle.keys[.trustRoot] = SecureBytes(copying: trust.root)
+        try revokeUser(db, trust, name: user, by: issuer.signer, issuer: issuer.certificate)
+        try issue(db, userCertificate(db, name: user, role: role, centre: centre, box: box.publicKey, sign: signing.publicKey,
+                                      issuer: issuer.signer.name), by: issuer.signer, issuer: issuer.certificate)
         try db.execute(sql: "UPDATE users SET box_public = ?, sign_public = ? WHERE name = ?",
                        arguments: [box.publicKey.blob, signing.publicKey.blob, user])
         try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [user])
@@ -103,14 +128,18 @@ extension CaseStore {
     @discardableResult
     public func removeUser(_ session: Session, name: String) throws -> UserInfo {
         try write { db in
-            let target = try userInfo(db, name)
+            let (trust, me) = try trusted(db, session)
+            let listed = try userInfo(db, name)
+            guard let target = try trust.user(name), let role = target.role else { throw try missingUser(db, name) }
             guard name != session.user else { throw CaunoiError.invalidValue(option: "NAME", value: name) }
-            try checkManages(session, role: target.role, centre: target.centre)
+            try checkManages(session, role: role, centre: target.centre)
+            // The signed revocation is what refuses her from now on; the status is for lists.
+            try revokeUser(db, trust, name: name, by: Signer.user(session), issuer: me)
             try db.execute(sql: "UPDATE users SET status = 'removed' WHERE name = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM keyslots WHERE user = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [name])
             try audit(db, session, "user.remove", record: name, centre: target.centre)
-            return target
+            return UserInfo(name: name, role: role, centre: target.centre, active: false, pendingGrants: listed.pendingGrants)
         }
     }
 
@@ -152,12 +181,13 @@ extension CaseStore {
         }
     }
 
-    /// The keys a role needs, taken from the acting user's keys or the recovery key.
+    /// The keys a role needs (for a centre, its certified current version), taken from the
+    /// acting user's keys or unwrapped with the recovery key (checked against its commitment).
     func keysFor(
-        _ db: Database, role: Role, centre: String?, from session: Session?, recovery: RecoveryKey?
+        _ db: Database, _ trust: TrustChain, role: Role, centre: String?, from session: Session?, recovery: RecoveryKey?
     ) throws -> ([KeyID: SecureBytes], [String]) {
         var needed: [KeyID] = []
-        if role.worksCases, let centre { needed += [.centre(centre, version: try self.centre(db, centre).keyVersion), .index] }
+        if role.worksCases, let centre { needed += [.centre(centre, version: try trust.centreBox(centre).version), .index] }
         if role == .central { needed += [.centralReview, .index] }
         var keys: [KeyID: SecureBytes] = [:]
         var missing: [String] = []

@@ -15,14 +15,15 @@ extension CaseStore {
             let centre = try self.centre(db, session.centre ?? "")
             let id = Ids.random(prefix: "A")
             let vault = PersonVault.create(personID: id, dekTable: "associations")
-            let wrapped = try vault.wrapped(centreKey: session.centreKey(centre.code, version: centre.keyVersion), version: centre.keyVersion)
+            let (centreKey, version) = try session.currentCentreKey(centre.code)
+            let wrapped = try vault.wrapped(centreKey: centreKey, version: version)
             let sealed = try Self.seal(input.contact, vault: vault, row: id)
             try db.execute(sql: """
                 INSERT INTO associations (id, centre, name, country, city, founded, status, members, website, centre_key_version,
                                           wrapped_dek, contact_name, contact_phone, contact_email, note, created_on, created_by, updated_on)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: StatementArguments([id, centre.code, name, country, input.city, input.founded, status, input.members,
-                                                    input.website, centre.keyVersion, wrapped] + sealed + [Day.today(), session.user, Day.today()]))
+                                                    input.website, version, wrapped] + sealed + [Day.today(), session.user, Day.today()]))
             try recordAssociationEvent(db, id: id, kind: "registered", by: session.user, from: nil, to: status)
             try audit(db, session, "association.add", record: id, centre: centre.code)
             return id

@@ -28,6 +28,9 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case notADatabase
     case databaseNotInitialised
     case databaseAlreadyInitialised
+    /// A database made before certificates existed: an admin must run `keys certify` once.
+    case deploymentNotCertified
+    case deploymentAlreadyCertified
     case weakPassphrase
     case passphraseMismatch
     /// Her personal data was erased (crypto-shredded); only codes are left.
@@ -77,6 +80,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
         case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine, .confirmationMismatch: 64
         case .unknownCode, .invalidDate, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
              .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
+             .deploymentNotCertified, .deploymentAlreadyCertified,
              .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: 65
         case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .fileNotFound, .databaseNotFound: 66
         case .cannotCreate: 73

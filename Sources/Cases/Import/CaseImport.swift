@@ -118,7 +118,7 @@ extension CaseStore {
         }).count
         let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
         let centreCode = session.centre ?? ""
-        _ = try session.centreKey(centreCode, version: try read { db in try self.centre(db, centreCode).keyVersion })
+        _ = try session.currentCentreKey(centreCode)
         if dryRun { return ImportSummary(imported: intakes.count, persons: personCount) }
         try write { db in
             let centre = try self.centre(db, centreCode)

@@ -12,6 +12,9 @@ public enum KeyID: Hashable, Sendable {
     case centralReview
     /// A centre key, by centre code and version.
     case centre(String, version: Int)
+    /// The deployment root's public key, pinned in the keyslot: every certificate is checked
+    /// against it, and the file cannot change it because the slot is sealed.
+    case trustRoot
 
     public var rawValue: String {
         switch self {
@@ -19,6 +22,7 @@ public enum KeyID: Hashable, Sendable {
         case .ownSigning: "own.sign"
         case .index: "index.v1"
         case .centralReview: "central.v1"
+        case .trustRoot: "trust.root"
         case .centre(let code, let version): "centre.\(code).v\(version)"
         }
     }
@@ -29,6 +33,7 @@ public enum KeyID: Hashable, Sendable {
         case "own.sign": self = .ownSigning
         case "index.v1": self = .index
         case "central.v1": self = .centralReview
+        case "trust.root": self = .trustRoot
         default:
             let parts = rawValue.split(separator: ".")
             guard parts.count == 3, parts[0] == "centre", parts[2].hasPrefix("v"),

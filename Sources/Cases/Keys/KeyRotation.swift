@@ -25,7 +25,11 @@ extension CaseStore {
         default: throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
         }
         return try write { db in
-            let centre = try self.centre(db, code)
+            _ = try self.centre(db, code)
+            let (trust, me) = try trusted(db, session)
+            let signer = try Signer.user(session)
+            // The certified version, not the plain column: an edited `key_version` changes nothing.
+            let current = try trust.centreBox(code).version
             var oldKeys: [Int: SecureBytes] = [:]
             func oldKey(_ version: Int) throws -> SecureBytes {
                 if let known = oldKeys[version] { return known }
@@ -40,7 +44,7 @@ extension CaseStore {
                 oldKeys[version] = key
                 return key
             }
-            let next = centre.keyVersion + 1
+            let next = current + 1
             let newKey = SecureBytes.random(count: 32)
             // Persons' DEKs, and associations' (their contact data) kept by this centre.
             var rewrapped = 0
@@ -51,7 +55,7 @@ extension CaseStore {
                 for row in rows {
                     let id: String = row["id"]
                     let wrapped = row.bytes("wrapped_dek")
-                    guard let version = try? Int(SealedValue.keyVersion(of: wrapped)), (1...centre.keyVersion).contains(version) else {
+                    guard let version = try? Int(SealedValue.keyVersion(of: wrapped)), (1...current).contains(version) else {
                         throw CaunoiError.integrityFailure(record: "\(id) (\(table).wrapped_dek)")
                     }
                     let vault = try PersonVault.unwrap(personID: id, wrapped: wrapped, centreKey: oldKey(version), dekTable: table)
@@ -60,14 +64,18 @@ extension CaseStore {
                 rewrapped += rows.count
             }
             let newBox = try BoxKeyPair(secretKey: KeyDerivation.subkey(of: newKey, label: "centre.box"))
-            try resealCentreReasons(db, centre: code, from: BoxKeyPair(secretKey: KeyDerivation.subkey(of: oldKey(centre.keyVersion), label: "centre.box")),
+            try resealCentreReasons(db, centre: code, from: BoxKeyPair(secretKey: KeyDerivation.subkey(of: oldKey(current), label: "centre.box")),
                                     to: newBox)
-            try db.execute(sql: "UPDATE centres SET key_version = ?, box_public = ? WHERE code = ?", arguments: [next, newBox.publicKey.blob, code])
-            try wrapForRecovery(db, key: newKey, id: .centre(code, version: next))
-            let staff = try String.fetchAll(db, sql: """
-                SELECT name FROM users WHERE centre = ? AND status = 'active' AND role IN ('counsellor', 'manager') ORDER BY name
-                """, arguments: [code])
-            for user in staff { try grant(db, key: newKey, id: .centre(code, version: next), to: user, by: session.user) }
+            try db.execute(sql: "UPDATE centres SET key_version = ? WHERE code = ?", arguments: [next, code])
+            try certifyCentre(db, code: code, version: next, key: newKey, by: signer, issuer: me)
+            try wrapForRecovery(db, trust, key: newKey, id: .centre(code, version: next), by: signer)
+            // Staff by certificate: a plain row edited to look like staff receives nothing.
+            var staff: [String] = []
+            for name in try String.fetchAll(db, sql: "SELECT DISTINCT subject FROM certificates WHERE kind = 'user' ORDER BY subject") {
+                guard let holder = try trust.user(name), holder.role?.worksCases == true, holder.centre == code else { continue }
+                try grant(db, trust, key: newKey, id: .centre(code, version: next), to: name, by: signer, grantor: me)
+                staff.append(name)
+            }
             try audit(db, session, "keys.rotate", record: code, centre: code)
             return KeyRotation(centre: code, version: next, rewrapped: rewrapped, grantedTo: staff)
         }
@@ -97,11 +105,13 @@ extension CaseStore {
     public func recoverAccess(user: String, recovery: RecoveryKey, passphrase: SecureBytes, parameters: Argon2idParameters) throws -> AccessChange {
         try requireInitialised()
         return try write { db in
-            guard try meta(db, "recovery_public") == recovery.keyPair.publicKey else { throw CaunoiError.wrongRecoveryKey }
-            let target = try userInfo(db, user)
-            guard target.active else { throw CaunoiError.userRemoved(user) }
-            let (keys, missing) = try keysFor(db, role: target.role, centre: target.centre, from: nil, recovery: recovery)
-            let signing = try replaceKeyslot(db, user: user, passphrase: passphrase, parameters: parameters, keys: keys)
+            let root = try Signer.root(recovery)
+            let trust = try TrustChain(db, root: root.keys.publicKey)
+            guard (try? trust.deploymentKey(.recovery)) == recovery.keyPair.publicKey else { throw CaunoiError.wrongRecoveryKey }
+            guard let target = try trust.user(user), let role = target.role else { throw try missingUser(db, user) }
+            let (keys, missing) = try keysFor(db, trust, role: role, centre: target.centre, from: nil, recovery: recovery)
+            let signing = try replaceKeyslot(db, trust, user: user, role: role, centre: target.centre, passphrase: passphrase,
+                                             parameters: parameters, keys: keys, issuer: (root, nil))
             try AuditTrail.append(db, user: user, action: "keys.recover", record: user, centre: target.centre, signer: signing)
             return AccessChange(user: user, granted: keys.keys.map(\.rawValue).sorted(), missing: missing)
         }

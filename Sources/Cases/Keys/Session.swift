@@ -1,12 +1,25 @@
 import Crypto
 
 /// An unlocked user: who she is and the keys her keyslot (and folded grants) gave her.
-/// Access to personal data is decided by which keys are here, not only by the role.
+/// Access to personal data is decided by which keys are here, not only by the role; the role
+/// and centre come from her own certificate, checked against the root pinned in her keyslot,
+/// never from a plain column.
 public struct Session: Sendable {
     public let user: String
     public let role: Role
     public let centre: String?
     let keys: [KeyID: SecureBytes]
+    /// The deployment root's public key pinned in her keyslot.
+    let trustRoot: [UInt8]
+    /// The centre-key version certified as current for her centre at unlock (new DEKs are
+    /// wrapped under it, whatever `centres.key_version` says).
+    let centreVersion: Int?
+    /// Grants refused at this unlock (bad signature, no authority, wrong key): reported and
+    /// audited, and skipped rather than locking her out.
+    public let rejectedGrants: [Int64]
+    /// Set when this unlock pinned the root for the first time after an upgrade: its
+    /// fingerprint, for her to compare with the one her administrator announced.
+    public let newlyPinnedRoot: String?
 
     func key(_ id: KeyID) -> SecureBytes? { keys[id] }
 
@@ -48,5 +61,15 @@ public struct Session: Sendable {
             throw code == centre ? CaunoiError.keysMissing : CaunoiError.notYourCentre
         }
         return key
+    }
+
+    /// The key and version to wrap new DEKs of her own centre under: the version certified as
+    /// current at unlock. An edited `centres.key_version` cannot send new women back under a
+    /// key a removed colleague kept.
+    func currentCentreKey(_ code: String) throws -> (key: SecureBytes, version: Int) {
+        guard role.worksCases else { throw CaunoiError.roleNotAllowed(role: role.rawValue) }
+        guard code == centre else { throw CaunoiError.notYourCentre }
+        guard let version = centreVersion else { throw CaunoiError.keysMissing }
+        return (try centreKey(code, version: version), version)
     }
 }

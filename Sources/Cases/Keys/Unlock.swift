@@ -3,9 +3,10 @@ import Foundation
 import GRDB
 
 extension CaseStore {
-    /// Opens a user's keyslot with her passphrase and folds in keys granted to her since her
-    /// last unlock (then deletes those grants). A wrong passphrase and an unknown user give
-    /// the same answer, so the error does not confirm who has an account.
+    /// Opens a user's keyslot with her passphrase, checks her own certificate against the root
+    /// pinned in it, and folds in the keys granted to her since her last unlock (then deletes
+    /// those grants). A wrong passphrase, an unknown user and a removed user give the same
+    /// answer after the same Argon2id work, so the error does not confirm who has an account.
     public func unlock(user: String, passphrase: SecureBytes) throws -> Session {
         try requireInitialised()
         do {
@@ -18,52 +19,113 @@ extension CaseStore {
 
     private func openKeyslot(user: String, passphrase: SecureBytes) throws -> Session {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT role, centre, status FROM users WHERE name = ?", arguments: [user]),
-                  let role = Role(rawValue: row["role"]) else {
+            guard let slot = try Keyslot.fetch(db, user: user) else {
                 // Spend the same Argon2id time as a real unlock before refusing.
                 _ = try? Argon2id.deriveKey(passphrase: passphrase, salt: Random.bytes(16), parameters: try storedDefaultParameters(db))
                 throw CaunoiError.wrongPassphrase
             }
-            guard row["status"] as String == "active", let slot = try Keyslot.fetch(db, user: user) else {
-                throw CaunoiError.userRemoved(user)
-            }
             var (bundle, slotKey) = try slot.open(user: user, passphrase: passphrase)
-            let grants = try Row.fetchAll(db, sql: "SELECT id, key_id, sealed FROM key_grants WHERE user = ? ORDER BY id", arguments: [user])
-            if !grants.isEmpty {
-                guard let boxSecret = bundle.keys[.ownBox] else { throw CaunoiError.integrityFailure(record: "keyslot") }
-                let boxPair = try BoxKeyPair(secretKey: boxSecret)
-                for grant in grants {
-                    let keyID: String = grant["key_id"]
-                    let granted: KeyBundle
-                    do {
-                        granted = try KeyBundle.decode(SealedBox.open(grant.bytes("sealed"), with: boxPair))
-                    } catch {
-                        throw CaunoiError.integrityFailure(record: "grant \(grant["id"] as Int64)")
-                    }
-                    guard let id = KeyID(rawValue: keyID), let key = granted.keys[id], granted.keys.count == 1 else {
-                        throw CaunoiError.integrityFailure(record: "grant \(grant["id"] as Int64)")
-                    }
-                    bundle.keys[id] = key
-                }
-                try slot.resealed(user: user, bundle: bundle, key: slotKey).save(db, user: user)
-                try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [user])
+            var changed = false
+            var newlyPinned: String? = nil
+            let root: [UInt8]
+            if let pinned = bundle.keys[.trustRoot] {
+                root = pinned.bytes
+            } else {
+                root = try rootToPin(db, bundle: bundle)
+                bundle.keys[.trustRoot] = SecureBytes(copying: root)
+                newlyPinned = SignedCertificate.fingerprint(root)
+                changed = true
             }
-            let session = Session(user: user, role: role, centre: row["centre"], keys: bundle.keys)
+            let trust = try TrustChain(db, root: root)
+            // A removed user (her certificate revoked) answers like a wrong passphrase.
+            guard let own = try trust.user(user), let role = own.role else { throw CaunoiError.wrongPassphrase }
+            try checkOwnKeys(bundle, against: own, user: user)
+            // Keys folded in before certificates existed are checked too: every centre, index and
+            // central key must match its certified commitment.
+            for (id, key) in bundle.keys { try KeyCommitment.check(key, id, trust: trust) }
+            let signer = try SigningKeyPair(seed: bundle.keys[.ownSigning]!)
+            var rejected: [Int64] = []
+            let grants = try Row.fetchAll(db, sql: """
+                SELECT id, key_id, sealed, body, signature, signer_public FROM key_grants WHERE user = ? ORDER BY id
+                """, arguments: [user])
+            if !grants.isEmpty {
+                let boxPair = try BoxKeyPair(secretKey: bundle.keys[.ownBox]!)
+                for grant in grants {
+                    if let (id, key) = try acceptedGrant(grant, recipient: own, user: user, boxPair: boxPair, trust: trust) {
+                        bundle.keys[id] = key
+                    } else {
+                        rejected.append(grant["id"])
+                    }
+                }
+                try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [user])
+                changed = true
+            }
+            if changed { try slot.resealed(user: user, bundle: bundle, key: slotKey).save(db, user: user) }
+            var version: Int? = nil
+            if role.worksCases, let centre = own.centre { version = try trust.centreBox(centre).version }
+            let session = Session(user: user, role: role, centre: own.centre, keys: bundle.keys, trustRoot: root, centreVersion: version,
+                                  rejectedGrants: rejected, newlyPinnedRoot: newlyPinned)
+            for id in rejected {
+                try AuditTrail.append(db, user: user, action: "grant.rejected", record: "grant \(id)", centre: own.centre, signer: signer)
+            }
             try audit(db, session, "login")
             return session
         }
     }
 
-    /// Seals one key to a user's public key, to be folded into her keyslot at next unlock.
-    func grant(_ db: Database, key: SecureBytes, id: KeyID, to user: String, by grantor: String) throws {
-        guard let publicKey = try Data.fetchOne(db, sql: "SELECT box_public FROM users WHERE name = ?", arguments: [user]) else {
-            throw CaunoiError.userNotFound(user)
+    /// Her keyslot's own key pairs must be the ones her certificate names: otherwise someone
+    /// replaced her certificate (and others would seal keys to a stranger).
+    private func checkOwnKeys(_ bundle: KeyBundle, against own: Certificate, user: String) throws {
+        guard let box = bundle.keys[.ownBox], let seed = bundle.keys[.ownSigning],
+              try BoxKeyPair(secretKey: box).publicKey == own.boxPublic,
+              try SigningKeyPair(seed: seed).publicKey == own.signPublic else {
+            throw CaunoiError.integrityFailure(record: "certificate of user \(user)")
         }
-        var bundle = KeyBundle()
-        bundle.keys[id] = key
-        let sealed = try SealedBox.seal(bundle.encoded(), to: [UInt8](publicKey))
-        try db.execute(sql: "INSERT INTO key_grants (user, key_id, sealed, granted_by, created_on) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [user, id.rawValue, sealed.blob, grantor, Day.today()])
+    }
+
+    /// One grant, checked: signed by a grantor in force who may hand over this key, addressed to
+    /// her current certificate, sealed to her, and the key matching its commitment. Nil when
+    /// any check fails: the grant is skipped and reported, never a lock-out.
+    private func acceptedGrant(_ grant: Row, recipient: Certificate, user: String, boxPair: BoxKeyPair,
+                               trust: TrustChain) throws -> (KeyID, SecureBytes)? {
+        let keyID: String = grant["key_id"]
+        let sealed = grant.bytes("sealed")
+        guard let id = KeyID(rawValue: keyID),
+              let body = grant.optionalBytes("body"), let signature = grant.optionalBytes("signature"),
+              let signerPublic = grant.optionalBytes("signer_public"),
+              let statement = KeyStatement.verified(body: body, signature: signature, signerPublic: signerPublic, sealed: sealed,
+                                                    keyID: keyID, kind: .grant, deployment: trust.deployment),
+              statement.recipient == user, statement.recipientCertificate == recipient.serial else { return nil }
+        let grantor: Certificate?
+        if statement.signer == Certificate.root {
+            guard signerPublic == trust.root else { return nil }
+            grantor = nil
+        } else {
+            guard let current = try? trust.user(statement.signer), current.signPublic == signerPublic else { return nil }
+            grantor = current
+        }
+        guard Authority.mayGrant(grantor, id, to: recipient),
+              let opened = try? KeyBundle.decode(SealedBox.open(sealed, with: boxPair)),
+              opened.keys.count == 1, let key = opened.keys[id],
+              (try? KeyCommitment.check(key, id, trust: trust)) != nil else { return nil }
+        return (id, key)
+    }
+
+    /// After an upgrade (`keys certify`), the first unlock pins the root the admin created. A
+    /// user holding the index key checks it against the tag the admin made under that key,
+    /// which the file editor cannot compute; others trust it on first use and are shown its
+    /// fingerprint (docs/SECURITY.md).
+    private func rootToPin(_ db: Database, bundle: KeyBundle) throws -> [UInt8] {
+        guard let root = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'root_public'").map({ [UInt8]($0) }) else {
+            throw CaunoiError.deploymentNotCertified
+        }
+        if let index = bundle.keys[.index] {
+            guard let tag = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'root_pin'").map({ [UInt8]($0) }),
+                  try RootPin.tag(root: root, indexKey: index) == tag else {
+                throw CaunoiError.integrityFailure(record: "meta.root_public")
+            }
+        }
+        return root
     }
 
     func storedDefaultParameters(_ db: Database) throws -> Argon2idParameters {
@@ -74,5 +136,13 @@ extension CaseStore {
     func requireInitialised() throws {
         let ready = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'recovery_public')") ?? false }
         guard ready else { throw CaunoiError.databaseNotInitialised }
+    }
+}
+
+/// The tag that lets an upgraded deployment's staff check the root before pinning it: keyed
+/// BLAKE2b under a key derived from the index key, which only staff and the recovery key hold.
+enum RootPin {
+    static func tag(root: [UInt8], indexKey: SecureBytes) throws -> [UInt8] {
+        try BLAKE2b.hash(root, key: KeyDerivation.subkey(of: indexKey, label: "root.pin"), outputByteCount: 32)
     }
 }

@@ -6,10 +6,11 @@ extension CaseStore {
     func insertPerson(_ db: Database, fields: PersonFields, centre: Centre, session: Session, indexer: BlindIndexer) throws -> (String, PersonVault) {
         let personID = Ids.random(prefix: "P")
         let vault = PersonVault.create(personID: personID)
-        let wrapped = try vault.wrapped(centreKey: session.centreKey(centre.code, version: centre.keyVersion), version: centre.keyVersion)
+        let (centreKey, version) = try session.currentCentreKey(centre.code)
+        let wrapped = try vault.wrapped(centreKey: centreKey, version: version)
         let sealed = try fields.sealed(with: vault)
         let columns = ["id", "centre", "centre_key_version", "wrapped_dek", "created_on"] + PersonColumn.allCases.map(\.rawValue)
-        let values: [(any DatabaseValueConvertible)?] = [personID, centre.code, centre.keyVersion, wrapped, Day.today()]
+        let values: [(any DatabaseValueConvertible)?] = [personID, centre.code, version, wrapped, Day.today()]
             + PersonColumn.allCases.map { sealed[$0] }
         let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         try db.cachedStatement(sql: "INSERT INTO persons (\(columns.joined(separator: ", "))) VALUES (\(placeholders))")

@@ -58,8 +58,7 @@ extension CaseStore {
             let status: ReferralStatus = review ? .pendingReview : .ready
             let plain = SecureBytes(utf8: disclosure.json.canonical)
             let sealed = try vault.seal(PersonalText(secret: plain), table: "referrals", column: "disclosed", row: id)
-            let reviewBox = review ? try SealedBox.seal(plain, to: meta(db, "central_public")) : nil
-            try ensureCentreBoxKey(db, centre: summary.centre, session: session)
+            let reviewBox = review ? try SealedBox.seal(plain, to: trusted(db, session).0.deploymentKey(.central)) : nil
             try db.execute(sql: """
                 INSERT INTO referrals (id, case_id, centre, agency_id, service, priority, status, rule_id, review, fields, consent_id,
                                        override, due, created_on, created_by, disclosed, review_box)
@@ -121,9 +120,10 @@ extension CaseStore {
         return try write { db in
             let referral = try Referral.fetch(db, id: id)
             try audit(db, session, "referral.return", record: id, centre: referral.centre)
-            let centreKey = try Data.fetchOne(db, sql: "SELECT box_public FROM centres WHERE code = ?", arguments: [referral.centre])
-            let forCentre = try centreKey.map { try SealedBox.seal(reason.secret, to: [UInt8]($0)) }
-            let forCentral = try SealedBox.seal(reason.secret, to: meta(db, "central_public"))
+            // Both public keys from their certificates: an edited column cannot redirect the reason.
+            let (trust, _) = try trusted(db, session)
+            let forCentre = try SealedBox.seal(reason.secret, to: trust.centreBox(referral.centre).key)
+            let forCentral = try SealedBox.seal(reason.secret, to: trust.deploymentKey(.central))
             return try move(db, referral, to: .draft, by: session.user, kind: "returned",
                             sealedReasons: (forCentre, forCentral), onlyFrom: .pendingReview)
         }
@@ -280,16 +280,8 @@ extension CaseStore {
     /// A centre's X25519 pair, derived from its current centre key (so anyone with the centre
     /// key can open what was sealed to the centre).
     func centreBoxKeyPair(_ db: Database, _ session: Session, centre: String) throws -> BoxKeyPair? {
-        let version = try Int.fetchOne(db, sql: "SELECT key_version FROM centres WHERE code = ?", arguments: [centre]) ?? 1
-        guard let key = session.key(.centre(centre, version: version)) else { return nil }
+        guard centre == session.centre, let key = try? session.currentCentreKey(centre).key else { return nil }
         return try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "centre.box"))
-    }
-
-    func ensureCentreBoxKey(_ db: Database, centre: String, session: Session) throws {
-        let row = try Row.fetchOne(db, sql: "SELECT key_version, box_public FROM centres WHERE code = ?", arguments: [centre])
-        guard let row, row["box_public"] == nil as Data?, let key = session.key(.centre(centre, version: row["key_version"])) else { return }
-        let pair = try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "centre.box"))
-        try db.execute(sql: "UPDATE centres SET box_public = ? WHERE code = ?", arguments: [pair.publicKey.blob, centre])
     }
 
     static func openReviewBox(_ blob: [UInt8]?, id: String, central: BoxKeyPair) throws -> Disclosure {

@@ -427,6 +427,36 @@ enum Schema {
                 CREATE INDEX cases_association ON cases(association_id);
                 """)
         }
+        migrator.registerMigration("v7-certificates") { db in
+            try db.execute(sql: """
+                -- Signed statements that decide who receives keys and who may act (docs/SECURITY.md,
+                -- "Integrity"). Only `body` (canonical JSON) under `signature` is believed; the other
+                -- columns only find rows. Append-only: a removal is a signed revocation, not a delete.
+                CREATE TABLE certificates (
+                    serial TEXT PRIMARY KEY NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('user', 'recovery', 'central', 'index', 'centre', 'revocation')),
+                    subject TEXT NOT NULL,
+                    issuer TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    signature BLOB NOT NULL CHECK (length(signature) = 64),
+                    signer_public BLOB NOT NULL CHECK (length(signer_public) = 32)
+                );
+                CREATE INDEX certificates_subject ON certificates(kind, subject);
+                CREATE INDEX certificates_issuer ON certificates(issuer);
+                CREATE TRIGGER certificates_no_update BEFORE UPDATE ON certificates
+                    BEGIN SELECT RAISE(ABORT, 'certificates are append-only'); END;
+                CREATE TRIGGER certificates_no_delete BEFORE DELETE ON certificates
+                    BEGIN SELECT RAISE(ABORT, 'certificates are append-only'); END;
+                -- The signed hand-over beside each sealed key (NULL only in rows from before this
+                -- version, which are refused until `keys certify` re-signs or drops them).
+                ALTER TABLE key_grants ADD COLUMN body BLOB;
+                ALTER TABLE key_grants ADD COLUMN signature BLOB;
+                ALTER TABLE key_grants ADD COLUMN signer_public BLOB;
+                ALTER TABLE recovery_wraps ADD COLUMN body BLOB;
+                ALTER TABLE recovery_wraps ADD COLUMN signature BLOB;
+                ALTER TABLE recovery_wraps ADD COLUMN signer_public BLOB;
+                """)
+        }
         return migrator
     }
 }

@@ -52,6 +52,13 @@ public enum Text: Sendable {
     case retentionSummary(Int, dryRun: Bool)
     case keysRotated(String, Int, Int, [String])
     case accessRecovered(String, [String])
+    /// `keys certify`: root fingerprint, accounts certified, centre-key versions, dropped grants.
+    case deploymentCertified(root: String, accounts: Int, centreVersions: Int, droppedGrants: Int)
+    case certifiedAccount(name: String, role: String, centre: String?, active: Bool)
+    /// At unlock: grants that failed their checks were skipped (and audited).
+    case grantsRejected([Int64])
+    /// At the first unlock after an upgrade: the root now pinned in her keyslot.
+    case rootPinned(String)
     case rotateAfterRemoval(String)
     case associationAdded(String)
     case associationUpdated(String)
@@ -174,6 +181,22 @@ public enum Text: Sendable {
         case .accessRecovered(let user, let keys):
             ("Đã tạo khoá cá nhân mới cho \(user) từ khoá khôi phục; khoá được cấp: \(keys.isEmpty ? "không có" : keys.joined(separator: ", ")).",
              "New keyslot for \(user) from the recovery key; keys: \(keys.isEmpty ? "none" : keys.joined(separator: ", ")).")
+        case .deploymentCertified(let root, let accounts, let versions, let dropped):
+            ("Đã cấp chứng thư cho \(accounts) tài khoản và \(versions) phiên bản khoá trung tâm. Dấu vân tay gốc tin cậy: \(root)"
+                + " — hãy thông báo cho mọi người dùng để họ đối chiếu khi đăng nhập lần tới."
+                + (dropped > 0 ? " Đã huỷ \(dropped) lượt cấp khoá chưa ký; hãy cấp lại." : ""),
+             "Certified \(accounts) accounts and \(versions) centre-key versions. Trust root fingerprint: \(root)"
+                + " — announce it to every user, to compare at their next unlock."
+                + (dropped > 0 ? " Dropped \(dropped) unsigned pending grants; grant them again." : ""))
+        case .certifiedAccount(let name, let role, let centre, let active):
+            ("  \(name)  \(role)\(centre.map { "  \($0)" } ?? "")\(active ? "" : "  (đã xoá, đã thu hồi)")",
+             "  \(name)  \(role)\(centre.map { "  \($0)" } ?? "")\(active ? "" : "  (removed, revoked)")")
+        case .grantsRejected(let ids):
+            ("Cảnh báo: bỏ qua \(ids.count) lượt cấp khoá không kiểm tra được (chữ ký, quyền hoặc khoá sai: \(ids.map { "#\($0)" }.joined(separator: ", "))); đã ghi nhật ký. Hãy báo quản trị viên.",
+             "Warning: skipped \(ids.count) key grant(s) that failed their checks (signature, authority or key: \(ids.map { "#\($0)" }.joined(separator: ", "))); audited. Tell your administrator.")
+        case .rootPinned(let fingerprint):
+            ("Đã ghim gốc tin cậy \(fingerprint) vào khoá cá nhân của bạn; hãy đối chiếu với dấu vân tay quản trị viên đã thông báo.",
+             "Pinned trust root \(fingerprint) in your keyslot; compare it with the fingerprint your administrator announced.")
         case .associationAdded(let id): ("Đã đăng ký hội \(id).", "Association \(id) registered.")
         case .associationUpdated(let id): ("Đã cập nhật hội \(id).", "Association \(id) updated.")
         case .activityRecorded(let id): ("Đã ghi nhận hoạt động của hội \(id).", "Activity of association \(id) recorded.")

@@ -60,6 +60,11 @@ extension CaunoiError {
             ("Cơ sở dữ liệu chưa được khởi tạo; chạy `caunoi init` trước.", "The database is not initialised; run `caunoi init` first.")
         case .databaseAlreadyInitialised:
             ("Cơ sở dữ liệu đã được khởi tạo.", "The database is already initialised.")
+        case .deploymentNotCertified:
+            ("Cơ sở dữ liệu được tạo bởi phiên bản cũ và chưa có chứng thư khoá: quản trị viên cần chạy `caunoi keys certify --recovery-key-file …` một lần.",
+             "This database was made by an older version and has no key certificates yet: an admin must run `caunoi keys certify --recovery-key-file …` once.")
+        case .deploymentAlreadyCertified:
+            ("Cơ sở dữ liệu này đã có chứng thư khoá.", "This database already has key certificates.")
         case .weakPassphrase:
             ("Mật khẩu quá ngắn (ít nhất 12 ký tự).", "The passphrase is too short (at least 12 characters).")
         case .passphraseMismatch:

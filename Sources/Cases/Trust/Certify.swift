@@ -1,0 +1,133 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// What `keys certify` did to a database made before certificates: the root it created (to
+/// announce to staff), the accounts it certified as the file listed them (to review), and
+/// the pending grants it dropped (unsigned, so they could not be honoured).
+public struct Certification: Sendable {
+    public struct Account: Sendable, Equatable {
+        public let name: String
+        public let role: Role
+        public let centre: String?
+        public let active: Bool
+    }
+
+    public let rootFingerprint: String
+    public let accounts: [Account]
+    public let centreVersions: Int
+    public let droppedGrants: Int
+}
+
+extension CaseStore {
+    /// Upgrades a deployment made before certificates, once: an admin with the recovery key.
+    ///
+    /// Everything the file can confirm is checked before it is certified: the recovery key is
+    /// the one the file names; the central review secret (from its recovery wrap) gives the
+    /// stored central public key; each centre-key version opens a DEK wrapped under it and gives
+    /// the stored centre box key; the acting admin's keyslot gives her stored public keys. The
+    /// root (derived from the recovery key) then certifies these keys and every account as the
+    /// file lists it, re-signs the recovery wraps, and is pinned in the admin's keyslot. Others
+    /// pin it at their next unlock (staff check it against a tag under the index key).
+    public func certifyDeployment(admin: String, passphrase: SecureBytes, recovery: RecoveryKey) throws -> Certification {
+        try requireInitialised()
+        return try write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM certificates") == 0 else { throw CaunoiError.deploymentAlreadyCertified }
+            guard let slot = try Keyslot.fetch(db, user: admin) else {
+                _ = try? Argon2id.deriveKey(passphrase: passphrase, salt: Random.bytes(16), parameters: try storedDefaultParameters(db))
+                throw CaunoiError.wrongPassphrase
+            }
+            var (bundle, slotKey) = try slot.open(user: admin, passphrase: passphrase)
+            guard let row = try Row.fetchOne(db, sql: "SELECT role, status, box_public, sign_public FROM users WHERE name = ?", arguments: [admin]),
+                  row["role"] == "admin", row["status"] == "active" else { throw CaunoiError.roleNotAllowed(role: "?") }
+            guard let box = bundle.keys[.ownBox], let seed = bundle.keys[.ownSigning],
+                  try BoxKeyPair(secretKey: box).publicKey == row.bytes("box_public"),
+                  try SigningKeyPair(seed: seed).publicKey == row.bytes("sign_public") else {
+                throw CaunoiError.integrityFailure(record: "user \(admin)")
+            }
+            guard try meta(db, "recovery_public") == recovery.keyPair.publicKey else { throw CaunoiError.wrongRecoveryKey }
+            let root = try Signer.root(recovery)
+            let deployment = try deploymentID(db)
+
+            let index = try openLegacyWrap(db, .index, recovery)
+            let central = try openLegacyWrap(db, .centralReview, recovery)
+            guard try BoxKeyPair(secretKey: central).publicKey == meta(db, "central_public") else {
+                throw CaunoiError.integrityFailure(record: "meta.central_public")
+            }
+            // Replaced if present: whatever the file said before certification is not believed.
+            for (key, value) in [("root_public", root.keys.publicKey), ("root_pin", try RootPin.tag(root: root.keys.publicKey, indexKey: index))] {
+                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value.blob])
+            }
+            try certifyDeploymentKeys(db, root: root, recovery: recovery.keyPair.publicKey, central: BoxKeyPair(secretKey: central).publicKey, index: index)
+            try resign(db, .index, deployment: deployment, root: root)
+            try resign(db, .centralReview, deployment: deployment, root: root)
+
+            var versions = 0
+            for centre in try Centre.fetchAll(db) {
+                let storedBox = try Data.fetchOne(db, sql: "SELECT box_public FROM centres WHERE code = ?", arguments: [centre.code]).map { [UInt8]($0) }
+                for version in 1...centre.keyVersion {
+                    let key = try openLegacyWrap(db, .centre(centre.code, version: version), recovery)
+                    try checkOpensData(db, centre: centre.code, version: version, key: key)
+                    if version == centre.keyVersion, let storedBox,
+                       try KeyCommitment.publicValue(of: key, .centre(centre.code, version: version)) != storedBox {
+                        throw CaunoiError.integrityFailure(record: "centre \(centre.code) (centres.box_public)")
+                    }
+                    try certifyCentre(db, code: centre.code, version: version, key: key, by: root, issuer: nil)
+                    try resign(db, .centre(centre.code, version: version), deployment: deployment, root: root)
+                    versions += 1
+                }
+            }
+
+            var accounts: [Certification.Account] = []
+            let trust = try TrustChain(db, root: root.keys.publicKey)
+            for user in try Row.fetchAll(db, sql: "SELECT name, role, centre, status, box_public, sign_public FROM users ORDER BY name") {
+                guard let role = Role(rawValue: user["role"]) else { throw CaunoiError.integrityFailure(record: "user \(user["name"] as String)") }
+                let name: String = user["name"]
+                let active = user["status"] == "active"
+                try issue(db, userCertificate(db, name: name, role: role, centre: user["centre"], box: user.bytes("box_public"),
+                                              sign: user.bytes("sign_public"), issuer: Certificate.root), by: root, issuer: nil)
+                if !active { try revokeUser(db, trust, name: name, by: root, issuer: nil) }
+                accounts.append(Certification.Account(name: name, role: role, centre: user["centre"], active: active))
+            }
+            let dropped = try Int.fetchOne(db, sql: "SELECT count(*) FROM key_grants") ?? 0
+            try db.execute(sql: "DELETE FROM key_grants")
+
+            bundle.keys[.trustRoot] = SecureBytes(copying: root.keys.publicKey)
+            try slot.resealed(user: admin, bundle: bundle, key: slotKey).save(db, user: admin)
+            try AuditTrail.append(db, user: admin, action: "keys.certify", record: nil, centre: nil, signer: SigningKeyPair(seed: seed))
+            return Certification(rootFingerprint: SignedCertificate.fingerprint(root.keys.publicKey), accounts: accounts,
+                                 centreVersions: versions, droppedGrants: dropped)
+        }
+    }
+
+    /// A recovery wrap from before signatures: opened with the recovery key, nothing else.
+    private func openLegacyWrap(_ db: Database, _ id: KeyID, _ recovery: RecoveryKey) throws -> SecureBytes {
+        guard let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped FROM recovery_wraps WHERE key_id = ?", arguments: [id.rawValue]),
+              let bundle = try? KeyBundle.decode(SealedBox.open([UInt8](wrapped), with: recovery.keyPair)),
+              let key = bundle.keys[id], bundle.keys.count == 1, key.count == 32 else {
+            throw CaunoiError.integrityFailure(record: "recovery \(id.rawValue)")
+        }
+        return key
+    }
+
+    /// The root signs the existing wrap as it is (it was just checked or opened).
+    private func resign(_ db: Database, _ id: KeyID, deployment: String, root: Signer) throws {
+        let wrapped = try Data.fetchOne(db, sql: "SELECT wrapped FROM recovery_wraps WHERE key_id = ?", arguments: [id.rawValue])!
+        try storeRecoveryWrap(db, deployment: deployment, sealed: [UInt8](wrapped), id: id, by: root)
+    }
+
+    /// A centre key found in a recovery wrap must open a data key wrapped under it, when there
+    /// is one: a substituted key opens none.
+    private func checkOpensData(_ db: Database, centre: String, version: Int, key: SecureBytes) throws {
+        for table in ["persons", "associations"] {
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, wrapped_dek FROM \(table) WHERE centre = ? AND centre_key_version = ? AND wrapped_dek IS NOT NULL LIMIT 1
+                """, arguments: [centre, version]) else { continue }
+            do {
+                _ = try PersonVault.unwrap(personID: row["id"], wrapped: row.bytes("wrapped_dek"), centreKey: key, dekTable: table)
+            } catch {
+                throw CaunoiError.integrityFailure(record: "recovery centre.\(centre).v\(version)")
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// Checks certificates in the file against the deployment root a user pinned in her keyslot.
+/// Lives for one transaction and remembers what it verified, so a chain is checked once.
+/// Every failure names the certificate (exit 65): a forged or damaged row is an attack to
+/// report, never something to skip silently.
+final class TrustChain {
+    let db: Database
+    let root: [UInt8]
+    let deployment: String
+    private var issued: [String: Certificate] = [:]
+    private var revocations: [String: Certificate?] = [:]
+    private var inProgress: Set<String> = []
+
+    init(_ db: Database, root: [UInt8]) throws {
+        self.db = db
+        self.root = root
+        guard let id = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'deployment_id'") else {
+            throw CaunoiError.databaseNotInitialised
+        }
+        self.deployment = String(decoding: id, as: UTF8.self)
+    }
+
+    // MARK: Reading and storing
+
+    static func store(_ db: Database, _ signed: SignedCertificate) throws {
+        try db.execute(sql: """
+            INSERT INTO certificates (serial, kind, subject, issuer, body, signature, signer_public) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [signed.certificate.serial, signed.certificate.kind.rawValue, signed.certificate.subject,
+                             signed.certificate.issuer, signed.body.blob, signed.signature.blob, signed.signerPublic.blob])
+    }
+
+    private func load(_ serial: String) throws -> SignedCertificate {
+        guard let row = try Row.fetchOne(db, sql: "SELECT body, signature, signer_public FROM certificates WHERE serial = ?",
+                                         arguments: [serial]) else { throw failure(serial) }
+        let body = row.bytes("body")
+        guard let certificate = Certificate.parse(body), certificate.serial == serial else { throw failure(serial) }
+        return SignedCertificate(certificate: certificate, body: body, signature: row.bytes("signature"), signerPublic: row.bytes("signer_public"))
+    }
+
+    private func serials(kind: Certificate.Kind, subject: String) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT serial FROM certificates WHERE kind = ? AND subject = ? ORDER BY serial",
+                            arguments: [kind.rawValue, subject])
+    }
+
+    private func failure(_ serial: String) -> CaunoiError { .integrityFailure(record: "certificate \(serial)") }
+
+    // MARK: Verification
+
+    /// The certificate, if its signature and its issuer's chain check to the pinned root and
+    /// the issuer had the authority to sign it. Its own revocation is not considered here.
+    func verifiedIssue(_ serial: String) throws -> Certificate {
+        if let known = issued[serial] { return known }
+        guard !inProgress.contains(serial), inProgress.count < 64 else { throw failure(serial) }
+        inProgress.insert(serial)
+        defer { inProgress.remove(serial) }
+        let signed = try load(serial)
+        let certificate = signed.certificate
+        guard certificate.deployment == deployment,
+              Ed25519.isValid(signature: signed.signature, for: signed.body, publicKey: signed.signerPublic) else { throw failure(serial) }
+        let target = certificate.kind == .revocation ? try verifiedIssue(certificate.subject) : nil
+        if certificate.issuer == Certificate.root {
+            guard signed.signerPublic == root else { throw failure(serial) }
+        } else {
+            let issuer = try issuerCertificate(certificate.issuer, signingKey: signed.signerPublic, for: serial)
+            guard Authority.mayIssue(issuer, certificate, target: target) else { throw failure(serial) }
+        }
+        issued[serial] = certificate
+        return certificate
+    }
+
+    /// The issuing user's certificate with this signing key, valid for `serial`: not revoked,
+    /// or revoked by a revocation that keeps what she issued before it.
+    private func issuerCertificate(_ name: String, signingKey: [UInt8], for serial: String) throws -> Certificate {
+        for candidate in try serials(kind: .user, subject: name) {
+            let issuer = try verifiedIssue(candidate)
+            guard issuer.signPublic == signingKey else { continue }
+            if let revocation = try revocation(of: candidate), !revocation.keeps.contains(serial) { continue }
+            return issuer
+        }
+        throw failure(serial)
+    }
+
+    /// The valid revocation of a certificate, if any. A revocation row that does not verify is
+    /// reported, not ignored.
+    func revocation(of serial: String) throws -> Certificate? {
+        if let known = revocations[serial] { return known }
+        var found: Certificate? = nil
+        for candidate in try serials(kind: .revocation, subject: serial) {
+            found = try verifiedIssue(candidate)
+        }
+        revocations[serial] = .some(found)
+        return found
+    }
+
+    /// Verified and not revoked.
+    func verifiedCurrent(_ serial: String) throws -> Certificate? {
+        let certificate = try verifiedIssue(serial)
+        return try revocation(of: serial) == nil ? certificate : nil
+    }
+
+    // MARK: Current certificates
+
+    /// The one certificate of `kind` and `subject` in force, nil when there is none (an
+    /// unknown or removed user). Two in force at once means a revocation was deleted.
+    func current(_ kind: Certificate.Kind, _ subject: String) throws -> (serial: String, certificate: Certificate)? {
+        var live: [(String, Certificate)] = []
+        for serial in try serials(kind: kind, subject: subject) {
+            if let certificate = try verifiedCurrent(serial) { live.append((serial, certificate)) }
+        }
+        if kind == .centre {
+            // Each rotation adds a version; the highest certified one is current.
+            return live.max { ($0.1.keyVersion ?? 0) < ($1.1.keyVersion ?? 0) }
+        }
+        guard live.count <= 1 else { throw CaunoiError.integrityFailure(record: "certificates of \(subject)") }
+        return live.first
+    }
+
+    /// A user's certificate in force, or nil when she has none (unknown or removed).
+    func user(_ name: String) throws -> Certificate? { try current(.user, name)?.certificate }
+
+    /// A public key certified by the root; refuses when none is.
+    func deploymentKey(_ kind: Certificate.Kind) throws -> [UInt8] {
+        guard let key = try current(kind, kind.rawValue)?.certificate.boxPublic else {
+            throw CaunoiError.integrityFailure(record: "certificate of the \(kind.rawValue) key")
+        }
+        return key
+    }
+
+    /// The certified box public key of a centre's current key version.
+    func centreBox(_ code: String) throws -> (key: [UInt8], version: Int) {
+        guard let certificate = try current(.centre, code)?.certificate, let key = certificate.boxPublic,
+              let version = certificate.keyVersion else {
+            throw CaunoiError.integrityFailure(record: "certificate of centre \(code)")
+        }
+        return (key, version)
+    }
+
+    /// The certified box public key of one centre-key version (older versions included: their
+    /// keys still open older DEKs), or nil when that version was never certified.
+    func centreBox(_ code: String, version: Int) throws -> [UInt8]? {
+        for serial in try serials(kind: .centre, subject: code) {
+            let certificate = try verifiedIssue(serial)
+            if certificate.keyVersion == version { return certificate.boxPublic }
+        }
+        return nil
+    }
+
+    /// Every certificate ever issued to a user (revoked ones included), verified.
+    func userCertificates(_ name: String) throws -> [Certificate] {
+        try serials(kind: .user, subject: name).map { try verifiedIssue($0) }
+    }
+
+    /// Serials of every certificate a user has signed, kept valid when she is revoked.
+    func issuedBy(_ name: String) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT serial FROM certificates WHERE issuer = ? ORDER BY serial", arguments: [name])
+    }
+
+    /// Every signing key ever certified for a user (revoked ones included: they signed her
+    /// past entries), for checking signatures on history.
+    func signingKeys(of name: String) throws -> [[UInt8]] {
+        try userCertificates(name).compactMap(\.signPublic)
+    }
+}
