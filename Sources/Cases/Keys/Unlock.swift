@@ -86,26 +86,33 @@ extension CaseStore {
     /// One grant, checked: signed by a grantor in force who may hand over this key, addressed to
     /// her current certificate, sealed to her, and the key matching its commitment. Nil when
     /// any check fails: the grant is skipped and reported, never a lock-out.
+    ///
+    /// A grant from before certificates (`keys certify` keeps them) has no signature: it is
+    /// accepted only when her role needs the key and the key matches its certified commitment.
+    /// Such a key is the genuine one, so whoever sealed it gave nothing away and chose nothing.
     private func acceptedGrant(_ grant: Row, recipient: Certificate, user: String, boxPair: BoxKeyPair,
                                trust: TrustChain) throws -> (KeyID, SecureBytes)? {
         let keyID: String = grant["key_id"]
         let sealed = grant.bytes("sealed")
-        guard let id = KeyID(rawValue: keyID),
-              let body = grant.optionalBytes("body"), let signature = grant.optionalBytes("signature"),
-              let signerPublic = grant.optionalBytes("signer_public"),
-              let statement = KeyStatement.verified(body: body, signature: signature, signerPublic: signerPublic, sealed: sealed,
-                                                    keyID: keyID, kind: .grant, deployment: trust.deployment),
-              statement.recipient == user, statement.recipientCertificate == recipient.serial else { return nil }
-        let grantor: Certificate?
-        if statement.signer == Certificate.root {
-            guard signerPublic == trust.root else { return nil }
-            grantor = nil
+        guard let id = KeyID(rawValue: keyID) else { return nil }
+        if let body = grant.optionalBytes("body") {
+            guard let signature = grant.optionalBytes("signature"), let signerPublic = grant.optionalBytes("signer_public"),
+                  let statement = KeyStatement.verified(body: body, signature: signature, signerPublic: signerPublic, sealed: sealed,
+                                                        keyID: keyID, kind: .grant, deployment: trust.deployment),
+                  statement.recipient == user, statement.recipientCertificate == recipient.serial else { return nil }
+            let grantor: Certificate?
+            if statement.signer == Certificate.root {
+                guard signerPublic == trust.root else { return nil }
+                grantor = nil
+            } else {
+                guard let current = try? trust.user(statement.signer), current.signPublic == signerPublic else { return nil }
+                grantor = current
+            }
+            guard Authority.mayGrant(grantor, id, to: recipient) else { return nil }
         } else {
-            guard let current = try? trust.user(statement.signer), current.signPublic == signerPublic else { return nil }
-            grantor = current
+            guard grant.optionalBytes("signature") == nil, Authority.needs(recipient, id) else { return nil }
         }
-        guard Authority.mayGrant(grantor, id, to: recipient),
-              let opened = try? KeyBundle.decode(SealedBox.open(sealed, with: boxPair)),
+        guard let opened = try? KeyBundle.decode(SealedBox.open(sealed, with: boxPair)),
               opened.keys.count == 1, let key = opened.keys[id],
               (try? KeyCommitment.check(key, id, trust: trust)) != nil else { return nil }
         return (id, key)

@@ -52,8 +52,8 @@ public enum Text: Sendable {
     case retentionSummary(Int, dryRun: Bool)
     case keysRotated(String, Int, Int, [String])
     case accessRecovered(String, [String])
-    /// `keys certify`: root fingerprint, accounts certified, centre-key versions, dropped grants.
-    case deploymentCertified(root: String, accounts: Int, centreVersions: Int, droppedGrants: Int)
+    /// `keys certify`: root fingerprint, accounts certified, centre-key versions, pending grants kept.
+    case deploymentCertified(root: String, accounts: Int, centreVersions: Int, pendingGrants: Int)
     case certifiedAccount(name: String, role: String, centre: String?, active: Bool)
     /// At unlock: grants that failed their checks were skipped (and audited).
     case grantsRejected([Int64])
@@ -181,13 +181,11 @@ public enum Text: Sendable {
         case .accessRecovered(let user, let keys):
             ("Đã tạo khoá cá nhân mới cho \(user) từ khoá khôi phục; khoá được cấp: \(keys.isEmpty ? "không có" : keys.joined(separator: ", ")).",
              "New keyslot for \(user) from the recovery key; keys: \(keys.isEmpty ? "none" : keys.joined(separator: ", ")).")
-        case .deploymentCertified(let root, let accounts, let versions, let dropped):
+        case .deploymentCertified(let root, let accounts, let versions, _):
             ("Đã cấp chứng thư cho \(accounts) tài khoản và \(versions) phiên bản khoá trung tâm. Dấu vân tay gốc tin cậy: \(root)"
-                + " — hãy thông báo cho mọi người dùng để họ đối chiếu khi đăng nhập lần tới."
-                + (dropped > 0 ? " Đã huỷ \(dropped) lượt cấp khoá chưa ký; hãy cấp lại." : ""),
+                + " — hãy thông báo cho mọi người dùng để họ đối chiếu khi đăng nhập lần tới.",
              "Certified \(accounts) accounts and \(versions) centre-key versions. Trust root fingerprint: \(root)"
-                + " — announce it to every user, to compare at their next unlock."
-                + (dropped > 0 ? " Dropped \(dropped) unsigned pending grants; grant them again." : ""))
+                + " — announce it to every user, to compare at their next unlock.")
         case .certifiedAccount(let name, let role, let centre, let active):
             ("  \(name)  \(role)\(centre.map { "  \($0)" } ?? "")\(active ? "" : "  (đã xoá, đã thu hồi)")",
              "  \(name)  \(role)\(centre.map { "  \($0)" } ?? "")\(active ? "" : "  (removed, revoked)")")

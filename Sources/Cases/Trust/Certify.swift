@@ -16,7 +16,7 @@ public struct Certification: Sendable {
     public let rootFingerprint: String
     public let accounts: [Account]
     public let centreVersions: Int
-    public let droppedGrants: Int
+    public let pendingGrants: Int
 }
 
 extension CaseStore {
@@ -89,14 +89,13 @@ extension CaseStore {
                 if !active { try revokeUser(db, trust, name: name, by: root, issuer: nil) }
                 accounts.append(Certification.Account(name: name, role: role, centre: user["centre"], active: active))
             }
-            let dropped = try Int.fetchOne(db, sql: "SELECT count(*) FROM key_grants") ?? 0
-            try db.execute(sql: "DELETE FROM key_grants")
+            let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM key_grants") ?? 0
 
             bundle.keys[.trustRoot] = SecureBytes(copying: root.keys.publicKey)
             try slot.resealed(user: admin, bundle: bundle, key: slotKey).save(db, user: admin)
             try AuditTrail.append(db, user: admin, action: "keys.certify", record: nil, centre: nil, signer: SigningKeyPair(seed: seed))
             return Certification(rootFingerprint: SignedCertificate.fingerprint(root.keys.publicKey), accounts: accounts,
-                                 centreVersions: versions, droppedGrants: dropped)
+                                 centreVersions: versions, pendingGrants: pending)
         }
     }
 
