@@ -28,10 +28,13 @@ import Testing
             try #require(try Row.fetchOne(db, sql: "SELECT user, algorithm, opslimit, memlimit, salt, sealed, updated_on FROM keyslots WHERE user = 'hoa'"))
         }
         try f.store.removeUser(f.session("lan"), name: "hoa")
-        try f.tamper("UPDATE users SET status = 'active' WHERE name = 'hoa'")
         try f.tamper("INSERT INTO keyslots (user, algorithm, opslimit, memlimit, salt, sealed, updated_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
                      StatementArguments(Array(slot.databaseValues)))
+        // Her certificate is revoked: the same answer as a wrong passphrase.
         #expect(throws: CaunoiError.wrongPassphrase) { _ = try f.session("hoa") }
+        // Listed as active again without a certificate in force: the edit is named.
+        try f.tamper("UPDATE users SET status = 'active' WHERE name = 'hoa'")
+        #expect(throws: CaunoiError.integrityFailure(record: "user hoa")) { _ = try f.session("hoa") }
     }
 
     @Test func aCopiedAsideKeyslotOpensNothingAfterRotation() throws {

@@ -43,7 +43,7 @@ extension CaseStore {
     public func grantAccess(_ session: Session, to name: String, recovery: RecoveryKey?) throws -> AccessChange {
         try write { db in
             let (trust, me) = try trusted(db, session)
-            guard let target = try trust.user(name), let role = target.role else { throw try missingUser(db, name) }
+            guard let target = try trust.checkedUser(name), let role = target.role else { throw try missingUser(db, name) }
             if session.role != .admin || recovery == nil {
                 // Staff grant only within their own remit; admins only with the recovery key.
                 switch session.role {
@@ -66,7 +66,7 @@ extension CaseStore {
     /// still be in force (she may have been removed since she unlocked).
     func trusted(_ db: Database, _ session: Session) throws -> (TrustChain, Certificate) {
         let trust = try TrustChain(db, root: session.trustRoot)
-        guard let me = try trust.user(session.user) else { throw CaunoiError.userRemoved(session.user) }
+        guard let me = try trust.checkedUser(session.user) else { throw CaunoiError.userRemoved(session.user) }
         return (trust, me)
     }
 
@@ -93,7 +93,7 @@ extension CaseStore {
         try session.require(.admin)
         try write { db in
             let (trust, me) = try trusted(db, session)
-            guard let target = try trust.user(name), let role = target.role else { throw try missingUser(db, name) }
+            guard let target = try trust.checkedUser(name), let role = target.role else { throw try missingUser(db, name) }
             try replaceKeyslot(db, trust, user: name, role: role, centre: target.centre, passphrase: passphrase, parameters: parameters,
                                keys: [:], issuer: (Signer.user(session), me))
             try audit(db, session, "user.reset", record: name)
@@ -130,7 +130,7 @@ extension CaseStore {
         try write { db in
             let (trust, me) = try trusted(db, session)
             let listed = try userInfo(db, name)
-            guard let target = try trust.user(name), let role = target.role else { throw try missingUser(db, name) }
+            guard let target = try trust.checkedUser(name), let role = target.role else { throw try missingUser(db, name) }
             guard name != session.user else { throw CaunoiError.invalidValue(option: "NAME", value: name) }
             try checkManages(session, role: role, centre: target.centre)
             // The signed revocation is what refuses her from now on; the status is for lists.

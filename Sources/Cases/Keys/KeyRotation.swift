@@ -72,7 +72,7 @@ extension CaseStore {
             // Staff by certificate: a plain row edited to look like staff receives nothing.
             var staff: [String] = []
             for name in try String.fetchAll(db, sql: "SELECT DISTINCT subject FROM certificates WHERE kind = 'user' ORDER BY subject") {
-                guard let holder = try trust.user(name), holder.role?.worksCases == true, holder.centre == code else { continue }
+                guard let holder = try trust.checkedUser(name), holder.role?.worksCases == true, holder.centre == code else { continue }
                 try grant(db, trust, key: newKey, id: .centre(code, version: next), to: name, by: signer, grantor: me)
                 staff.append(name)
             }
@@ -108,7 +108,7 @@ extension CaseStore {
             let root = try Signer.root(recovery)
             let trust = try TrustChain(db, root: root.keys.publicKey)
             guard (try? trust.deploymentKey(.recovery)) == recovery.keyPair.publicKey else { throw CaunoiError.wrongRecoveryKey }
-            guard let target = try trust.user(user), let role = target.role else { throw try missingUser(db, user) }
+            guard let target = try trust.checkedUser(user), let role = target.role else { throw try missingUser(db, user) }
             let (keys, missing) = try keysFor(db, trust, role: role, centre: target.centre, from: nil, recovery: recovery)
             let signing = try replaceKeyslot(db, trust, user: user, role: role, centre: target.centre, passphrase: passphrase,
                                              parameters: parameters, keys: keys, issuer: (root, nil))

@@ -38,7 +38,7 @@ extension CaseStore {
             }
             let trust = try TrustChain(db, root: root)
             // A removed user (her certificate revoked) answers like a wrong passphrase.
-            guard let own = try trust.user(user), let role = own.role else { throw CaunoiError.wrongPassphrase }
+            guard let own = try trust.checkedUser(user), let role = own.role else { throw CaunoiError.wrongPassphrase }
             try checkOwnKeys(bundle, against: own, user: user)
             // Keys folded in before certificates existed are checked too: every centre, index and
             // central key must match its certified commitment.

@@ -41,7 +41,8 @@ extension CaseStore {
     /// her keyslot at her next unlock, after checking the signature, the grantor's authority
     /// and the key's commitment.
     func grant(_ db: Database, _ trust: TrustChain, key: SecureBytes, id: KeyID, to user: String, by signer: Signer, grantor: Certificate?) throws {
-        guard let (serial, recipient) = try trust.current(.user, user), let box = recipient.boxPublic else { throw CaunoiError.userNotFound(user) }
+        guard let recipient = try trust.checkedUser(user), let box = recipient.boxPublic else { throw CaunoiError.userNotFound(user) }
+        let serial = recipient.serial
         guard Authority.mayGrant(grantor, id, to: recipient) else { throw CaunoiError.roleNotAllowed(role: grantor?.role?.rawValue ?? "root") }
         var bundle = KeyBundle()
         bundle.keys[id] = key

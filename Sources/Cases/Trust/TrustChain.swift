@@ -121,21 +121,55 @@ final class TrustChain {
     /// A user's certificate in force, or nil when she has none (unknown or removed).
     func user(_ name: String) throws -> Certificate? { try current(.user, name)?.certificate }
 
-    /// A public key certified by the root; refuses when none is.
+    /// A public key certified by the root; refuses when none is. The plain copy in `meta` (kept
+    /// for backups and readers) must agree: a difference means the file was edited.
     func deploymentKey(_ kind: Certificate.Kind) throws -> [UInt8] {
         guard let key = try current(kind, kind.rawValue)?.certificate.boxPublic else {
             throw CaunoiError.integrityFailure(record: "certificate of the \(kind.rawValue) key")
         }
+        if kind == .recovery || kind == .central {
+            let column = "\(kind.rawValue)_public"
+            guard try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [column]).map({ [UInt8]($0) }) == key else {
+                throw CaunoiError.integrityFailure(record: "meta.\(column)")
+            }
+        }
         return key
     }
 
-    /// The certified box public key of a centre's current key version.
+    /// The certified box public key of a centre's current key version; the plain copy in
+    /// `centres.box_public` must agree.
     func centreBox(_ code: String) throws -> (key: [UInt8], version: Int) {
         guard let certificate = try current(.centre, code)?.certificate, let key = certificate.boxPublic,
               let version = certificate.keyVersion else {
             throw CaunoiError.integrityFailure(record: "certificate of centre \(code)")
         }
+        guard try Data.fetchOne(db, sql: "SELECT box_public FROM centres WHERE code = ?", arguments: [code]).map({ [UInt8]($0) }) == key else {
+            throw CaunoiError.integrityFailure(record: "centre \(code) (centres.box_public)")
+        }
         return (key, version)
+    }
+
+    /// A user's certificate in force, checked against her plain row: the role, centre, status
+    /// and public keys listed in `users` must be the certified ones (lists and other readers
+    /// use that row, so an edit there is reported, not believed).
+    func checkedUser(_ name: String) throws -> Certificate? {
+        let certificate = try user(name)
+        guard let row = try Row.fetchOne(db, sql: "SELECT role, centre, status, box_public, sign_public FROM users WHERE name = ?", arguments: [name]) else {
+            if certificate == nil { return nil }
+            throw CaunoiError.integrityFailure(record: "user \(name)")
+        }
+        guard let certificate else {
+            if row["status"] == "removed" { return nil }
+            // Listed as active without a certificate in force: an inserted or revived account.
+            throw CaunoiError.integrityFailure(record: "user \(name)")
+        }
+        let fields: [(String, Bool)] = [
+            ("role", row["role"] == certificate.role?.rawValue), ("centre", row["centre"] == certificate.centre),
+            ("status", row["status"] == "active"), ("box_public", row.bytes("box_public") == certificate.boxPublic),
+            ("sign_public", row.bytes("sign_public") == certificate.signPublic),
+        ]
+        if let wrong = fields.first(where: { !$0.1 }) { throw CaunoiError.integrityFailure(record: "user \(name) (users.\(wrong.0))") }
+        return certificate
     }
 
     /// The certified box public key of one centre-key version (older versions included: their
