@@ -48,8 +48,8 @@ let package = Package(
         ),
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Vectors")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Crypto", .product(name: "GRDB", package: "GRDB.swift")]),
-        // Runs the built `caunoi` binary; GRDB only to tamper with the file behind its back.
-        .testTarget(name: "EndToEndTests", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Runs the built `caunoi` binary; GRDB and Crypto (libsodium) only to attack the file behind its back.
+        .testTarget(name: "EndToEndTests", dependencies: ["Crypto", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

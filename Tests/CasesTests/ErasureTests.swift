@@ -183,6 +183,21 @@ extension Fixture {
         try queue.close()
     }
 
+    /// Changes a case in the file as time would have (back-dating a closure, say), then re-seals
+    /// it and commits the new seal in the audit trail as caunoi would, so that the test sees what
+    /// it is about rather than the integrity layer catching the edit.
+    func rewrite(_ sql: String, _ arguments: StatementArguments = [], case id: String, as user: String = "hoa") throws {
+        try tamper(sql, arguments)
+        let session = try session(user)
+        try store.write { db in
+            let summary = try CaseSummary.fetch(db, id: id)
+            let vault = try store.personVault(db, id: summary.person, session: session)
+            if let seal = try CaseSeal.update(db, caseID: id, vault: vault) {
+                try store.audit(db, session, "test.rewrite", record: id, centre: summary.centre, state: seal)
+            }
+        }
+    }
+
     /// The database file and its WAL, as bytes.
     func fileBytes() throws -> [UInt8] {
         let base = directory.appendingPathComponent("test.db").path

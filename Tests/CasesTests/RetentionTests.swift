@@ -12,7 +12,7 @@ import Testing
     /// Closes a case through caunoi, then back-dates the closure in the file.
     private func closed(_ f: Fixture, _ id: String, on day: String) throws {
         try f.store.close(f.session("hoa"), policy: f.policy, caseID: id, outcome: "resolved", reason: nil)
-        try f.tamper("UPDATE cases SET closed_on = ? WHERE id = ?", [day, id])
+        try f.rewrite("UPDATE cases SET closed_on = ? WHERE id = ?", [day, id], case: id)
     }
 
     @Test func onlyWhatThePolicyNoLongerAllowsIsErased() throws {
@@ -46,7 +46,7 @@ import Testing
         // Another centre's woman, due, is not a manager's business but is an admin's.
         let elsewhere = try f.open("Thị Trung Tâm Khác", as: "mai")
         try f.store.close(f.session("mai"), policy: f.policy, caseID: elsewhere.id, outcome: "resolved", reason: nil)
-        try f.tamper("UPDATE cases SET closed_on = '2014-01-01' WHERE id = ?", [elsewhere.id])
+        try f.rewrite("UPDATE cases SET closed_on = '2014-01-01' WHERE id = ?", [elsewhere.id], case: elsewhere.id, as: "mai")
 
         let lan = try f.session("lan")
         let dry = try f.store.runRetention(lan, policy: f.policy, dryRun: true, today: Self.today)

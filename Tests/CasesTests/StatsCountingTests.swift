@@ -136,13 +136,13 @@ import Testing
         let caseIDs = try f.store.read { db in try String.fetchAll(db, sql: "SELECT id FROM cases ORDER BY id") }
         let outcomes = f.policy.outcomes.entries.map(\.code).filter { $0 != "erased" }
         for id in caseIDs where pick(3) == 0 {
-            try f.tamper("UPDATE cases SET status = 'closed', outcome = ?, closed_on = '2026-06-01' WHERE id = ?", [outcomes[pick(outcomes.count)], id])
+            try f.rewrite("UPDATE cases SET status = 'closed', outcome = ?, closed_on = '2026-06-01' WHERE id = ?", [outcomes[pick(outcomes.count)], id], case: id)
         }
         // Referrals to two kinds of agency, some cases twice.
         for id in caseIDs.prefix(30) where pick(2) == 0 {
             // What the routing rules ask of a case before these referrals.
             try f.tamper("UPDATE cases SET origin_province = '01', destination = 'KR', status = 'open', outcome = NULL, closed_on = NULL WHERE id = ?", [id])
-            try f.tamper("INSERT OR IGNORE INTO case_needs (case_id, need) VALUES (?, 'divorce-recognition'), (?, 'custody')", [id, id])
+            try f.rewrite("INSERT OR IGNORE INTO case_needs (case_id, need) VALUES (?, 'divorce-recognition'), (?, 'custody')", [id, id], case: id)
             for (agency, kind, service) in [("vn-moj-hanoi", AgencyKind.justice, "divorce-recognition"), ("vn-legalaid-hanoi", .legalAid, "custody")]
             where pick(2) == 0 {
                 _ = try f.store.giveConsent(hoa, policy: f.policy, caseID: id, purpose: .referral, agencyID: nil, agencyKind: kind, fields: nil, note: nil)

@@ -4,9 +4,10 @@ import GRDB
 extension CaseStore {
     /// Records what the session's user just did, in the caller's transaction, signed with her
     /// key. `centre` defaults to hers.
-    func audit(_ db: Database, _ session: Session, _ action: String, record: String? = nil, centre: String? = nil) throws {
+    func audit(_ db: Database, _ session: Session, _ action: String, record: String? = nil, centre: String? = nil,
+               state: [UInt8]? = nil) throws {
         try AuditTrail.append(db, user: session.user, action: action, record: record, centre: centre ?? session.centre,
-                              signer: session.signingKeyPair)
+                              signer: session.signingKeyPair, state: state)
     }
 
     /// A failed unlock, recorded on its own (the unlock's transaction was rolled back). Only

@@ -11,6 +11,8 @@ public struct AuditEntry: Sendable, Equatable {
     public let action: String
     public let record: String?
     public let centre: String?
+    /// The state of the record this entry's write left (a case's seal), if it changed one.
+    var state: [UInt8]? = nil
 
     /// The bytes the hash covers: canonical JSON of the entry and the previous hash, so
     /// that no field can be moved into another without changing it.
@@ -21,6 +23,7 @@ public struct AuditEntry: Sendable, Equatable {
         ]
         if let record { object["record"] = .string(record) }
         if let centre { object["centre"] = .string(centre) }
+        if let state { object["state"] = .string(Data(state).base64EncodedString()) }
         return Array(JSONValue.object(object).canonical.utf8)
     }
 }
@@ -39,7 +42,7 @@ enum AuditTrail {
     /// Appends one entry in the caller's transaction, signed with `signer` (nil only for a
     /// failed unlock).
     static func append(_ db: Database, user: String, action: String, record: String?, centre: String?,
-                       signer: SigningKeyPair?) throws {
+                       signer: SigningKeyPair?, state: [UInt8]? = nil) throws {
         // Cached statements: every command appends at least one entry (issue 7 profile).
         let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"))
         // Numbering continues from the recorded head, so that entries cut off the end leave a
@@ -47,14 +50,21 @@ enum AuditTrail {
         let head = try recordedHead(db)
         let seq = max(last?["seq"] as Int64? ?? 0, head) + 1
         let previous = last.map { [UInt8]($0["hash"] as Data) } ?? genesis
-        let entry = AuditEntry(seq: seq, at: timestamp(), user: user, action: action, record: record, centre: centre)
+        let entry = AuditEntry(seq: seq, at: timestamp(), user: user, action: action, record: record, centre: centre, state: state)
         let hash = try BLAKE2b.hash(entry.message(previous: previous), key: nil, outputByteCount: 32)
         let signature = try signer?.signature(for: hash)
         try db.cachedStatement(sql: """
-            INSERT INTO audit_log (seq, at, user, action, record, centre, prev, hash, signer, signature)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit_log (seq, at, user, action, record, centre, prev, hash, signer, signature, state)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [seq, entry.at, user, action, record, centre, Data(previous), Data(hash),
-                             signer.map { Data($0.publicKey) }, signature.map { Data($0) }])
+                             signer.map { Data($0.publicKey) }, signature.map { Data($0) }, state.map { Data($0) }])
+    }
+
+    /// The state the newest signed entry about `record` committed to, if any entry did.
+    static func lastState(_ db: Database, record: String) throws -> [UInt8]? {
+        try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT state FROM audit_log WHERE record = ? AND state IS NOT NULL ORDER BY seq DESC LIMIT 1
+            """), arguments: [record])?.optionalBytes("state")
     }
 
     /// The last sequence number ever appended (kept in `meta` by a trigger).
@@ -74,7 +84,7 @@ enum AuditTrail {
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
         while let row = try rows.next() {
             let entry = AuditEntry(seq: row["seq"], at: row["at"], user: row["user"], action: row["action"],
-                                   record: row["record"], centre: row["centre"])
+                                   record: row["record"], centre: row["centre"], state: row.optionalBytes("state"))
             guard entry.seq == expected else { return expected }
             guard [UInt8](row["prev"] as Data) == previous else { return entry.seq }
             let hash = try BLAKE2b.hash(entry.message(previous: previous), key: nil, outputByteCount: 32)

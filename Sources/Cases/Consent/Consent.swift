@@ -38,9 +38,8 @@ extension CaseStore {
         if agencyID != nil, agencyKind != nil { throw CaunoiError.conflictingOptions("--agency", "--agency-kind") }
         if purpose == .referral, agencyID == nil, agencyKind == nil { throw CaunoiError.missingOption("--agency") }
         if let agencyID { _ = try agency(policy: policy, id: agencyID) }
-        return try withCase(session, caseID) { db, summary, vault in
+        return try withCase(session, caseID, action: "consent.give") { db, summary, vault in
             let id = Ids.random(prefix: "C")
-            try audit(db, session, "consent.give", record: caseID, centre: summary.centre)
             let sealedNote = try note.flatMap { $0.isBlank ? nil : try vault.seal($0, table: "consents", column: "note", row: id) }
             try db.execute(sql: """
                 INSERT INTO consents (id, case_id, purpose, agency_id, agency_kind, fields, note, given_on, given_by)
@@ -57,8 +56,7 @@ extension CaseStore {
     public func withdrawConsent(
         _ session: Session, caseID: String, purpose: ConsentPurpose, agencyID: String?, agencyKind: AgencyKind?
     ) throws -> (consents: [String], referrals: [String]) {
-        try withCase(session, caseID) { db, summary, _ in
-            try audit(db, session, "consent.withdraw", record: caseID, centre: summary.centre)
+        try withCase(session, caseID, action: "consent.withdraw") { db, summary, _ in
             var conditions = ["case_id = ?", "purpose = ?", "withdrawn_on IS NULL"]
             var arguments: [(any DatabaseValueConvertible)?] = [caseID, purpose]
             if let agencyID { conditions.append("agency_id = ?"); arguments.append(agencyID) }

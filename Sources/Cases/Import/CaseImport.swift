@@ -148,8 +148,9 @@ extension CaseStore {
                         throw CaunoiError.importFailed(line: rows[index].line, column: "association", reason: .unknownCode(association))
                     }
                 }
-                _ = try insertCase(db, intake: intake, personID: personID, vault: vault, centre: centre.code,
-                                   openedOn: openedOn, ageBand: fields.ageBand(on: openedOn, policy: policy), by: session.user)
+                let caseID = try insertCase(db, intake: intake, personID: personID, vault: vault, centre: centre.code,
+                                            openedOn: openedOn, ageBand: fields.ageBand(on: openedOn, policy: policy), by: session.user)
+                try CaseSeal.update(db, caseID: caseID, vault: vault)
                 progress?(index + 1, intakes.count)
             }
         }

@@ -132,7 +132,8 @@ enum Shredder {
                 VALUES (?, ?, ?, ?, 'closed', ?, 'closed', ?)
                 """, arguments: [Ids.random(prefix: "E"), row["id"] as String, day, user, row["status"] as String, outcome])
         }
-        try db.execute(sql: "UPDATE cases SET safe_contact = NULL, updated_on = ? WHERE person_id = ?", arguments: [day, person])
+        // Her seals go with her key: nobody can check them any more, and nothing personal is left.
+        try db.execute(sql: "UPDATE cases SET safe_contact = NULL, seal = NULL, updated_on = ? WHERE person_id = ?", arguments: [day, person])
         let erasure = Erasure(person: person, centre: centre, erasedOn: day, by: user, basis: basis)
         try db.execute(sql: "INSERT INTO erasures (person_id, centre, erased_on, by_user, basis) VALUES (?, ?, ?, ?, ?)",
                        arguments: [person, centre, day, user, basis])

@@ -12,6 +12,10 @@ struct PersonVault {
     let dekTable: String
     private let dek: SecureBytes
 
+    /// A key derived from the DEK for another purpose (the case seal), so that only someone who
+    /// can open her data can make or check it.
+    func subkey(_ label: String) throws -> SecureBytes { try KeyDerivation.subkey(of: dek, label: label) }
+
     /// A new person (or association): a fresh random DEK.
     static func create(personID: String, dekTable: String = "persons") -> PersonVault {
         PersonVault(personID: personID, dekTable: dekTable, dek: .random(count: 32))

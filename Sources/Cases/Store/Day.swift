@@ -15,6 +15,11 @@ public enum Day {
     public static func today() -> String { todayText }
 
     private static let todayText: String = {
+        #if DEBUG
+        // Debug builds only, for the end-to-end tests: a case whose whole life lies in the past,
+        // made through caunoi with its seal and audit trail intact. Release builds use the clock.
+        if let forced = ProcessInfo.processInfo.environment["CAUNOI_TEST_TODAY"], parse(forced) != nil { return forced }
+        #endif
         var now = time(nil)
         var parts = tm()
         gmtime_r(&now, &parts)

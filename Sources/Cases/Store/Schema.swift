@@ -427,7 +427,7 @@ enum Schema {
                 CREATE INDEX cases_association ON cases(association_id);
                 """)
         }
-        migrator.registerMigration("v7-certificates") { db in
+        migrator.registerMigration("v7-integrity") { db in
             try db.execute(sql: """
                 -- Signed statements that decide who receives keys and who may act (docs/SECURITY.md,
                 -- "Integrity"). Only `body` (canonical JSON) under `signature` is believed; the other
@@ -455,6 +455,12 @@ enum Schema {
                 ALTER TABLE recovery_wraps ADD COLUMN body BLOB;
                 ALTER TABLE recovery_wraps ADD COLUMN signature BLOB;
                 ALTER TABLE recovery_wraps ADD COLUMN signer_public BLOB;
+                -- The case seal (Work/CaseSeal.swift): a MAC under a key derived from her data key
+                -- over the case's plain columns and its needs, notes, history steps and consents.
+                -- NULL only once her data is erased.
+                ALTER TABLE cases ADD COLUMN seal BLOB CHECK (seal IS NULL OR length(seal) = 32);
+                -- The record state a write left (a case's seal), committed in the signed chain.
+                ALTER TABLE audit_log ADD COLUMN state BLOB CHECK (state IS NULL OR length(state) = 32);
                 """)
         }
         return migrator

@@ -63,11 +63,13 @@ extension CaseStore {
             try resign(db, .centralReview, deployment: deployment, root: root)
 
             var versions = 0
+            var centreKeys: [String: SecureBytes] = [:]
             for centre in try Centre.fetchAll(db) {
                 let storedBox = try Data.fetchOne(db, sql: "SELECT box_public FROM centres WHERE code = ?", arguments: [centre.code]).map { [UInt8]($0) }
                 for version in 1...centre.keyVersion {
                     let key = try openLegacyWrap(db, .centre(centre.code, version: version), recovery)
                     try checkOpensData(db, centre: centre.code, version: version, key: key)
+                    centreKeys["\(centre.code).v\(version)"] = key
                     if version == centre.keyVersion, let storedBox,
                        try KeyCommitment.publicValue(of: key, .centre(centre.code, version: version)) != storedBox {
                         throw CaunoiError.integrityFailure(record: "centre \(centre.code) (centres.box_public)")
@@ -77,6 +79,8 @@ extension CaseStore {
                     versions += 1
                 }
             }
+
+            try sealCases(db, centreKeys: centreKeys)
 
             var accounts: [Certification.Account] = []
             let trust = try TrustChain(db, root: root.keys.publicKey)
@@ -96,6 +100,23 @@ extension CaseStore {
             try AuditTrail.append(db, user: admin, action: "keys.certify", record: nil, centre: nil, signer: SigningKeyPair(seed: seed))
             return Certification(rootFingerprint: SignedCertificate.fingerprint(root.keys.publicKey), accounts: accounts,
                                  centreVersions: versions, pendingGrants: pending)
+        }
+    }
+
+    /// Every case whose woman is not erased gets its seal, made with her data key (opened with
+    /// the centre keys the recovery key gave).
+    private func sealCases(_ db: Database, centreKeys: [String: SecureBytes]) throws {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.id AS case_id, p.id AS person_id, p.centre, p.centre_key_version, p.wrapped_dek
+            FROM cases c JOIN persons p ON p.id = c.person_id WHERE p.wrapped_dek IS NOT NULL ORDER BY c.id
+            """)
+        for row in rows {
+            let person: String = row["person_id"]
+            guard let key = centreKeys["\(row["centre"] as String).v\(row["centre_key_version"] as Int)"] else {
+                throw CaunoiError.integrityFailure(record: "\(person) (persons.centre_key_version)")
+            }
+            let vault = try PersonVault.unwrap(personID: person, wrapped: row.bytes("wrapped_dek"), centreKey: key, dekTable: "persons")
+            try CaseSeal.update(db, caseID: row["case_id"], vault: vault)
         }
     }
 

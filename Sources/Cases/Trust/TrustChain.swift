@@ -136,16 +136,16 @@ final class TrustChain {
         return key
     }
 
-    /// The certified box public key of a centre's current key version; the plain copy in
-    /// `centres.box_public` must agree.
+    /// The certified box public key of a centre's current key version; the plain copies in
+    /// `centres` (version and box key) must agree.
     func centreBox(_ code: String) throws -> (key: [UInt8], version: Int) {
         guard let certificate = try current(.centre, code)?.certificate, let key = certificate.boxPublic,
               let version = certificate.keyVersion else {
             throw CaunoiError.integrityFailure(record: "certificate of centre \(code)")
         }
-        guard try Data.fetchOne(db, sql: "SELECT box_public FROM centres WHERE code = ?", arguments: [code]).map({ [UInt8]($0) }) == key else {
-            throw CaunoiError.integrityFailure(record: "centre \(code) (centres.box_public)")
-        }
+        let row = try Row.fetchOne(db, sql: "SELECT key_version, box_public FROM centres WHERE code = ?", arguments: [code])
+        guard row?["key_version"] == version else { throw CaunoiError.integrityFailure(record: "centre \(code) (centres.key_version)") }
+        guard row?.optionalBytes("box_public") == key else { throw CaunoiError.integrityFailure(record: "centre \(code) (centres.box_public)") }
         return (key, version)
     }
 

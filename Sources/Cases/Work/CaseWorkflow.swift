@@ -16,8 +16,7 @@ public struct CaseUpdate: Sendable {
 extension CaseStore {
     public func addNote(_ session: Session, caseID: String, text: PersonalText) throws {
         guard !text.isBlank else { throw CaunoiError.missingOption("--text") }
-        try withCase(session, caseID) { db, summary, vault in
-            try audit(db, session, "case.note", record: caseID, centre: summary.centre)
+        try withCase(session, caseID, action: "case.note") { db, summary, vault in
             try insertNote(db, caseID: caseID, text: text, vault: vault, by: session.user, on: Day.today())
             try activateIfOpen(db, summary, by: session.user)
         }
@@ -25,8 +24,7 @@ extension CaseStore {
 
     /// Assigns a case to a counsellor or manager of the same centre; an open case becomes active.
     public func assign(_ session: Session, caseID: String, to user: String) throws {
-        try withCase(session, caseID) { db, summary, _ in
-            try audit(db, session, "case.assign", record: caseID, centre: summary.centre)
+        try withCase(session, caseID, action: "case.assign") { db, summary, _ in
             let target = try userInfo(db, user)
             guard target.active else { throw CaunoiError.userRemoved(user) }
             guard target.role.worksCases, target.centre == summary.centre else { throw CaunoiError.notYourCentre }
@@ -40,8 +38,7 @@ extension CaseStore {
         let outcome = try policy.outcomes.validate(outcome)
         // Reserved for erasure: a case closed this way would claim her data is gone.
         guard outcome != Shredder.outcome else { throw CaunoiError.invalidValue(option: "--outcome", value: outcome) }
-        try withCase(session, caseID) { db, summary, vault in
-            try audit(db, session, "case.close", record: caseID, centre: summary.centre)
+        try withCase(session, caseID, action: "case.close") { db, summary, vault in
             guard summary.status.canBecome(.closed) else {
                 throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.closed.rawValue)
             }
@@ -54,8 +51,7 @@ extension CaseStore {
 
     public func reopen(_ session: Session, caseID: String, reason: PersonalText) throws {
         guard !reason.isBlank else { throw CaunoiError.missingOption("--reason") }
-        try withCase(session, caseID) { db, summary, vault in
-            try audit(db, session, "case.reopen", record: caseID, centre: summary.centre)
+        try withCase(session, caseID, action: "case.reopen") { db, summary, vault in
             guard summary.status.canBecome(.active), summary.status == .closed else {
                 throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.active.rawValue)
             }
@@ -76,8 +72,7 @@ extension CaseStore {
         let codes = try probe.validated(policy)
         try update.person.validateDates()
         let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
-        try withCase(session, caseID) { db, summary, _ in
-            try audit(db, session, "case.update", record: caseID, centre: summary.centre)
+        try withCase(session, caseID, action: "case.update") { db, summary, _ in
             var (vault, fields, _) = try openPerson(db, id: summary.person, session: session)
             let changedPerson = fields.merge(update.person)
             if changedPerson { try rewritePerson(db, fields: fields, vault: vault, indexer: indexer) }
@@ -109,13 +104,24 @@ extension CaseStore {
 
     // MARK: - Shared steps
 
-    /// Runs a change on a case the session may write: role, centre key and DEK checked first.
-    func withCase<T>(_ session: Session, _ caseID: String, _ body: (Database, CaseSummary, PersonVault) throws -> T) throws -> T {
+    /// Runs a step on a case the session may work: role, centre key and DEK checked first, then
+    /// the case seal (the case must be as its last signed write left it). Afterwards the seal is
+    /// renewed; `action` is audited with the new seal as the state it committed to (a step that
+    /// changed the case without naming an action is audited as `case.state`).
+    func withCase<T>(_ session: Session, _ caseID: String, action: String? = nil,
+                     _ body: (Database, CaseSummary, PersonVault) throws -> T) throws -> T {
         try session.require(.counsellor, .manager)
         return try write { db in
             let summary = try CaseSummary.fetch(db, id: caseID)
             let vault = try personVault(db, id: summary.person, session: session)
-            return try body(db, summary, vault)
+            try CaseSeal.verify(db, caseID: caseID, vault: vault)
+            let result = try body(db, summary, vault)
+            if let seal = try CaseSeal.update(db, caseID: caseID, vault: vault) {
+                try audit(db, session, action ?? "case.state", record: caseID, centre: summary.centre, state: seal)
+            } else if let action {
+                try audit(db, session, action, record: caseID, centre: summary.centre)
+            }
+            return result
         }
     }
 

@@ -33,7 +33,7 @@ extension CaseStore {
             }
             let caseID = try insertCase(db, intake: intake, personID: personID, vault: vault, centre: centre.code,
                                         openedOn: openedOn, ageBand: fields.ageBand(on: openedOn, policy: policy), by: session.user)
-            try audit(db, session, "case.open", record: caseID, centre: centre.code)
+            try audit(db, session, "case.open", record: caseID, centre: centre.code, state: CaseSeal.update(db, caseID: caseID, vault: vault))
             return OpenedCase(id: caseID, person: personID, possibleDuplicates: duplicates)
         }
     }

@@ -70,6 +70,8 @@ extension CaseStore {
                       detail: row["detail"],
                       reason: try vault?.openIfPresent(row.optionalBytes("reason"), table: "case_events", column: "reason", row: row["id"]))
         }
+        // After the values opened (a damaged one is named by its own record): the case as a whole.
+        if let vault { try CaseSeal.verify(db, caseID: id, vault: vault) }
         return CaseView(summary: summary, person: person, safeContact: safeContact, notes: notes, events: events, erasure: erasure)
     }
 

@@ -1,0 +1,69 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The case seal: a MAC, under a key derived from the woman's data key, over every plain
+/// column of a case and of the rows that belong to it (needs, notes, history steps, consents),
+/// stored in `cases.seal`. Anyone who can open her data checks it on every read, so a lowered
+/// risk level, a case moved to another centre, a widened consent, a deleted note, a note moved
+/// in from her other case or an older ciphertext put back is an integrity failure naming the
+/// case, not an answer. Each write's audit entry commits to the new seal (`audit_log.state`),
+/// so a whole case put back to an older, consistent state is caught too.
+enum CaseSeal {
+    /// The tables whose rows belong to a case (by `case_id`) and are covered.
+    static let parts = ["case_needs", "notes", "case_events", "consents"]
+
+    /// Canonical JSON of the case row (without its seal) and its parts. NULL columns are left
+    /// out, so a column added later (NULL in old rows) does not change existing seals; BLOBs
+    /// enter as their BLAKE2b-256 hash.
+    static func message(_ db: Database, caseID: String) throws -> [UInt8] {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE id = ?"), arguments: [caseID]) else {
+            throw CaunoiError.caseNotFound(caseID)
+        }
+        var object: [String: JSONValue] = ["format": .string("caunoi-case-seal/1"), "case": try canonical(row, skipping: "seal")]
+        for table in parts {
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE case_id = ?"), arguments: [caseID])
+            let values = try rows.map { try canonical($0, skipping: nil) }.sorted { $0.canonical < $1.canonical }
+            object[table] = .array(values)
+        }
+        return Array(JSONValue.object(object).canonical.utf8)
+    }
+
+    private static func canonical(_ row: Row, skipping skipped: String?) throws -> JSONValue {
+        var members: [String: JSONValue] = [:]
+        for (column, value) in row where column != skipped {
+            switch value.storage {
+            case .null: continue
+            case .int64(let number): members[column] = .int(Int(number))
+            case .double(let number): members[column] = .string(String(number))
+            case .string(let text): members[column] = .string(text)
+            case .blob(let data): members[column] = .string("blake2b:" + Data(try BLAKE2b.hash([UInt8](data), key: nil, outputByteCount: 32)).base64EncodedString())
+            }
+        }
+        return .object(members)
+    }
+
+    static func compute(_ db: Database, caseID: String, vault: PersonVault) throws -> [UInt8] {
+        try BLAKE2b.hash(message(db, caseID: caseID), key: vault.subkey("case.seal"), outputByteCount: 32)
+    }
+
+    /// Checks the stored seal against the case as it is now, and against the state the last
+    /// signed audit entry about the case committed to. Her erased cases have no seal (no key).
+    static func verify(_ db: Database, caseID: String, vault: PersonVault) throws {
+        let failure = CaunoiError.integrityFailure(record: "\(caseID) (cases.seal)")
+        guard let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT seal FROM cases WHERE id = ?"), arguments: [caseID])?
+            .optionalBytes("seal") else { throw failure }
+        guard SecureBytes(copying: stored) == SecureBytes(copying: try compute(db, caseID: caseID, vault: vault)) else { throw failure }
+        if let committed = try AuditTrail.lastState(db, record: caseID), committed != stored { throw failure }
+    }
+
+    /// Recomputes and stores the seal; returns it when it changed (nil when nothing did).
+    @discardableResult
+    static func update(_ db: Database, caseID: String, vault: PersonVault) throws -> [UInt8]? {
+        let seal = try compute(db, caseID: caseID, vault: vault)
+        let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT seal FROM cases WHERE id = ?"), arguments: [caseID])?.optionalBytes("seal")
+        guard stored != seal else { return nil }
+        try db.cachedStatement(sql: "UPDATE cases SET seal = ? WHERE id = ?").execute(arguments: [seal.blob, caseID])
+        return seal
+    }
+}

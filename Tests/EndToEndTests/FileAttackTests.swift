@@ -1,0 +1,220 @@
+import Crypto
+import Foundation
+import GRDB
+import Testing
+
+/// Acceptance of issue 12: someone who can edit the database file, with no passphrase, gets a
+/// refusal (65 naming the record or key, or 77), never a key and never a silently wrong
+/// answer. Each attack runs on its own copy of one deployment; the output keeps the count of
+/// attacks tried and held.
+@Suite("File attacks")
+struct FileAttackTests {
+    static let central = Staff(name: "trunguong", passphrase: "trunguong-central-pass")
+
+    /// One attack: what the attacker does to the file, and what staff then do.
+    struct Attack: Sendable {
+        let name: String
+        let run: @Sendable (Deployment, FileAttacker, _ pendingReferral: String) async throws -> [Check]
+    }
+
+    /// A condition that must hold after the attack, with what it means.
+    struct Check {
+        let holds: Bool
+        let what: String
+    }
+
+    /// 65 (or 77) on one line, naming `record` when given.
+    static func refused(_ result: CLIResult, _ codes: Set<Int32> = [65], naming record: String? = nil) -> Check {
+        let named = record.map { result.stderr.contains($0) } ?? true
+        return Check(holds: codes.contains(result.status) && result.stderrLines.count == 1 && named,
+                     what: "\(result.label) refused with \(codes.sorted())\(record.map { " naming \($0)" } ?? ""): \(result.stderr)")
+    }
+
+    static let attacks: [Attack] = [
+        Attack(name: "meta.recovery_public replaced; an admin adds a centre") { d, a, _ in
+            try a.edit { db in try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'recovery_public'", arguments: [Data(a.box.publicKey)]) }
+            let result = try await d.run(["centre", "add", "HP-OSSO", "--name", "OSSO thử", "--province", "31", "--kind", "osso"], as: .admin)
+            return [refused(result, naming: "meta.recovery_public"), Check(holds: try !a.opensAny("recovery_wraps", "wrapped"), what: "no wrap opens with her key")]
+        },
+        Attack(name: "meta.recovery_public replaced; a manager rotates her centre key") { d, a, _ in
+            try a.edit { db in try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'recovery_public'", arguments: [Data(a.box.publicKey)]) }
+            let result = try await d.run(["keys", "rotate", "--centre", Deployment.centre], as: .manager)
+            return [refused(result, naming: "meta.recovery_public"), Check(holds: try !a.opensAny("recovery_wraps", "wrapped"), what: "no wrap opens with her key")]
+        },
+        Attack(name: "a counsellor's users.box_public replaced; her manager grants her keys") { d, a, _ in
+            try a.edit { db in try db.execute(sql: "UPDATE users SET box_public = ? WHERE name = ?", arguments: [Data(a.box.publicKey), Staff.counsellor.name]) }
+            let result = try await d.run(["user", "grant", Staff.counsellor.name], as: .manager)
+            return [refused(result, naming: "user \(Staff.counsellor.name) (users.box_public)"),
+                    Check(holds: try !a.opensAny("key_grants", "sealed"), what: "no grant opens with her key")]
+        },
+        Attack(name: "a counsellor's users.box_public replaced; her manager rotates the centre key") { d, a, _ in
+            try a.edit { db in try db.execute(sql: "UPDATE users SET box_public = ? WHERE name = ?", arguments: [Data(a.box.publicKey), Staff.counsellor.name]) }
+            let result = try await d.run(["keys", "rotate", "--centre", Deployment.centre], as: .manager)
+            return [refused(result, naming: "user \(Staff.counsellor.name) (users.box_public)"),
+                    Check(holds: try !a.opensAny("key_grants", "sealed"), what: "no grant opens with her key")]
+        },
+        Attack(name: "meta.central_public replaced; a referral needing central review is created") { d, a, _ in
+            try a.edit { db in try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'central_public'", arguments: [Data(a.box.publicKey)]) }
+            let c = try await ReferralFlowTests.openReferralCase(d)
+            try await d.ok(["consent", "give", c.id, "--purpose", "referral", "--agency", "kr-kocun"], as: .counsellor)
+            let result = try await d.run(["referral", "create", c.id, "--agency", "kr-kocun", "--service", "divorce-recognition"], as: .counsellor)
+            return [refused(result, naming: "meta.central_public"), Check(holds: try !a.opensAny("referrals", "review_box"), what: "no review copy opens with her key")]
+        },
+        Attack(name: "centres.box_public replaced; a central officer returns a referral with a reason") { d, a, referral in
+            try a.edit { db in try db.execute(sql: "UPDATE centres SET box_public = ? WHERE code = ?", arguments: [Data(a.box.publicKey), Deployment.centre]) }
+            let result = try await d.run(["referral", "return", referral, "--reason", "Thiếu số hộ chiếu"], as: FileAttackTests.central)
+            return [refused(result, naming: "centre \(Deployment.centre) (centres.box_public)"),
+                    Check(holds: try !a.opensAny("referral_events", "reason_for_centre"), what: "no reason opens with her key")]
+        },
+        Attack(name: "a key_grants row inserted: her own centre key, sealed to the counsellor") { d, a, _ in
+            try a.edit { db in
+                let box = try Data.fetchOne(db, sql: "SELECT box_public FROM users WHERE name = ?", arguments: [Staff.counsellor.name])!
+                let sealed = try SealedBox.seal(FileAttacker.bundle("centre.\(Deployment.centre).v1", a.centreKey), to: [UInt8](box))
+                try db.execute(sql: "INSERT INTO key_grants (user, key_id, sealed, granted_by, created_on) VALUES (?, ?, ?, 'lan', '2026-12-01')",
+                               arguments: [Staff.counsellor.name, "centre.\(Deployment.centre).v1", Data(sealed)])
+            }
+            let opened = try await d.run(["case", "open", "--programme", "returnee", "--name", Invented.hoa, "--json"], as: .counsellor)
+            let audited = try a.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log WHERE action = 'grant.rejected'") ?? 0 }
+            return [Check(holds: opened.status == 0 && opened.stderr.contains("#"), what: "the grant is skipped and reported: \(opened.stderr)"),
+                    Check(holds: audited == 1, what: "the rejected grant is audited"),
+                    Check(holds: try !a.opensAnyDEK(), what: "no woman's data key is wrapped under her key")]
+        },
+        Attack(name: "a key_grants row signed with her own key in the manager's name") { d, a, _ in
+            try a.edit { db in
+                let box = try Data.fetchOne(db, sql: "SELECT box_public FROM users WHERE name = ?", arguments: [Staff.counsellor.name])!
+                let sealed = try SealedBox.seal(FileAttacker.bundle("centre.\(Deployment.centre).v1", a.centreKey), to: [UInt8](box))
+                let body = [UInt8]("{\"format\":\"caunoi-grant/1\",\"signer\":\"lan\"}".utf8)
+                try db.execute(sql: """
+                    INSERT INTO key_grants (user, key_id, sealed, granted_by, created_on, body, signature, signer_public)
+                    VALUES (?, ?, ?, 'lan', '2026-12-01', ?, ?, ?)
+                    """, arguments: [Staff.counsellor.name, "centre.\(Deployment.centre).v1", Data(sealed), Data(body),
+                                     Data(try a.signing.signature(for: body)), Data(a.signing.publicKey)])
+            }
+            let opened = try await d.run(["case", "open", "--programme", "returnee", "--name", Invented.hoa, "--json"], as: .counsellor)
+            return [Check(holds: opened.status == 0 && opened.stderr.contains("#"), what: "the grant is skipped and reported: \(opened.stderr)"),
+                    Check(holds: try !a.opensAnyDEK(), what: "no woman's data key is wrapped under her key")]
+        },
+        Attack(name: "a newer centre-key version granted and centres.key_version raised to match") { d, a, _ in
+            try a.edit { db in
+                let box = try Data.fetchOne(db, sql: "SELECT box_public FROM users WHERE name = ?", arguments: [Staff.counsellor.name])!
+                let sealed = try SealedBox.seal(FileAttacker.bundle("centre.\(Deployment.centre).v2", a.centreKey), to: [UInt8](box))
+                try db.execute(sql: "INSERT INTO key_grants (user, key_id, sealed, granted_by, created_on) VALUES (?, ?, ?, 'lan', '2026-12-01')",
+                               arguments: [Staff.counsellor.name, "centre.\(Deployment.centre).v2", Data(sealed)])
+                try db.execute(sql: "UPDATE centres SET key_version = 2 WHERE code = ?", arguments: [Deployment.centre])
+            }
+            let opened = try await d.run(["case", "open", "--programme", "returnee", "--name", Invented.hoa], as: .counsellor)
+            return [refused(opened, naming: "centre \(Deployment.centre) (centres.key_version)"),
+                    Check(holds: try !a.opensAnyDEK(), what: "no woman's data key is wrapped under her key")]
+        },
+        Attack(name: "centres.key_version lowered after a rotation (back to a key a removed user kept)") { d, a, _ in
+            try await d.ok(["keys", "rotate", "--centre", Deployment.centre], as: .manager)
+            try a.edit { db in try db.execute(sql: "UPDATE centres SET key_version = 1 WHERE code = ?", arguments: [Deployment.centre]) }
+            let opened = try await d.run(["case", "open", "--programme", "returnee", "--name", Invented.hoa], as: .manager)
+            let older = try a.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM persons WHERE centre = ? AND centre_key_version = 1", arguments: [Deployment.centre]) ?? 0
+            }
+            return [refused(opened, naming: "centre \(Deployment.centre) (centres.key_version)"), Check(holds: older == 0, what: "nobody is wrapped under version 1 again")]
+        },
+        Attack(name: "a keyless statistician's users.role set to manager; she tries to erase a woman") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa])
+            try a.edit { db in
+                try db.execute(sql: "UPDATE users SET role = 'manager', centre = ? WHERE name = ?", arguments: [Deployment.centre, Staff.statistician.name])
+            }
+            let erased = try await d.run(["subject", "erase", c.person, "--confirm", c.person], as: .statistician)
+            let still = try await d.show(c.id)
+            return [refused(erased, naming: "user \(Staff.statistician.name)"),
+                    Check(holds: (still["person"] as? [String: Any])?["name"] as? String == Invented.hoa, what: "she is not erased")]
+        },
+        Attack(name: "a certificate signed with her own key makes the statistician a manager") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa])
+            var (_, body) = try a.certificate(kind: "user", subject: Staff.statistician.name)
+            body["role"] = "manager"
+            body["centre"] = Deployment.centre
+            body["issuer"] = Staff.admin.name
+            let serial = try a.insertCertificate(body, kind: "user", subject: Staff.statistician.name, issuer: Staff.admin.name)
+            let erased = try await d.run(["subject", "erase", c.person, "--confirm", c.person], as: .statistician)
+            return [refused(erased, naming: serial)]
+        },
+        Attack(name: "a certificate claiming the deployment root, signed with her own key") { d, a, _ in
+            var (_, body) = try a.certificate(kind: "user", subject: Staff.statistician.name)
+            body["role"] = "admin"
+            body["issuer"] = "#root"
+            let serial = try a.insertCertificate(body, kind: "user", subject: Staff.statistician.name, issuer: "#root")
+            let result = try await d.run(["audit", "verify"], as: .statistician)
+            return [refused(result, naming: serial)]
+        },
+        Attack(name: "a certificate's signed body edited (counsellor → manager)") { d, a, _ in
+            let (serial, body) = try a.certificate(kind: "user", subject: Staff.counsellor.name)
+            var edited = body
+            edited["role"] = "manager"
+            let bytes = try JSONSerialization.data(withJSONObject: edited, options: [.sortedKeys, .withoutEscapingSlashes])
+            try a.edit { db in try db.execute(sql: "UPDATE certificates SET body = ? WHERE serial = ?", arguments: [bytes, serial]) }
+            try a.edit { db in try db.execute(sql: "UPDATE users SET role = 'manager' WHERE name = ?", arguments: [Staff.counsellor.name]) }
+            let result = try await d.run(["case", "list"], as: .counsellor)
+            return [refused(result, naming: serial)]
+        },
+        Attack(name: "a counsellor's certificates deleted") { d, a, _ in
+            try a.edit { db in try db.execute(sql: "DELETE FROM certificates WHERE kind = 'user' AND subject = ?", arguments: [Staff.counsellor.name]) }
+            let result = try await d.run(["case", "list"], as: .counsellor)
+            return [refused(result, naming: "user \(Staff.counsellor.name)")]
+        },
+        Attack(name: "a recovery wrap replaced: her centre key sealed to the real recovery public key") { d, a, _ in
+            try a.edit { db in
+                let recovery = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'recovery_public'")!
+                let sealed = try SealedBox.seal(FileAttacker.bundle("centre.\(Deployment.centre).v1", a.centreKey), to: [UInt8](recovery))
+                try db.execute(sql: "UPDATE recovery_wraps SET wrapped = ? WHERE key_id = ?", arguments: [Data(sealed), "centre.\(Deployment.centre).v1"])
+            }
+            let result = try await d.run(["user", "add", "ngoc", "--role", "counsellor", "--centre", Deployment.centre,
+                                          "--recovery-key-file", d.recoveryKeyPath], as: .admin, newPassphrase: "ngoc-counsellor-pass")
+            return [refused(result, naming: "recovery centre.\(Deployment.centre).v1")]
+        },
+        Attack(name: "the manager's keyslot copied over the counsellor's") { d, a, _ in
+            try a.edit { db in
+                try db.execute(sql: """
+                    UPDATE keyslots SET salt = (SELECT salt FROM keyslots WHERE user = ?), sealed = (SELECT sealed FROM keyslots WHERE user = ?),
+                        opslimit = (SELECT opslimit FROM keyslots WHERE user = ?), memlimit = (SELECT memlimit FROM keyslots WHERE user = ?)
+                    WHERE user = ?
+                    """, arguments: [Staff.manager.name, Staff.manager.name, Staff.manager.name, Staff.manager.name, Staff.counsellor.name])
+            }
+            let asManager = try await d.run(["case", "list"], environment: ["CAUNOI_USER": Staff.counsellor.name, "CAUNOI_PASSPHRASE": Staff.manager.passphrase])
+            return [refused(asManager, [77])]
+        },
+        Attack(name: "a forged revocation of the counsellor's certificate") { d, a, _ in
+            let (serial, _) = try a.certificate(kind: "user", subject: Staff.counsellor.name)
+            let forged = try a.insertCertificate(["format": "caunoi-cert/1", "kind": "revocation", "subject": serial, "issuer": Staff.manager.name,
+                                                  "deployment": try a.certificate(kind: "user", subject: Staff.counsellor.name).body["deployment"]!,
+                                                  "issued_at": "2026-12-01T00:00:00Z", "keeps": [String]()],
+                                                 kind: "revocation", subject: serial, issuer: Staff.manager.name)
+            let result = try await d.run(["case", "list"], as: .counsellor)
+            return [refused(result, naming: forged)]
+        },
+    ]
+
+    @Test("every file-level attack ends in a refusal, never a key or a wrong answer (count printed)")
+    func everyAttackIsRefused() async throws {
+        try await Harness.withTemporaryDirectory { root in
+            let baseDirectory = root.appendingPathComponent("base")
+            try FileManager.default.createDirectory(at: baseDirectory, withIntermediateDirectories: true)
+            let base = try await Deployment.make(in: baseDirectory, cast: [.manager, .counsellor, .statistician])
+            try await ReferralFlowTests.addCentral(base)
+            let c = try await ReferralFlowTests.openReferralCase(base)
+            try await base.ok(["consent", "give", c.id, "--purpose", "referral", "--agency", "kr-kocun"], as: .counsellor)
+            let created = try JSON.object(try await base.ok(["referral", "create", c.id, "--agency", "kr-kocun",
+                                                             "--service", "divorce-recognition", "--json"], as: .counsellor))
+            let referral = try #require(created["id"] as? String)
+            var held = 0
+            for (number, attack) in Self.attacks.enumerated() {
+                let copy = root.appendingPathComponent("attack-\(number + 1)")
+                try FileManager.default.copyItem(at: base.directory, to: copy)
+                let d = Deployment(directory: copy, binary: base.binary)
+                let checks = try await attack.run(d, FileAttacker(d), referral)
+                for check in checks { #expect(check.holds, "attack \(number + 1) (\(attack.name)): \(check.what)") }
+                let ok = checks.allSatisfy(\.holds)
+                if ok { held += 1 }
+                print("file attack \(number + 1): \(attack.name): \(ok ? "held" : "NOT HELD")")
+            }
+            print("file attacks: \(Self.attacks.count) tried, \(held) held")
+            #expect(held == Self.attacks.count)
+        }
+    }
+}
