@@ -188,6 +188,57 @@ struct FileAttackTests {
             let result = try await d.run(["case", "list"], as: .counsellor)
             return [refused(result, naming: forged)]
         },
+        Attack(name: "a high risk level lowered to low") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa, "--risk", "high"])
+            try a.edit { db in try db.execute(sql: "UPDATE cases SET risk = 'low' WHERE id = ?", arguments: [c.id]) }
+            return [refused(try await d.run(["case", "show", c.id], as: .counsellor), naming: "\(c.id) (cases.seal)")]
+        },
+        Attack(name: "a case moved to the other centre") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa])
+            try a.edit { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                try db.execute(sql: "UPDATE cases SET centre = ? WHERE id = ?", arguments: [Deployment.otherCentre, c.id])
+            }
+            return [refused(try await d.run(["case", "show", c.id], as: .counsellor), naming: "\(c.id) (cases.seal)")]
+        },
+        Attack(name: "a note deleted") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa, "--note", "Ghi chú thứ nhất"])
+            try a.edit { db in try db.execute(sql: "DELETE FROM notes WHERE case_id = ?", arguments: [c.id]) }
+            return [refused(try await d.run(["case", "show", c.id], as: .counsellor), naming: "\(c.id) (cases.seal)")]
+        },
+        Attack(name: "a note moved to the same woman's other case") { d, a, _ in
+            let first = try await d.openCase(["--name", Invented.hoa, "--note", "Ghi chú của hồ sơ đầu"])
+            let second = try await d.openCase(["--person", first.person])
+            try a.edit { db in try db.execute(sql: "UPDATE notes SET case_id = ? WHERE case_id = ?", arguments: [second.id, first.id]) }
+            return [refused(try await d.run(["case", "show", second.id], as: .counsellor), naming: "\(second.id) (cases.seal)"),
+                    refused(try await d.run(["case", "show", first.id], as: .counsellor), naming: "\(first.id) (cases.seal)")]
+        },
+        Attack(name: "an older ciphertext of a field put back (safe-contact instruction)") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa, "--safe-contact", "Gọi buổi sáng"])
+            let older = try a.read { db in try Data.fetchOne(db, sql: "SELECT safe_contact FROM cases WHERE id = ?", arguments: [c.id])! }
+            try await d.ok(["case", "update", c.id, "--safe-contact", "Không gọi điện, chỉ nhắn tin"], as: .counsellor)
+            try a.edit { db in try db.execute(sql: "UPDATE cases SET safe_contact = ? WHERE id = ?", arguments: [older, c.id]) }
+            return [refused(try await d.run(["case", "show", c.id], as: .counsellor), naming: "\(c.id) (cases.seal)")]
+        },
+        Attack(name: "a consent widened from one agency to every justice agency, then a referral") { d, a, _ in
+            let c = try await ReferralFlowTests.openReferralCase(d)
+            try await d.ok(["consent", "give", c.id, "--purpose", "referral", "--agency", "kr-kocun"], as: .counsellor)
+            try a.edit { db in try db.execute(sql: "UPDATE consents SET agency_id = NULL, agency_kind = 'justice' WHERE case_id = ?", arguments: [c.id]) }
+            let result = try await d.run(["referral", "create", c.id, "--agency", "vn-moj-hanoi", "--service", "divorce-recognition"], as: .counsellor)
+            let made = try a.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM referrals WHERE case_id = ?", arguments: [c.id]) ?? 0 }
+            return [refused(result, naming: "\(c.id) (cases.seal)"), Check(holds: made == 0, what: "no referral was made")]
+        },
+        Attack(name: "a whole case put back to an earlier state (row, seal and notes of then)") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa, "--risk", "low"])
+            let before = try a.read { db in try Row.fetchOne(db, sql: "SELECT risk, status, seal FROM cases WHERE id = ?", arguments: [c.id])! }
+            try await d.ok(["case", "update", c.id, "--risk", "high"], as: .counsellor)
+            try a.edit { db in
+                try db.execute(sql: "UPDATE cases SET risk = ?, status = ?, seal = ? WHERE id = ?",
+                               arguments: [before["risk"] as String, before["status"] as String, before["seal"] as Data, c.id])
+                try db.execute(sql: "DELETE FROM case_events WHERE case_id = ? AND kind = 'updated'", arguments: [c.id])
+            }
+            return [refused(try await d.run(["case", "show", c.id], as: .counsellor), naming: "\(c.id) (cases.seal)")]
+        },
     ]
 
     @Test("every file-level attack ends in a refusal, never a key or a wrong answer (count printed)")
