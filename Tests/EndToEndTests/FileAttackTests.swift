@@ -239,6 +239,15 @@ struct FileAttackTests {
             }
             return [refused(try await d.run(["case", "show", c.id], as: .counsellor), naming: "\(c.id) (cases.seal)")]
         },
+        Attack(name: "a woman's name damaged: case find must not answer \"no case found\"") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa])
+            try a.edit { db in
+                var name = [UInt8](try Data.fetchOne(db, sql: "SELECT name FROM persons WHERE id = ?", arguments: [c.person])!)
+                name[name.count - 1] ^= 1
+                try db.execute(sql: "UPDATE persons SET name = ? WHERE id = ?", arguments: [Data(name), c.person])
+            }
+            return [refused(try await d.run(["case", "find", "--name", Invented.hoa], as: .counsellor), naming: "\(c.person) (persons.name)")]
+        },
     ]
 
     @Test("every file-level attack ends in a refusal, never a key or a wrong answer (count printed)")

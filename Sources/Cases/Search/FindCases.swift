@@ -107,8 +107,9 @@ extension CaseStore {
 
     /// Candidates holding every entry, in index order, each opened on `columns`
     /// only and compared, until `limit` + 1 match. A candidate that fails its integrity check
-    /// is skipped (search must not be blocked by one bad row; `case show` reports it); an
-    /// erased woman has no key and is not a candidate.
+    /// is reported (65, naming her record): skipping her would answer "no case found" for a
+    /// woman who is there. One whose key version the user lacks is not hers to find; an erased
+    /// woman has no key and is not a candidate.
     private func matching(
         _ db: Database, _ entries: [IndexEntry], session: Session, columns: [PersonColumn], limit: Int,
         matches: (PersonFields) -> Bool
@@ -134,9 +135,10 @@ extension CaseStore {
             var blobs: [PersonColumn: [UInt8]] = [:]
             for column in columns { if let blob = row.optionalBytes(column.rawValue) { blobs[column] = blob } }
             guard let wrapped = row.optionalBytes("wrapped_dek"),
-                  let vault = try? PersonVault.open(personID: personID, wrapped: wrapped, session: session, centre: centre,
-                                                    currentVersion: row["key_version"]),
-                  let fields = try? PersonFields.opened(from: blobs, with: vault), matches(fields) else { continue }
+                  let vault = try Self.readable(PersonVault.open(personID: personID, wrapped: wrapped, session: session, centre: centre,
+                                                                 currentVersion: row["key_version"])) else { continue }
+            let fields = try PersonFields.opened(from: blobs, with: vault)
+            guard matches(fields) else { continue }
             if scan.matches.count == limit {
                 scan.more = true
                 break
@@ -165,16 +167,22 @@ extension CaseStore {
     }
 
     /// Decrypts each candidate and keeps the real matches. A candidate that fails its integrity
-    /// check is skipped here (search must not be blocked by one bad row); `case show` reports it.
+    /// check is reported, as in `matching`.
     private func verified(
         _ db: Database, candidates: [String], session: Session, matches: (PersonFields) -> Bool
     ) throws -> [(String, PersonFields, String)] {
         var result: [(String, PersonFields, String)] = []
         for personID in candidates {
-            guard let (_, fields, centre) = try? openPerson(db, id: personID, session: session) else { continue }
+            guard let (_, fields, centre) = try Self.readable(openPerson(db, id: personID, session: session)) else { continue }
             if matches(fields) { result.append((personID, fields, centre)) }
         }
         return result
+    }
+
+    /// The value, or nil when the user simply lacks the key (not hers to find); integrity
+    /// failures and everything else are thrown.
+    private static func readable<T>(_ open: @autoclosure () throws -> T) throws -> T? {
+        do { return try open() } catch CaunoiError.keysMissing { return nil } catch CaunoiError.notYourCentre { return nil }
     }
 
     /// True when every query token appears in the name (as many times as in the query).
