@@ -248,6 +248,19 @@ struct FileAttackTests {
             }
             return [refused(try await d.run(["case", "find", "--name", Invented.hoa], as: .counsellor), naming: "\(c.person) (persons.name)")]
         },
+        Attack(name: "the statistics ledger emptied to reset the privacy budget") { d, a, _ in
+            let dp = ["stats", "export", "--by", "destination", "--dp", "--epsilon", "0.5"]
+            try await d.ok(dp, as: .statistician)
+            try a.edit { db in try db.execute(sql: "DELETE FROM stats_ledger") }
+            let again = try await d.run(["stats", "export", "--by", "programme", "--dp", "--epsilon", "0.5"], as: .statistician)
+            return [refused(again, naming: "stats_ledger")]
+        },
+        Attack(name: "a stored noisy answer and its ε edited in the ledger") { d, a, _ in
+            try await d.ok(["stats", "export", "--by", "destination", "--dp", "--epsilon", "0.5"], as: .statistician)
+            try a.edit { db in try db.execute(sql: "UPDATE stats_ledger SET epsilon_numerator = 1, epsilon_denominator = 1000, result = replace(result, '\"value\":', '\"value\":1')") }
+            let repeated = try await d.run(["stats", "export", "--by", "destination", "--dp", "--epsilon", "0.5"], as: .statistician)
+            return [refused(repeated, naming: "stats_ledger")]
+        },
     ]
 
     @Test("every file-level attack ends in a refusal, never a key or a wrong answer (count printed)")

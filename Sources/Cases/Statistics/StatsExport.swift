@@ -110,9 +110,13 @@ extension CaseStore {
         }
         let budgetYear = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).year ?? 0
         return try write { db in
-            try audit(db, session, epsilon == nil ? "stats.export" : "stats.export.dp", record: request.dimensions.joined(separator: ","))
-            if epsilon != nil, let stored = try repeatedAnswer(db, request: request, policy: policy) { return stored }
-            if let epsilon { try checkBudget(db, spending: epsilon, year: budgetYear, policy: policy) }
+            let action = epsilon == nil ? "stats.export" : "stats.export.dp"
+            let ledger = try LedgerCommitment.verifiedRows(db)
+            if epsilon != nil, let stored = try repeatedAnswer(ledger, request: request, policy: policy) {
+                try audit(db, session, action, record: request.dimensions.joined(separator: ","))
+                return stored
+            }
+            if let epsilon { try checkBudget(ledger, spending: epsilon, year: budgetYear, policy: policy) }
             let counts = try StatsRecords.count(db, request: request, dimensions: dimensions, cap: settings.multiValueCap)
             let centres = try String.fetchAll(db, sql: "SELECT code FROM centres")
             let years = StatsRecords.years(request: request, dataYears: counts.dataYears, now: now)
@@ -155,14 +159,17 @@ extension CaseStore {
                 metadata["suppressed_secondary"] = .int(secondary)
             }
             let result = StatsResult(dimensions: request.dimensions, unit: request.unit, cells: cells, metadata: metadata, repeated: false)
+            let ledgerID = Ids.random(prefix: "X")
             try db.execute(sql: """
                 INSERT INTO stats_ledger (id, at, user, request, policy_hash, dp, epsilon_numerator, epsilon_denominator, budget_year,
                                           threshold, cells, suppressed_primary, suppressed_secondary, result)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [Ids.random(prefix: "X"), Timestamp.format(now), session.user, request.canonical, policy.fingerprint,
+                """, arguments: [ledgerID, Timestamp.format(now), session.user, request.canonical, policy.fingerprint,
                                  epsilon != nil, epsilon.map { Int64($0.numerator) }, epsilon.map { Int64($0.denominator) }, budgetYear,
                                  epsilon == nil ? threshold : nil, cells.count, primary, secondary,
                                  epsilon != nil ? result.json.canonical : nil])
+            // The entry commits to the row, so the ledger cannot later lose or change it unseen.
+            try audit(db, session, action, record: request.dimensions.joined(separator: ","), state: LedgerCommitment.hash(db, id: ledgerID))
             return result
         }
     }
@@ -177,10 +184,10 @@ extension CaseStore {
         return noisy.keys.map { StatsCell(key: $0, value: noisy.count($0), status: "noisy") }
     }
 
-    private func repeatedAnswer(_ db: Database, request: StatsRequest, policy: Policy) throws -> StatsResult? {
-        guard let text = try String.fetchOne(db, sql: """
-            SELECT result FROM stats_ledger WHERE dp = 1 AND request = ? AND policy_hash = ? ORDER BY rowid LIMIT 1
-            """, arguments: [request.canonical, policy.fingerprint]) else { return nil }
+    private func repeatedAnswer(_ ledger: [Row], request: StatsRequest, policy: Policy) throws -> StatsResult? {
+        guard let text = ledger.first(where: {
+            ($0["dp"] as Bool?) == true && ($0["request"] as String?) == request.canonical && ($0["policy_hash"] as String?) == policy.fingerprint
+        })?["result"] as String? else { return nil }
         let json = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
         guard case .array(let cells)? = json["cells"], case .object(let metadata)? = json["metadata"] else {
             throw CaunoiError.integrityFailure(record: "stats_ledger")
@@ -193,9 +200,9 @@ extension CaseStore {
         return StatsResult(dimensions: request.dimensions, unit: request.unit, cells: parsed, metadata: metadata, repeated: true)
     }
 
-    private func checkBudget(_ db: Database, spending epsilon: Rational, year: Int, policy: Policy) throws {
+    private func checkBudget(_ ledger: [Row], spending epsilon: Rational, year: Int, policy: Policy) throws {
         var spent = Rational(numerator: 0, denominator: 1)
-        for row in try Row.fetchAll(db, sql: "SELECT epsilon_numerator, epsilon_denominator FROM stats_ledger WHERE dp = 1 AND budget_year = ?", arguments: [year]) {
+        for row in ledger where (row["dp"] as Bool?) == true && (row["budget_year"] as Int?) == year {
             spent = spent + Rational(numerator: UInt64(row["epsilon_numerator"] as Int64), denominator: UInt64(row["epsilon_denominator"] as Int64))
         }
         guard let budget = Rational(decimal: policy.disclosure.yearlyBudget), spent + epsilon <= budget else {

@@ -21,7 +21,8 @@ extension CaseStore {
         try session.require(.statistician, .central, .admin)
         return try write { db in
             try audit(db, session, "stats.ledger")
-            let entries = try Row.fetchAll(db, sql: "SELECT * FROM stats_ledger ORDER BY rowid").map { row in
+            let rows = try LedgerCommitment.verifiedRows(db)
+            let entries = rows.map { row in
                 LedgerEntry(id: row["id"], at: row["at"], user: row["user"], request: row["request"], policyHash: row["policy_hash"],
                             dp: row["dp"], epsilon: (row["epsilon_numerator"] as Int64?).map { n in
                                 Rational(numerator: UInt64(n), denominator: UInt64(row["epsilon_denominator"] as Int64)).description
@@ -29,7 +30,7 @@ extension CaseStore {
                             cells: row["cells"], suppressedPrimary: row["suppressed_primary"], suppressedSecondary: row["suppressed_secondary"])
             }
             var spent: [Int: Rational] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT budget_year, epsilon_numerator, epsilon_denominator FROM stats_ledger WHERE dp = 1") {
+            for row in rows where (row["dp"] as Bool?) == true {
                 let epsilon = Rational(numerator: UInt64(row["epsilon_numerator"] as Int64), denominator: UInt64(row["epsilon_denominator"] as Int64))
                 spent[row["budget_year"]] = (spent[row["budget_year"]] ?? Rational(numerator: 0, denominator: 1)) + epsilon
             }

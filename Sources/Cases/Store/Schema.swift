@@ -461,6 +461,7 @@ enum Schema {
                 ALTER TABLE cases ADD COLUMN seal BLOB CHECK (seal IS NULL OR length(seal) = 32);
                 -- The record state a write left (a case's seal), committed in the signed chain.
                 ALTER TABLE audit_log ADD COLUMN state BLOB CHECK (state IS NULL OR length(state) = 32);
+                CREATE INDEX audit_log_states ON audit_log(action) WHERE state IS NOT NULL;
                 """)
         }
         return migrator

@@ -95,6 +95,12 @@ extension CaseStore {
             }
             let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM key_grants") ?? 0
 
+            // The statistics ledger so far: each row committed in the chain by the certifying admin.
+            let certifier = try SigningKeyPair(seed: seed)
+            for id in try String.fetchAll(db, sql: "SELECT id FROM stats_ledger ORDER BY rowid") {
+                try AuditTrail.append(db, user: admin, action: "stats.ledger.certify", record: id, centre: nil, signer: certifier,
+                                      state: LedgerCommitment.hash(db, id: id))
+            }
             bundle.keys[.trustRoot] = SecureBytes(copying: root.keys.publicKey)
             try slot.resealed(user: admin, bundle: bundle, key: slotKey).save(db, user: admin)
             try AuditTrail.append(db, user: admin, action: "keys.certify", record: nil, centre: nil, signer: SigningKeyPair(seed: seed))

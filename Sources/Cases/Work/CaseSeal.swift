@@ -13,34 +13,18 @@ enum CaseSeal {
     /// The tables whose rows belong to a case (by `case_id`) and are covered.
     static let parts = ["case_needs", "notes", "case_events", "consents"]
 
-    /// Canonical JSON of the case row (without its seal) and its parts. NULL columns are left
-    /// out, so a column added later (NULL in old rows) does not change existing seals; BLOBs
-    /// enter as their BLAKE2b-256 hash.
+    /// Canonical JSON of the case row (without its seal) and its parts (`RowDigest`).
     static func message(_ db: Database, caseID: String) throws -> [UInt8] {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM cases WHERE id = ?"), arguments: [caseID]) else {
             throw CaunoiError.caseNotFound(caseID)
         }
-        var object: [String: JSONValue] = ["format": .string("caunoi-case-seal/1"), "case": try canonical(row, skipping: "seal")]
+        var object: [String: JSONValue] = ["format": .string("caunoi-case-seal/1"), "case": try RowDigest.json(row, skipping: "seal")]
         for table in parts {
             let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE case_id = ?"), arguments: [caseID])
-            let values = try rows.map { try canonical($0, skipping: nil) }.sorted { $0.canonical < $1.canonical }
+            let values = try rows.map { try RowDigest.json($0) }.sorted { $0.canonical < $1.canonical }
             object[table] = .array(values)
         }
         return Array(JSONValue.object(object).canonical.utf8)
-    }
-
-    private static func canonical(_ row: Row, skipping skipped: String?) throws -> JSONValue {
-        var members: [String: JSONValue] = [:]
-        for (column, value) in row where column != skipped {
-            switch value.storage {
-            case .null: continue
-            case .int64(let number): members[column] = .int(Int(number))
-            case .double(let number): members[column] = .string(String(number))
-            case .string(let text): members[column] = .string(text)
-            case .blob(let data): members[column] = .string("blake2b:" + Data(try BLAKE2b.hash([UInt8](data), key: nil, outputByteCount: 32)).base64EncodedString())
-            }
-        }
-        return .object(members)
     }
 
     static func compute(_ db: Database, caseID: String, vault: PersonVault) throws -> [UInt8] {
