@@ -4,8 +4,47 @@ import Cases
 /// Key lifecycle: rotating a centre key, and regaining access with the recovery key.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keys", abstract: "Rotate a centre key; recover access with the recovery key.",
-        subcommands: [Rotate.self, Recover.self])
+        commandName: "keys", abstract: "Rotate a centre key; recover access with the recovery key; certify an upgraded database.",
+        subcommands: [Rotate.self, Recover.self, Certify.self])
+
+    struct Certify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Once, after upgrading a database made before certificates: an admin with the recovery key certifies its keys and accounts.",
+            discussion: """
+                Checks what the file can confirm (recovery, central and centre keys), certifies every account as the file lists it, \
+                gives each centre an index key of its own and rebuilds the blind indexes. Review the accounts it prints, and announce \
+                the trust-root fingerprint to every user (docs/SECURITY.md, "Upgrading").
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Recovery key file.") var recoveryKeyFile: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                let recovery = try RecoveryKey.read(file: recoveryKeyFile)
+                let user = try context.userName()
+                let store = try context.openStore()
+                let done = try store.certifyDeployment(admin: user, passphrase: context.passphrase(for: user), recovery: recovery, policy: policy)
+                if global.json {
+                    print(JSONValue.object([
+                        "root_fingerprint": .string(done.rootFingerprint), "centre_versions": .int(done.centreVersions),
+                        "pending_grants": .int(done.pendingGrants),
+                        "accounts": .array(done.accounts.map { account in
+                            .object(["name": .string(account.name), "role": .string(account.role.rawValue),
+                                     "centre": account.centre.map(JSONValue.string) ?? .null, "active": .bool(account.active)])
+                        }),
+                    ]).canonical)
+                } else {
+                    context.say(.deploymentCertified(root: done.rootFingerprint, accounts: done.accounts.count,
+                                                     centreVersions: done.centreVersions, pendingGrants: done.pendingGrants))
+                    for account in done.accounts {
+                        context.say(.certifiedAccount(name: account.name, role: account.role.rawValue, centre: account.centre, active: account.active))
+                    }
+                }
+            }
+        }
+    }
 
     struct Rotate: ParsableCommand {
         static let configuration = CommandConfiguration(

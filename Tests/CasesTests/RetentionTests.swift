@@ -120,7 +120,7 @@ import Testing
         try old.close()
         let migrated = try CaseStore.open(path: path)
         // The copied keyslots pin this deployment's root already; the admin certifies once.
-        _ = try migrated.certifyDeployment(admin: "root", passphrase: Fixture.passphrase("root"), recovery: f.recovery)
+        _ = try migrated.certifyDeployment(admin: "root", passphrase: Fixture.passphrase("root"), recovery: f.recovery, policy: Policy.load(from: Fixture.policyDirectory))
         let hoa = try migrated.unlock(user: "hoa", passphrase: Fixture.passphrase("hoa"))
         #expect(try migrated.showCase(hoa, id: referral.caseID).person.name?.revealed == "Nguyễn Thị Hoà")
         let view = try migrated.showReferral(hoa, id: referral.id)

@@ -49,21 +49,21 @@ import Testing
         // Until an admin certifies, nobody is let in on what the file alone says.
         #expect(throws: CaunoiError.deploymentNotCertified) { _ = try Self.unlock(store, "thuy") }
         #expect(throws: CaunoiError.wrongPassphrase) {
-            _ = try store.certifyDeployment(admin: "quantri", passphrase: SecureBytes(utf8: "not it"), recovery: old.recovery)
+            _ = try store.certifyDeployment(admin: "quantri", passphrase: SecureBytes(utf8: "not it"), recovery: old.recovery, policy: Policy.load(from: Fixture.policyDirectory))
         }
         #expect(throws: CaunoiError.wrongRecoveryKey) {
-            _ = try store.certifyDeployment(admin: "quantri", passphrase: Self.passphrase("quantri"), recovery: RecoveryKey.generate())
+            _ = try store.certifyDeployment(admin: "quantri", passphrase: Self.passphrase("quantri"), recovery: RecoveryKey.generate(), policy: Policy.load(from: Fixture.policyDirectory))
         }
         #expect(throws: CaunoiError.roleNotAllowed(role: "?")) {
-            _ = try store.certifyDeployment(admin: "lan", passphrase: Self.passphrase("lan"), recovery: old.recovery)
+            _ = try store.certifyDeployment(admin: "lan", passphrase: Self.passphrase("lan"), recovery: old.recovery, policy: Policy.load(from: Fixture.policyDirectory))
         }
 
-        let done = try store.certifyDeployment(admin: "quantri", passphrase: Self.passphrase("quantri"), recovery: old.recovery)
+        let done = try store.certifyDeployment(admin: "quantri", passphrase: Self.passphrase("quantri"), recovery: old.recovery, policy: Policy.load(from: Fixture.policyDirectory))
         #expect(done.accounts.map(\.name) == ["hanh", "lan", "mai", "quantri", "thongke", "thuy", "trunguong"])
         #expect(done.accounts.filter { !$0.active }.map(\.name) == ["hanh"])
         #expect(done.centreVersions == 3 && done.pendingGrants == 1)
         #expect(throws: CaunoiError.deploymentAlreadyCertified) {
-            _ = try store.certifyDeployment(admin: "quantri", passphrase: Self.passphrase("quantri"), recovery: old.recovery)
+            _ = try store.certifyDeployment(admin: "quantri", passphrase: Self.passphrase("quantri"), recovery: old.recovery, policy: Policy.load(from: Fixture.policyDirectory))
         }
 
         // Staff pin the root after checking it under the index key; the counsellor reads all
@@ -123,7 +123,7 @@ import Testing
         try old.edit(edit)
         let store = try old.open()
         do {
-            _ = try store.certifyDeployment(admin: "quantri", passphrase: Self.passphrase("quantri"), recovery: old.recovery)
+            _ = try store.certifyDeployment(admin: "quantri", passphrase: Self.passphrase("quantri"), recovery: old.recovery, policy: Policy.load(from: Fixture.policyDirectory))
             Issue.record("certified a file edited with: \(edit)")
         } catch let error as CaunoiError {
             switch error {
@@ -145,7 +145,7 @@ import Testing
         try old.edit("UPDATE users SET box_public = ?, sign_public = ? WHERE name = 'thuy'",
                      [BoxKeyPair.generate().publicKey.blob, SigningKeyPair.generate().publicKey.blob])
         let store = try old.open()
-        _ = try store.certifyDeployment(admin: "quantri", passphrase: Self.passphrase("quantri"), recovery: old.recovery)
+        _ = try store.certifyDeployment(admin: "quantri", passphrase: Self.passphrase("quantri"), recovery: old.recovery, policy: Policy.load(from: Fixture.policyDirectory))
         // Her keyslot's keys are not the certified ones: refused, naming her certificate.
         #expect(throws: CaunoiError.integrityFailure(record: "certificate of user thuy")) { _ = try Self.unlock(store, "thuy") }
     }

@@ -261,6 +261,26 @@ struct FileAttackTests {
             let repeated = try await d.run(["stats", "export", "--by", "destination", "--dp", "--epsilon", "0.5"], as: .statistician)
             return [refused(repeated, naming: "stats_ledger")]
         },
+        Attack(name: "the same woman at two centres linked through equal blind-index values") { d, a, _ in
+            let here = try await d.openCase(["--name", Invented.hoa, "--phone", Invented.hoaPhone, "--passport", Invented.hoaPassport])
+            let there = try await d.openCase(["--name", Invented.hoa, "--phone", Invented.hoaPhone, "--passport", Invented.hoaPassport],
+                                             as: .otherCounsellor)
+            // With one deployment-wide key her name, phone and passport entries were equal at both
+            // centres. Per-centre keys leave only chance coincidences: `name_token` entries have 6
+            // bits (policy/blind-index.yaml), so one may coincide by design; name (12), phone and
+            // passport (16 bits) coincide with odds of 1/4,096 and 1/65,536, and all three at once
+            // with odds of 2^-44, which is what this (deterministic enough) check asks.
+            let shared = try a.read { db in
+                try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM blind_indexes x JOIN blind_indexes y ON x.kind = y.kind AND x.value = y.value
+                    WHERE x.person_id = ? AND y.person_id = ? AND x.kind IN ('name', 'phone', 'passport')
+                    """, arguments: [here.person, there.person]) ?? -1
+            }
+            // And the other centre's counsellor cannot find her (her key computes other values).
+            let found = try await d.find("--phone", Invented.hoaPhone, as: .otherCounsellor).map(\.id)
+            return [Check(holds: (0..<3).contains(shared), what: "her records at two centres are not linked by their index values (\(shared) of 3 equal)"),
+                    Check(holds: found == [there.id], what: "each centre finds only its own record")]
+        },
     ]
 
     @Test("every file-level attack ends in a refusal, never a key or a wrong answer (count printed)")
@@ -268,7 +288,7 @@ struct FileAttackTests {
         try await Harness.withTemporaryDirectory { root in
             let baseDirectory = root.appendingPathComponent("base")
             try FileManager.default.createDirectory(at: baseDirectory, withIntermediateDirectories: true)
-            let base = try await Deployment.make(in: baseDirectory, cast: [.manager, .counsellor, .statistician])
+            let base = try await Deployment.make(in: baseDirectory, cast: [.manager, .counsellor, .otherCounsellor, .statistician])
             try await ReferralFlowTests.addCentral(base)
             let c = try await ReferralFlowTests.openReferralCase(base)
             try await base.ok(["consent", "give", c.id, "--purpose", "referral", "--agency", "kr-kocun"], as: .counsellor)

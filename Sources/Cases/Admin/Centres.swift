@@ -22,6 +22,7 @@ extension CaseStore {
         guard valid else { throw CaunoiError.invalidValue(option: "CODE", value: code) }
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CaunoiError.missingOption("--name") }
         let key = SecureBytes.random(count: 32)
+        let index = SecureBytes.random(count: 32)
         return try write { db in
             guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM centres WHERE code = ?)", arguments: [code]) ?? false) else {
                 throw CaunoiError.invalidValue(option: "CODE", value: code)
@@ -30,8 +31,10 @@ extension CaseStore {
                            arguments: [code, name, province, kind, Day.today()])
             let (trust, me) = try trusted(db, session)
             let signer = try Signer.user(session)
-            try certifyCentre(db, code: code, version: 1, key: key, by: signer, issuer: me)
+            try certifyCentre(db, code: code, version: 1, key: key, indexPublic: KeyCommitment.publicValue(of: index, .centreIndex(code)),
+                              by: signer, issuer: me)
             try wrapForRecovery(db, trust, key: key, id: .centre(code, version: 1), by: signer)
+            try wrapForRecovery(db, trust, key: index, id: .centreIndex(code), by: signer)
             try audit(db, session, "centre.add", record: code, centre: code)
             return Centre(code: code, name: name, province: province, kind: kind, keyVersion: 1)
         }

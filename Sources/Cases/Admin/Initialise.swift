@@ -3,14 +3,14 @@ import Foundation
 import GRDB
 
 extension CaseStore {
-    /// Creates a deployment: the admin user (no data keys), the index key, the central review
-    /// key pair and the recovery key, whose derived root signing key certifies the recovery,
-    /// central and index keys and the first admin. Returns the recovery key, to be shown once.
+    /// Creates a deployment: the admin user (no data keys), the central review key pair and the
+    /// recovery key, whose derived root signing key certifies the recovery and central keys and
+    /// the first admin. (Each centre brings its own data and index keys.) Returns the recovery
+    /// key, to be shown once.
     public func initialise(admin: String, passphrase: SecureBytes, parameters: Argon2idParameters) throws -> RecoveryKey {
         try UserName.validate(admin)
         let recovery = RecoveryKey.generate()
         let central = BoxKeyPair.generate()
-        let index = SecureBytes.random(count: 32)
         let root = try Signer.root(recovery)
         try write { db in
             guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'recovery_public')") ?? false) else {
@@ -20,9 +20,8 @@ extension CaseStore {
             try setMeta(db, "central_public", central.publicKey)
             try setMeta(db, "deployment_id", Array(Ids.random(prefix: "D").utf8))
             try setMeta(db, "root_public", root.keys.publicKey)
-            try certifyDeploymentKeys(db, root: root, recovery: recovery.keyPair.publicKey, central: central.publicKey, index: index)
+            try certifyDeploymentKeys(db, root: root, recovery: recovery.keyPair.publicKey, central: central.publicKey)
             let trust = try TrustChain(db, root: root.keys.publicKey)
-            try wrapForRecovery(db, trust, key: index, id: .index, by: root)
             try wrapForRecovery(db, trust, key: central.secretKey, id: .centralReview, by: root)
             let signing = try insertUser(db, name: admin, role: .admin, centre: nil, passphrase: passphrase, parameters: parameters,
                                          extraKeys: [:], createdBy: nil, issuer: (root, nil), trustRoot: root.keys.publicKey)
@@ -32,10 +31,10 @@ extension CaseStore {
         return recovery
     }
 
-    /// The root's certificates of the recovery, central review and index keys.
-    func certifyDeploymentKeys(_ db: Database, root: Signer, recovery: [UInt8], central: [UInt8], index: SecureBytes) throws {
+    /// The root's certificates of the recovery and central review keys.
+    func certifyDeploymentKeys(_ db: Database, root: Signer, recovery: [UInt8], central: [UInt8]) throws {
         let deployment = try deploymentID(db)
-        for (kind, key) in [(Certificate.Kind.recovery, recovery), (.central, central), (.index, try KeyCommitment.publicValue(of: index, .index))] {
+        for (kind, key) in [(Certificate.Kind.recovery, recovery), (.central, central)] {
             try issue(db, Certificate(serial: Ids.random(prefix: "C"), kind: kind, deployment: deployment, subject: kind.rawValue,
                                       boxPublic: key, issuer: Certificate.root, issuedAt: AuditTrail.timestamp()), by: root, issuer: nil)
         }

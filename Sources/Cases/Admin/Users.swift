@@ -187,8 +187,8 @@ extension CaseStore {
         _ db: Database, _ trust: TrustChain, role: Role, centre: String?, from session: Session?, recovery: RecoveryKey?
     ) throws -> ([KeyID: SecureBytes], [String]) {
         var needed: [KeyID] = []
-        if role.worksCases, let centre { needed += [.centre(centre, version: try trust.centreBox(centre).version), .index] }
-        if role == .central { needed += [.centralReview, .index] }
+        if role.worksCases, let centre { needed += [.centre(centre, version: try trust.centreBox(centre).version), .centreIndex(centre)] }
+        if role == .central { needed += [.centralReview] }
         var keys: [KeyID: SecureBytes] = [:]
         var missing: [String] = []
         for id in needed {

@@ -6,8 +6,14 @@ public enum KeyID: Hashable, Sendable {
     case ownBox
     /// The user's own Ed25519 seed (signs audit entries and packets).
     case ownSigning
-    /// The deployment's index key (blind-index sub-keys are derived from it).
+    /// The deployment-wide index key of databases made before issue 12: retired (indexes are
+    /// rebuilt per centre by `keys certify`); still read once to check the root at the first
+    /// unlock after the upgrade, then dropped from the keyslot.
     case index
+    /// A centre's index key: blind-index sub-keys of that centre's persons are derived from it,
+    /// so two centres' records of one woman share no index value. It does not rotate with the
+    /// centre key (no re-indexing).
+    case centreIndex(String)
     /// The central review key pair's secret half.
     case centralReview
     /// A centre key, by centre code and version.
@@ -24,6 +30,7 @@ public enum KeyID: Hashable, Sendable {
         case .centralReview: "central.v1"
         case .trustRoot: "trust.root"
         case .centre(let code, let version): "centre.\(code).v\(version)"
+        case .centreIndex(let code): "index.\(code)"
         }
     }
 
@@ -36,6 +43,11 @@ public enum KeyID: Hashable, Sendable {
         case "trust.root": self = .trustRoot
         default:
             let parts = rawValue.split(separator: ".")
+            // Centre codes are upper-case, so `index.v1` can never be a centre's.
+            if parts.count == 2, parts[0] == "index", parts[1].allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "-" }) {
+                self = .centreIndex(String(parts[1]))
+                return
+            }
             guard parts.count == 3, parts[0] == "centre", parts[2].hasPrefix("v"),
                   let version = Int(parts[2].dropFirst()) else { return nil }
             self = .centre(String(parts[1]), version: version)

@@ -67,7 +67,9 @@ extension CaseStore {
             try resealCentreReasons(db, centre: code, from: BoxKeyPair(secretKey: KeyDerivation.subkey(of: oldKey(current), label: "centre.box")),
                                     to: newBox)
             try db.execute(sql: "UPDATE centres SET key_version = ? WHERE code = ?", arguments: [next, code])
-            try certifyCentre(db, code: code, version: next, key: newKey, by: signer, issuer: me)
+            // The index key stays: no re-indexing; its commitment carries over.
+            guard let indexPublic = try trust.centreIndex(code) else { throw CaunoiError.integrityFailure(record: "certificate of centre \(code)") }
+            try certifyCentre(db, code: code, version: next, key: newKey, indexPublic: indexPublic, by: signer, issuer: me)
             try wrapForRecovery(db, trust, key: newKey, id: .centre(code, version: next), by: signer)
             // Staff by certificate: a plain row edited to look like staff receives nothing.
             var staff: [String] = []

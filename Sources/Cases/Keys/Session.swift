@@ -42,10 +42,11 @@ public struct Session: Sendable {
         guard roles.contains(role) else { throw CaunoiError.roleNotAllowed(role: role.rawValue) }
     }
 
-    /// The index key, for blind-index lookups and writes.
+    /// Her centre's index key, for blind-index lookups and writes: searches reach her own
+    /// centre's persons only, and nobody else's index values can be computed with it.
     func indexKey() throws -> SecureBytes {
-        guard role.holdsIndexKey else { throw CaunoiError.roleNotAllowed(role: role.rawValue) }
-        guard let key = keys[.index] else { throw CaunoiError.keysMissing }
+        guard role.holdsIndexKey, let centre else { throw CaunoiError.roleNotAllowed(role: role.rawValue) }
+        guard let key = keys[.centreIndex(centre)] else { throw CaunoiError.keysMissing }
         return key
     }
 

@@ -36,6 +36,8 @@ extension CaseStore {
                 newlyPinned = SignedCertificate.fingerprint(root)
                 changed = true
             }
+            // The deployment-wide index key of older databases is retired (indexes are per centre).
+            if bundle.keys.removeValue(forKey: .index) != nil { changed = true }
             let trust = try TrustChain(db, root: root)
             // A removed user (her certificate revoked) answers like a wrong passphrase.
             guard let own = try trust.checkedUser(user), let role = own.role else { throw CaunoiError.wrongPassphrase }

@@ -27,9 +27,9 @@ enum Authority {
         guard recipient.kind == .user, let role = recipient.role else { return false }
         switch key {
         case .centre(let code, _): return role.worksCases && recipient.centre == code
-        case .index: return role.holdsIndexKey
+        case .centreIndex(let code): return role.worksCases && recipient.centre == code
         case .centralReview: return role == .central
-        case .ownBox, .ownSigning, .trustRoot: return false
+        case .index, .ownBox, .ownSigning, .trustRoot: return false
         }
     }
 
@@ -42,9 +42,8 @@ enum Authority {
         guard grantor.kind == .user, let role = grantor.role else { return false }
         switch (role, key) {
         case (.admin, _): return true
-        case (.manager, .centre(let code, _)): return code == grantor.centre
-        case (.manager, .index): return true
-        case (.central, .centralReview), (.central, .index): return true
+        case (.manager, .centre(let code, _)), (.manager, .centreIndex(let code)): return code == grantor.centre
+        case (.central, .centralReview): return true
         default: return false
         }
     }
@@ -56,7 +55,7 @@ enum Authority {
         guard let signer else { return true }
         guard signer.kind == .user, let role = signer.role else { return false }
         switch (role, key) {
-        case (.admin, .centre): return true
+        case (.admin, .centre), (.admin, .centreIndex): return true
         case (.manager, .centre(let code, _)): return code == signer.centre
         default: return false
         }

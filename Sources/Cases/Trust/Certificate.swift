@@ -13,9 +13,6 @@ struct Certificate: Equatable, Sendable {
         case recovery
         /// The central review public key (X25519), certified by the deployment root.
         case central
-        /// A commitment to the index key: the X25519 public half of a key derived from it, so
-        /// an index key handed over in the file can be checked (root-certified).
-        case index
         /// A centre's box public key for one centre-key version.
         case centre
         /// Withdraws the certificate whose serial is its subject.
@@ -38,6 +35,8 @@ struct Certificate: Equatable, Sendable {
     var boxPublic: [UInt8]? = nil
     var signPublic: [UInt8]? = nil
     var keyVersion: Int? = nil
+    /// For a centre: the commitment to its index key (see `KeyCommitment`).
+    var indexPublic: [UInt8]? = nil
     /// For a revocation of a user: certificates she issued that stay valid (issued before it).
     var keeps: [String] = []
     /// The issuing user's name, or `#root`.
@@ -56,6 +55,7 @@ struct Certificate: Equatable, Sendable {
         if let boxPublic { object["box_public"] = .string(Data(boxPublic).base64EncodedString()) }
         if let signPublic { object["sign_public"] = .string(Data(signPublic).base64EncodedString()) }
         if let keyVersion { object["key_version"] = .int(keyVersion) }
+        if let indexPublic { object["index_public"] = .string(Data(indexPublic).base64EncodedString()) }
         if kind == .revocation { object["keeps"] = .array(keeps.sorted().map(JSONValue.string)) }
         return Array(JSONValue.object(object).canonical.utf8)
     }
@@ -78,9 +78,10 @@ struct Certificate: Equatable, Sendable {
             guard let text = value.string, let data = Data(base64Encoded: text), data.count == 32 else { return nil }
             return .some([UInt8](data))
         }
-        guard let box = key("box_public"), let sign = key("sign_public") else { return nil }
+        guard let box = key("box_public"), let sign = key("sign_public"), let index = key("index_public") else { return nil }
         certificate.boxPublic = box
         certificate.signPublic = sign
+        certificate.indexPublic = index
         if case .int(let version)? = json["key_version"] { certificate.keyVersion = version }
         if case .array(let kept)? = json["keeps"] { certificate.keeps = kept.compactMap(\.string) }
         // Re-encoding must give the same bytes: no unknown members, nothing reordered.
@@ -92,14 +93,15 @@ struct Certificate: Equatable, Sendable {
     var isWellFormed: Bool {
         switch kind {
         case .user:
-            guard let role, boxPublic != nil, signPublic != nil, keyVersion == nil, keeps.isEmpty else { return false }
+            guard let role, boxPublic != nil, signPublic != nil, keyVersion == nil, indexPublic == nil, keeps.isEmpty else { return false }
             return role.needsCentre == (centre != nil)
-        case .recovery, .central, .index:
-            return boxPublic != nil && signPublic == nil && role == nil && centre == nil && keyVersion == nil && keeps.isEmpty
+        case .recovery, .central:
+            return boxPublic != nil && signPublic == nil && role == nil && centre == nil && keyVersion == nil && indexPublic == nil && keeps.isEmpty
         case .centre:
-            return boxPublic != nil && signPublic == nil && centre == subject && (keyVersion ?? 0) >= 1 && role == nil && keeps.isEmpty
+            return boxPublic != nil && indexPublic != nil && signPublic == nil && centre == subject && (keyVersion ?? 0) >= 1 && role == nil
+                && keeps.isEmpty
         case .revocation:
-            return boxPublic == nil && signPublic == nil && role == nil && centre == nil && keyVersion == nil
+            return boxPublic == nil && signPublic == nil && role == nil && centre == nil && keyVersion == nil && indexPublic == nil
         }
     }
 }

@@ -29,7 +29,10 @@ extension CaseStore {
     /// root (derived from the recovery key) then certifies these keys and every account as the
     /// file lists it, re-signs the recovery wraps, and is pinned in the admin's keyslot. Others
     /// pin it at their next unlock (staff check it against a tag under the index key).
-    public func certifyDeployment(admin: String, passphrase: SecureBytes, recovery: RecoveryKey) throws -> Certification {
+    /// The deployment-wide index key is retired: each centre gets an index key of its own (granted
+    /// by the root to its staff, wrapped for recovery) and every person's blind indexes are
+    /// rebuilt under her centre's key.
+    public func certifyDeployment(admin: String, passphrase: SecureBytes, recovery: RecoveryKey, policy: Policy) throws -> Certification {
         try requireInitialised()
         return try write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM certificates") == 0 else { throw CaunoiError.deploymentAlreadyCertified }
@@ -49,22 +52,43 @@ extension CaseStore {
             let root = try Signer.root(recovery)
             let deployment = try deploymentID(db)
 
-            let index = try openLegacyWrap(db, .index, recovery)
+            // The retired deployment index key, when there is one: staff who hold it check the new
+            // root against a tag under it before pinning.
+            let legacyIndex = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM recovery_wraps WHERE key_id = ?)",
+                                                arguments: [KeyID.index.rawValue]) == true ? try openLegacyWrap(db, .index, recovery) : nil
             let central = try openLegacyWrap(db, .centralReview, recovery)
             guard try BoxKeyPair(secretKey: central).publicKey == meta(db, "central_public") else {
                 throw CaunoiError.integrityFailure(record: "meta.central_public")
             }
             // Replaced if present: whatever the file said before certification is not believed.
-            for (key, value) in [("root_public", root.keys.publicKey), ("root_pin", try RootPin.tag(root: root.keys.publicKey, indexKey: index))] {
-                try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", arguments: [key, value.blob])
+            try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('root_public', ?)", arguments: [root.keys.publicKey.blob])
+            try db.execute(sql: "DELETE FROM meta WHERE key = 'root_pin'")
+            if let legacyIndex {
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('root_pin', ?)",
+                               arguments: [try RootPin.tag(root: root.keys.publicKey, indexKey: legacyIndex).blob])
             }
-            try certifyDeploymentKeys(db, root: root, recovery: recovery.keyPair.publicKey, central: BoxKeyPair(secretKey: central).publicKey, index: index)
-            try resign(db, .index, deployment: deployment, root: root)
+            try certifyDeploymentKeys(db, root: root, recovery: recovery.keyPair.publicKey, central: BoxKeyPair(secretKey: central).publicKey)
             try resign(db, .centralReview, deployment: deployment, root: root)
+            // The retired index key: its wrap and any grant of it still pending go.
+            try db.execute(sql: "DELETE FROM recovery_wraps WHERE key_id = ?", arguments: [KeyID.index.rawValue])
+            try db.execute(sql: "DELETE FROM key_grants WHERE key_id = ?", arguments: [KeyID.index.rawValue])
 
             var versions = 0
             var centreKeys: [String: SecureBytes] = [:]
+            var indexKeys: [String: SecureBytes] = [:]
             for centre in try Centre.fetchAll(db) {
+                // A centre's own index key: kept if the file already has one for it, else a new one.
+                let hasIndex = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM recovery_wraps WHERE key_id = ?)",
+                                                 arguments: [KeyID.centreIndex(centre.code).rawValue]) == true
+                let centreIndex = hasIndex ? try openLegacyWrap(db, .centreIndex(centre.code), recovery) : SecureBytes.random(count: 32)
+                indexKeys[centre.code] = centreIndex
+                if hasIndex {
+                    try resign(db, .centreIndex(centre.code), deployment: deployment, root: root)
+                } else {
+                    try storeRecoveryWrap(db, deployment: deployment,
+                                          sealed: SealedBox.seal(KeyBundle(keys: [.centreIndex(centre.code): centreIndex]).encoded(), to: recovery.keyPair.publicKey),
+                                          id: .centreIndex(centre.code), by: root)
+                }
                 let storedBox = try Data.fetchOne(db, sql: "SELECT box_public FROM centres WHERE code = ?", arguments: [centre.code]).map { [UInt8]($0) }
                 for version in 1...centre.keyVersion {
                     let key = try openLegacyWrap(db, .centre(centre.code, version: version), recovery)
@@ -74,13 +98,14 @@ extension CaseStore {
                        try KeyCommitment.publicValue(of: key, .centre(centre.code, version: version)) != storedBox {
                         throw CaunoiError.integrityFailure(record: "centre \(centre.code) (centres.box_public)")
                     }
-                    try certifyCentre(db, code: centre.code, version: version, key: key, by: root, issuer: nil)
+                    try certifyCentre(db, code: centre.code, version: version, key: key,
+                                      indexPublic: KeyCommitment.publicValue(of: centreIndex, .centreIndex(centre.code)), by: root, issuer: nil)
                     try resign(db, .centre(centre.code, version: version), deployment: deployment, root: root)
                     versions += 1
                 }
             }
 
-            try sealCases(db, centreKeys: centreKeys)
+            try reindexAndSeal(db, centreKeys: centreKeys, indexKeys: indexKeys, policy: policy)
 
             var accounts: [Certification.Account] = []
             let trust = try TrustChain(db, root: root.keys.publicKey)
@@ -94,6 +119,11 @@ extension CaseStore {
                 accounts.append(Certification.Account(name: name, role: role, centre: user["centre"], active: active))
             }
             let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM key_grants") ?? 0
+            // Each active staff member receives her centre's new index key from the root.
+            for (name, centre) in accounts.compactMap({ $0.active && $0.role.worksCases ? ($0.name, $0.centre ?? "") : nil }) {
+                guard let key = indexKeys[centre] else { continue }
+                try grant(db, trust, key: key, id: .centreIndex(centre), to: name, by: root, grantor: nil)
+            }
 
             // The statistics ledger so far: each row committed in the chain by the certifying admin.
             let certifier = try SigningKeyPair(seed: seed)
@@ -109,20 +139,29 @@ extension CaseStore {
         }
     }
 
-    /// Every case whose woman is not erased gets its seal, made with her data key (opened with
-    /// the centre keys the recovery key gave).
-    private func sealCases(_ db: Database, centreKeys: [String: SecureBytes]) throws {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT c.id AS case_id, p.id AS person_id, p.centre, p.centre_key_version, p.wrapped_dek
-            FROM cases c JOIN persons p ON p.id = c.person_id WHERE p.wrapped_dek IS NOT NULL ORDER BY c.id
+    /// Every woman not erased: her blind indexes rebuilt under her centre's new index key, and
+    /// each of her cases sealed, with her data key (opened with the centre keys the recovery key
+    /// gave).
+    private func reindexAndSeal(_ db: Database, centreKeys: [String: SecureBytes], indexKeys: [String: SecureBytes], policy: Policy) throws {
+        var indexers: [String: BlindIndexer] = [:]
+        for (centre, key) in indexKeys { indexers[centre] = try BlindIndexer(indexKey: key, settings: policy.blindIndex) }
+        let columns = PersonColumn.allCases.map(\.rawValue).joined(separator: ", ")
+        let persons = try Row.fetchAll(db, sql: """
+            SELECT id, centre, centre_key_version, wrapped_dek, \(columns) FROM persons WHERE wrapped_dek IS NOT NULL ORDER BY id
             """)
-        for row in rows {
-            let person: String = row["person_id"]
-            guard let key = centreKeys["\(row["centre"] as String).v\(row["centre_key_version"] as Int)"] else {
+        for row in persons {
+            let person: String = row["id"]
+            let centre: String = row["centre"]
+            guard let key = centreKeys["\(centre).v\(row["centre_key_version"] as Int)"], let indexer = indexers[centre] else {
                 throw CaunoiError.integrityFailure(record: "\(person) (persons.centre_key_version)")
             }
             let vault = try PersonVault.unwrap(personID: person, wrapped: row.bytes("wrapped_dek"), centreKey: key, dekTable: "persons")
-            try CaseSeal.update(db, caseID: row["case_id"], vault: vault)
+            var blobs: [PersonColumn: [UInt8]] = [:]
+            for column in PersonColumn.allCases { if let blob = row.optionalBytes(column.rawValue) { blobs[column] = blob } }
+            try BlindIndexer.replace(db, personID: person, entries: indexer.entries(for: PersonFields.opened(from: blobs, with: vault)))
+            for caseID in try String.fetchAll(db, sql: "SELECT id FROM cases WHERE person_id = ? ORDER BY id", arguments: [person]) {
+                try CaseSeal.update(db, caseID: caseID, vault: vault)
+            }
         }
     }
 

@@ -28,11 +28,14 @@ extension CaseStore {
         try issue(db, revocation, by: signer, issuer: issuer, target: target)
     }
 
-    /// Certifies a centre key version's box public key (derived from the centre key).
-    func certifyCentre(_ db: Database, code: String, version: Int, key: SecureBytes, by signer: Signer, issuer: Certificate?) throws {
+    /// Certifies a centre key version's box public key (derived from the centre key) and the
+    /// centre's index-key commitment.
+    func certifyCentre(_ db: Database, code: String, version: Int, key: SecureBytes, indexPublic: [UInt8], by signer: Signer,
+                       issuer: Certificate?) throws {
         let box = try KeyCommitment.publicValue(of: key, .centre(code, version: version))
         let certificate = Certificate(serial: Ids.random(prefix: "C"), kind: .centre, deployment: try deploymentID(db), subject: code,
-                                      centre: code, boxPublic: box, keyVersion: version, issuer: signer.name, issuedAt: AuditTrail.timestamp())
+                                      centre: code, boxPublic: box, keyVersion: version, indexPublic: indexPublic, issuer: signer.name,
+                                      issuedAt: AuditTrail.timestamp())
         try issue(db, certificate, by: signer, issuer: issuer)
         try db.execute(sql: "UPDATE centres SET box_public = ? WHERE code = ?", arguments: [box.blob, code])
     }

@@ -29,7 +29,7 @@ enum KeyCommitment {
     static func publicValue(of key: SecureBytes, _ id: KeyID) throws -> [UInt8] {
         switch id {
         case .centre: try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "centre.box")).publicKey
-        case .index: try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "index.commit")).publicKey
+        case .index, .centreIndex: try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "index.commit")).publicKey
         case .centralReview: try BoxKeyPair(secretKey: key).publicKey
         case .ownBox, .ownSigning, .trustRoot: []
         }
@@ -40,9 +40,10 @@ enum KeyCommitment {
         let certified: [UInt8]?
         switch id {
         case .centre(let code, let version): certified = try trust.centreBox(code, version: version)
-        case .index: certified = try trust.deploymentKey(.index)
+        case .centreIndex(let code): certified = try trust.centreIndex(code)
         case .centralReview: certified = try trust.deploymentKey(.central)
-        case .ownBox, .ownSigning, .trustRoot: return
+        // The retired deployment index key is dropped at unlock, never used.
+        case .index, .ownBox, .ownSigning, .trustRoot: return
         }
         guard let certified, key.count == 32, try publicValue(of: key, id) == certified else {
             throw CaunoiError.integrityFailure(record: "key \(id.rawValue)")

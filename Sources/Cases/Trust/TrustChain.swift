@@ -187,6 +187,12 @@ final class TrustChain {
         try serials(kind: .user, subject: name).map { try verifiedIssue($0) }
     }
 
+    /// The certified commitment to a centre's index key (the same in every version's
+    /// certificate: the index key does not rotate).
+    func centreIndex(_ code: String) throws -> [UInt8]? {
+        try current(.centre, code)?.certificate.indexPublic
+    }
+
     /// Serials of every certificate a user has signed, kept valid when she is revoked.
     func issuedBy(_ name: String) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT serial FROM certificates WHERE issuer = ? ORDER BY serial", arguments: [name])

@@ -29,8 +29,8 @@ public enum Role: String, Sendable, CaseIterable, Codable, DatabaseValueConverti
     public var worksCases: Bool { self == .counsellor || self == .manager }
     /// Roles that must belong to a centre.
     public var needsCentre: Bool { worksCases }
-    /// Roles that hold the deployment's index key (search).
-    public var holdsIndexKey: Bool { self == .counsellor || self == .manager || self == .central }
+    /// Roles that hold their centre's index key (search).
+    public var holdsIndexKey: Bool { worksCases }
 }
 
 public enum CentreKind: String, Sendable, CaseIterable, Codable, DatabaseValueConvertible {
