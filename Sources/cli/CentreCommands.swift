@@ -1,9 +1,10 @@
 import ArgumentParser
+import Foundation
 import Cases
 
 struct CentreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "centre", abstract: "Counselling centres and offices.", subcommands: [Add.self, List.self])
+        commandName: "centre", abstract: "Counselling centres and offices.", subcommands: [Add.self, List.self, Trust.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a centre (admin); its key is wrapped for the recovery key only.")
@@ -37,6 +38,32 @@ struct CentreCommand: ParsableCommand {
                 if global.json { try context.emit(centres); return }
                 for centre in centres {
                     print("\(centre.code)\t\(centre.kind.rawValue)\t\(centre.province)\t\(centre.name)")
+                }
+            }
+        }
+    }
+
+    struct Trust: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The deployment root key and each centre's signing-key fingerprint, for partner agencies (`referral open --root`).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Write the trust file here (JSON) instead of printing.") var out: String?
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let (store, session) = try context.unlock()
+                let export = try store.trustExport(session)
+                let text = export.json.pretty
+                if let out {
+                    guard !FileManager.default.fileExists(atPath: out), FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
+                        throw CaunoiError.cannotCreate("--out")
+                    }
+                } else if global.json {
+                    print(export.json.canonical)
+                } else {
+                    context.say(.trustRoot(export.rootFingerprint))
+                    for centre in export.centres { print("\(centre.code)\tv\(centre.keyVersion)\t\(centre.signingFingerprint)\t\(centre.name)") }
                 }
             }
         }

@@ -182,17 +182,20 @@ struct ReferralCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var file: String
         @Option(help: "The agency's secret key file.") var key: String
+        @Option(help: "The deployment's trust file (`caunoi centre trust --out`) or its root key in base64, pinned once.") var root: String
 
         func run() throws {
             let context = Context(global)
             try context.run {
                 guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound("packet") }
-                let opened = try ReferralPacket.open(String(decoding: data, as: UTF8.self), keyPair: AgencyKeyFile.read(path: key))
-                guard opened.signatureValid else { throw CaunoiError.integrityFailure(record: "packet signature") }
+                let rootText = FileManager.default.contents(atPath: root).map { String(decoding: $0, as: UTF8.self) } ?? root
+                let opened = try ReferralPacket.open(String(decoding: data, as: UTF8.self), keyPair: AgencyKeyFile.read(path: key),
+                                                     root: TrustExport.root(from: rootText))
+                guard let centre = opened.signingCentre else { throw CaunoiError.integrityFailure(record: "packet signature") }
                 if global.json {
-                    print(JSONValue.object(["payload": opened.payload, "signature_valid": .bool(true)]).canonical)
+                    print(JSONValue.object(["payload": opened.payload, "signature_valid": .bool(true), "signed_by_centre": .string(centre)]).canonical)
                 } else {
-                    context.say(.packetVerified)
+                    context.say(.packetVerified(centre))
                     print(opened.payload.canonical)
                 }
             }

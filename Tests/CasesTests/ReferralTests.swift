@@ -112,30 +112,67 @@ import Testing
 }
 
 @Suite struct PacketTests {
-    @Test func aPacketOpensWithTheAgencyKeyAndItsSignatureVerifies() throws {
-        let agency = BoxKeyPair.generate()
-        let signer = SigningKeyPair.generate()
-        let text = try ReferralPacket.seal(["format": .string(ReferralPacket.format), "disclosed": .object(["name": .string("Trần Thị Lan")])],
-                                           signer: signer, to: agency.publicKey)
-        #expect(text.hasPrefix("-----BEGIN CAUNOI REFERRAL-----\n"))
-        #expect(text.split(separator: "\n").dropFirst().dropLast().allSatisfy { $0.count <= 76 })
-        let opened = try ReferralPacket.open(text, keyPair: agency)
-        #expect(opened.signatureValid)
-        #expect(opened.payload["disclosed"]?["name"]?.string == "Trần Thị Lan")
-        #expect(throws: CaunoiError.packetUnreadable) { _ = try ReferralPacket.open(text, keyPair: BoxKeyPair.generate()) }
+    /// A deployment in miniature: a root, an admin it certified, and a centre certificate the
+    /// admin signed for the centre's signing key.
+    struct Chain {
+        let root = SigningKeyPair.generate()
+        let admin = SigningKeyPair.generate()
+        let centre = SigningKeyPair.generate()
+        var certificates: [SignedCertificate] = []
+
+        init(centreCode: String = "HN-OSSO", adminRole: Role = .admin, adminCentre: String? = nil) throws {
+            let adminCertificate = Certificate(serial: "C-1", kind: .user, deployment: "D-1", subject: "quantri", role: adminRole,
+                                               centre: adminCentre, boxPublic: BoxKeyPair.generate().publicKey, signPublic: admin.publicKey,
+                                               issuer: Certificate.root, issuedAt: "2026-12-01T00:00:00Z")
+            let centreCertificate = Certificate(serial: "C-2", kind: .centre, deployment: "D-1", subject: centreCode, centre: centreCode,
+                                                boxPublic: BoxKeyPair.generate().publicKey, signPublic: centre.publicKey, keyVersion: 1,
+                                                indexPublic: BoxKeyPair.generate().publicKey, issuer: "quantri", issuedAt: "2026-12-01T00:00:01Z")
+            certificates = [try SignedCertificate.sign(centreCertificate, with: admin), try SignedCertificate.sign(adminCertificate, with: root)]
+        }
+
+        func packet(to agency: BoxKeyPair, _ extra: [String: JSONValue] = [:], from centreCode: String = "HN-OSSO") throws -> String {
+            try ReferralPacket.seal(["format": .string(ReferralPacket.format), "from_centre": .string(centreCode),
+                                     "disclosed": .object(["name": .string("Trần Thị Lan")])].merging(extra) { $1 },
+                                    signer: centre, chain: certificates, to: agency.publicKey)
+        }
     }
 
-    @Test func aResignedOrAlteredPayloadFailsVerification() throws {
+    @Test func aPacketOpensWithTheAgencyKeyAndNamesItsCertifiedCentre() throws {
         let agency = BoxKeyPair.generate()
-        let signer = SigningKeyPair.generate()
-        // Sign one payload, then seal a different one carrying the same signature.
-        let original = try ReferralPacket.open(ReferralPacket.seal(["format": .string(ReferralPacket.format), "n": .int(1)],
-                                                                   signer: signer, to: agency.publicKey), keyPair: agency)
+        let chain = try Chain()
+        let text = try chain.packet(to: agency)
+        #expect(text.hasPrefix("-----BEGIN CAUNOI REFERRAL-----\n"))
+        #expect(text.split(separator: "\n").dropFirst().dropLast().allSatisfy { $0.count <= 76 })
+        let opened = try ReferralPacket.open(text, keyPair: agency, root: chain.root.publicKey)
+        #expect(opened.signingCentre == "HN-OSSO")
+        #expect(opened.payload["disclosed"]?["name"]?.string == "Trần Thị Lan")
+        #expect(throws: CaunoiError.packetUnreadable) { _ = try ReferralPacket.open(text, keyPair: BoxKeyPair.generate(), root: chain.root.publicKey) }
+        // Against another deployment's root the same packet proves nothing.
+        #expect(try ReferralPacket.open(text, keyPair: agency, root: SigningKeyPair.generate().publicKey).signingCentre == nil)
+    }
+
+    @Test func forgeriesAreNotTakenForTheCentre() throws {
+        let agency = BoxKeyPair.generate()
+        let chain = try Chain()
+        // A forger with a whole deployment of her own: her chain ends at her root, not the pinned one.
+        let forger = try Chain()
+        #expect(try ReferralPacket.open(forger.packet(to: agency), keyPair: agency, root: chain.root.publicKey).signingCentre == nil)
+        // The real chain, but signed with her own key.
+        var stolen = try Chain()
+        stolen.certificates = chain.certificates
+        #expect(try ReferralPacket.open(stolen.packet(to: agency), keyPair: agency, root: chain.root.publicKey).signingCentre == nil)
+        // The real centre's chain claimed for another centre.
+        #expect(try ReferralPacket.open(chain.packet(to: agency, from: "CT-HN"), keyPair: agency, root: chain.root.publicKey).signingCentre == nil)
+        // A manager of another centre cannot certify this centre's key.
+        let managerElsewhere = try Chain(adminRole: .manager, adminCentre: "CT-HN")
+        #expect(try ReferralPacket.open(managerElsewhere.packet(to: agency), keyPair: agency, root: managerElsewhere.root.publicKey).signingCentre == nil)
+        // A signed payload changed after signing.
+        let original = try ReferralPacket.open(chain.packet(to: agency, ["n": .int(1)]), keyPair: agency, root: chain.root.publicKey)
         guard case .object(var members) = original.payload else { Issue.record("not an object"); return }
         members["n"] = .int(2)
-        let forged = ReferralPacket.armor(try SealedBox.seal(SecureBytes(utf8: JSONValue.object(members).canonical), to: agency.publicKey),
-                                          begin: ReferralPacket.begin, end: ReferralPacket.end)
-        #expect(try !ReferralPacket.open(forged, keyPair: agency).signatureValid)
+        let altered = ReferralPacket.armor(try SealedBox.seal(SecureBytes(utf8: JSONValue.object(members).canonical), to: agency.publicKey),
+                                           begin: ReferralPacket.begin, end: ReferralPacket.end)
+        #expect(try ReferralPacket.open(altered, keyPair: agency, root: chain.root.publicKey).signingCentre == nil)
     }
 }
 

@@ -281,6 +281,36 @@ struct FileAttackTests {
             return [Check(holds: (0..<3).contains(shared), what: "her records at two centres are not linked by their index values (\(shared) of 3 equal)"),
                     Check(holds: found == [there.id], what: "each centre finds only its own record")]
         },
+        Attack(name: "an agency's public key replaced with hers before a referral is sent") { d, a, _ in
+            let keyPath = d.directory.appendingPathComponent("agency.key").path
+            let publicKey = try await d.ok(["agency", "keygen", "--out", keyPath]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            try await d.ok(["agency", "add", "vn-moj-thu", "--name", "Sở Tư pháp thử", "--kind", "justice", "--service", "divorce-recognition",
+                            "--province", "01", "--public-key", publicKey], as: .manager)
+            let c = try await ReferralFlowTests.openReferralCase(d)
+            try await d.ok(["consent", "give", c.id, "--purpose", "referral", "--agency", "vn-moj-thu"], as: .counsellor)
+            let created = try JSON.object(try await d.ok(["referral", "create", c.id, "--agency", "vn-moj-thu", "--service", "divorce-recognition",
+                                                          "--json"], as: .counsellor))
+            let id = created["id"] as? String ?? ""
+            try a.edit { db in try db.execute(sql: "UPDATE agencies SET public_key = ? WHERE id = 'vn-moj-thu'", arguments: [Data(a.box.publicKey)]) }
+            let packet = d.directory.appendingPathComponent("packet.txt").path
+            let sent = try await d.run(["referral", "send", id, "--out", packet], as: .counsellor)
+            return [refused(sent, naming: "agency vn-moj-thu (agencies.public_key)"),
+                    Check(holds: !FileManager.default.fileExists(atPath: packet), what: "no packet was written")]
+        },
+        Attack(name: "a reviewed agency's kind widened so that a consent to one kind covers it") { d, a, _ in
+            let c = try await ReferralFlowTests.openReferralCase(d)
+            try await d.ok(["consent", "give", c.id, "--purpose", "referral", "--agency-kind", "justice"], as: .counsellor)
+            // kr-kocun is a foreign counterpart in policy, made to look like a justice office. Policy
+            // rows are rewritten from the reviewed file on every directory read, so the edit is
+            // undone and her consent does not cover it (77)...
+            try a.edit { db in try db.execute(sql: "UPDATE agencies SET kind = 'justice' WHERE id = 'kr-kocun'") }
+            let healed = try await d.run(["referral", "create", c.id, "--agency", "kr-kocun", "--service", "divorce-recognition"], as: .counsellor)
+            // ...and marked as added by staff instead, it has no signed certificate to match (65).
+            try a.edit { db in try db.execute(sql: "UPDATE agencies SET kind = 'justice', source = 'added' WHERE id = 'kr-kocun'") }
+            let marked = try await d.run(["referral", "create", c.id, "--agency", "kr-kocun", "--service", "divorce-recognition"], as: .counsellor)
+            let made = try a.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM referrals WHERE case_id = ?", arguments: [c.id]) ?? 0 }
+            return [refused(healed, [77]), refused(marked, naming: "agency kr-kocun"), Check(holds: made == 0, what: "no referral was made")]
+        },
     ]
 
     @Test("every file-level attack ends in a refusal, never a key or a wrong answer (count printed)")

@@ -94,18 +94,20 @@ struct ReferralFlowTests {
                 #expect(!armored.contains(secret))
             }
 
+            let trustPath = d.directory.appendingPathComponent("trust.json").path
+            try await d.ok(["centre", "trust", "--out", trustPath], as: .manager)
             let script = try d.write("open_packet.py", Python.openPacket)
-            let opened = try await Harness.launch("/usr/bin/env", ["python3", script, keyPath, packetPath, publicKey],
+            let opened = try await Harness.launch("/usr/bin/env", ["python3", script, keyPath, packetPath, publicKey, trustPath],
                                                   environment: Python.environment, scratch: d.directory)
             try #require(opened.status == 0, "PyNaCl could not open or verify the packet: \(opened.stderr)")
             let payload = try JSON.object(opened)
-            #expect(payload["format"] as? String == "caunoi-referral/1")
+            #expect(payload["format"] as? String == "caunoi-referral/2")
             #expect(payload["referral"] as? String == id)
             #expect(payload["to_agency"] as? String == "vn-moj-hanoi")
             #expect(payload["services"] as? [String] == ["divorce-recognition"])
             #expect(payload["safe_contact"] as? String == Invented.ngocSafeContact)
             #expect(Set(payload.keys) == ["format", "referral", "from_centre", "to_agency", "priority", "due", "services",
-                                          "disclosed", "safe_contact", "consent", "signer"])
+                                          "disclosed", "safe_contact", "consent", "signer", "certificates", "sent_by"])
             // The rule divorce-recognition-justice discloses name, other_names, dob, id_number,
             // passport, origin_province, destination; she has no other names or ID number.
             let disclosed = try #require(payload["disclosed"] as? [String: Any])
@@ -118,13 +120,19 @@ struct ReferralFlowTests {
                 #expect(!text.contains(absent), "the packet discloses something its rule does not list")
             }
 
-            // caunoi's own agency side agrees; a payload re-sealed with one changed byte is refused.
-            try await d.ok(["referral", "open", packetPath, "--key", keyPath])
+            // caunoi's own agency side agrees and names the centre; without the root it cannot
+            // verify the signer; a payload changed and re-signed with the forger's own key is refused.
+            let verified = try await d.ok(["referral", "open", packetPath, "--key", keyPath, "--root", trustPath])
+            #expect(verified.stdout.contains(Deployment.centre))
+            #expect(try await d.run(["referral", "open", packetPath, "--key", keyPath]).status == 64)
+            let stranger = d.directory.appendingPathComponent("stranger.key").path
+            let strangerRoot = try await d.ok(["agency", "keygen", "--out", stranger]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try await d.run(["referral", "open", packetPath, "--key", keyPath, "--root", strangerRoot]).status == 65)
             let forgedPath = d.directory.appendingPathComponent("forged.txt").path
-            let forged = try await Harness.launch("/usr/bin/env", ["python3", script, keyPath, packetPath, publicKey, forgedPath],
+            let forged = try await Harness.launch("/usr/bin/env", ["python3", script, keyPath, packetPath, publicKey, trustPath, forgedPath],
                                                   environment: Python.environment, scratch: d.directory)
             try #require(forged.status == 0, "\(forged.stderr)")
-            let refused = try await d.run(["referral", "open", forgedPath, "--key", keyPath])
+            let refused = try await d.run(["referral", "open", forgedPath, "--key", keyPath, "--root", trustPath])
             #expect(refused.status == 65)
             #expect(refused.stdout.isEmpty)
         }
@@ -315,25 +323,43 @@ enum Python {
 
     /// Opens a packet as docs/REFERRAL-PACKET.md tells agencies to, prints the verified payload;
     /// with a fourth argument, writes a forged packet there (one changed byte, same signature).
+    /// Opens a packet the way docs/REFERRAL-PACKET.md tells a partner to, checking the
+    /// signature and the signing centre's certificate chain up to the root in the trust file.
+    /// With a fifth argument it also writes a forgery: the payload changed and re-signed with a
+    /// key of the forger's own (who puts it in `signer`), keeping the real chain.
     static let openPacket = """
         import base64, json, sys
         from nacl.public import PrivateKey, PublicKey, SealedBox
-        from nacl.signing import VerifyKey
+        from nacl.signing import SigningKey, VerifyKey
 
-        key_path, packet_path, public_b64 = sys.argv[1:4]
+        key_path, packet_path, public_b64, trust_path = sys.argv[1:5]
         secret = base64.b64decode("".join(l for l in open(key_path).read().splitlines() if l and not l.startswith("-----")))
         lines = [l for l in open(packet_path).read().splitlines() if l and not l.startswith("-----")]
         plain = SealedBox(PrivateKey(secret)).decrypt(base64.b64decode("".join(lines)))
         payload = json.loads(plain)
         signature = base64.b64decode(payload.pop("signature"))
-        message = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-        VerifyKey(base64.b64decode(payload["signer"])).verify(message, signature)
-        if len(sys.argv) > 4:
+        canonical = lambda value: json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+        VerifyKey(base64.b64decode(payload["signer"])).verify(canonical(payload), signature)
+        root = base64.b64decode(json.load(open(trust_path))["root_public"])
+        certificates = payload["certificates"]
+        first = json.loads(base64.b64decode(certificates[0]["body"]))
+        assert first["kind"] == "centre" and first["subject"] == payload["from_centre"] and first["sign_public"] == payload["signer"]
+        for index, item in enumerate(certificates):
+            body = base64.b64decode(item["body"])
+            VerifyKey(base64.b64decode(item["signer"])).verify(body, base64.b64decode(item["signature"]))
+            certificate = json.loads(body)
+            if certificate["issuer"] == "#root":
+                assert index == len(certificates) - 1 and base64.b64decode(item["signer"]) == root
+            else:
+                issuer = json.loads(base64.b64decode(certificates[index + 1]["body"]))
+                assert issuer["kind"] == "user" and issuer["subject"] == certificate["issuer"] and issuer["sign_public"] == item["signer"]
+        if len(sys.argv) > 5:
+            forger = SigningKey.generate()
             forged = dict(payload, priority="emergency" if payload["priority"] != "emergency" else "normal")
-            forged["signature"] = base64.b64encode(signature).decode()
-            body = json.dumps(forged, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
-            sealed = base64.b64encode(SealedBox(PublicKey(base64.b64decode(public_b64))).encrypt(body)).decode()
-            with open(sys.argv[4], "w") as f:
+            forged["signer"] = base64.b64encode(bytes(forger.verify_key)).decode()
+            forged["signature"] = base64.b64encode(forger.sign(canonical(forged)).signature).decode()
+            sealed = base64.b64encode(SealedBox(PublicKey(base64.b64decode(public_b64))).encrypt(canonical(forged))).decode()
+            with open(sys.argv[5], "w") as f:
                 f.write("-----BEGIN CAUNOI REFERRAL-----\\n")
                 for i in range(0, len(sealed), 76):
                     f.write(sealed[i:i + 76] + "\\n")

@@ -38,10 +38,35 @@ extension CaseStore {
         checked.provinces = try agency.provinces.map(policy.province)
         checked.countries = try agency.countries.map(policy.country)
         try write { db in
+            let (_, me) = try trusted(db, session)
             try syncPolicyAgencies(db, policy: policy)
             try saveAgency(db, checked, source: "added")
+            try certifyAgency(db, checked, by: Signer.user(session), issuer: me)
             try audit(db, session, "agency.add", record: checked.id)
         }
+    }
+
+    /// The agency a referral goes to, as reviewed: a directory row of policy must be what the
+    /// policy file says; one added or imported by staff must match its newest signed
+    /// certificate in kind and key. Anything else is an integrity failure naming it: the kind
+    /// decides what consent covers, the key who can read the packet.
+    func trustedAgency(_ db: Database, _ session: Session, policy: Policy, id: String) throws -> Agency {
+        guard let agency = try loadAgencies(db).first(where: { $0.id == id }) else { throw CaunoiError.agencyNotFound(id) }
+        let source = try String.fetchOne(db, sql: "SELECT source FROM agencies WHERE id = ?", arguments: [id])
+        let expected: (kind: String, key: [UInt8]?)
+        if source == "policy" {
+            guard let reviewed = policy.agencies.first(where: { $0.id == id }) else { throw CaunoiError.integrityFailure(record: "agency \(id)") }
+            expected = (reviewed.kind.rawValue, reviewed.publicKey)
+        } else {
+            let (trust, _) = try trusted(db, session)
+            guard let certificate = try trust.latest(.agency, id), let kind = certificate.agencyKind else {
+                throw CaunoiError.integrityFailure(record: "agency \(id)")
+            }
+            expected = (kind, certificate.boxPublic)
+        }
+        guard agency.kind.rawValue == expected.kind else { throw CaunoiError.integrityFailure(record: "agency \(id) (agencies.kind)") }
+        guard agency.publicKey == expected.key else { throw CaunoiError.integrityFailure(record: "agency \(id) (agencies.public_key)") }
+        return agency
     }
 
     public func agencies(policy: Policy, kind: AgencyKind? = nil, service: String? = nil) throws -> [Agency] {
@@ -79,7 +104,10 @@ extension CaseStore {
         }
     }
 
-    /// Replaces nothing unless every organisation in the file is valid: all or nothing.
+    /// Replaces nothing unless every organisation in the file is valid: all or nothing. An
+    /// import never changes an agency already in the directory in kind or key (that is what
+    /// decides what consent covers and who reads the packet): such a file is refused, naming
+    /// the agency; `agency add` changes one deliberately.
     public func importAgencies(_ session: Session, policy: Policy, agencies: [Agency]) throws -> Int {
         try session.require(.manager, .central, .admin)
         for agency in agencies {
@@ -89,8 +117,17 @@ extension CaseStore {
             for code in agency.countries { _ = try policy.country(code) }
         }
         return try write { db in
+            let (_, me) = try trusted(db, session)
             try syncPolicyAgencies(db, policy: policy)
-            for agency in agencies { try saveAgency(db, agency, source: "hsds") }
+            let existing = Dictionary(try loadAgencies(db).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for agency in agencies {
+                if let known = existing[agency.id] {
+                    if known.kind != agency.kind { throw CaunoiError.agencyConflict(agency: agency.id, field: "kind") }
+                    if known.publicKey != agency.publicKey { throw CaunoiError.agencyConflict(agency: agency.id, field: "public_key") }
+                }
+                try saveAgency(db, agency, source: "hsds")
+                try certifyAgency(db, agency, by: Signer.user(session), issuer: me)
+            }
             try audit(db, session, "agency.import", record: "\(agencies.count) agencies")
             return agencies.count
         }

@@ -22,6 +22,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case noRoutingRule(service: String, agency: String)
     case agencyDoesNotOffer(agency: String, service: String)
     case agencyHasNoKey(String)
+    /// An import would change an existing agency's kind or key.
+    case agencyConflict(agency: String, field: String)
     case packetUnreadable
     case malformedFile(String)
     case hsdsInvalid(organisation: Int, field: String)
@@ -79,7 +81,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
         switch self {
         case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine, .confirmationMismatch: 64
         case .unknownCode, .invalidDate, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
-             .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
+             .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .agencyConflict, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
              .deploymentNotCertified, .deploymentAlreadyCertified,
              .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: 65
         case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .fileNotFound, .databaseNotFound: 66

@@ -1,7 +1,10 @@
 /// The printable referral letter for agencies without a key: a complete HTML document in
 /// Vietnamese (well-formed, so it also parses as XML), with exactly the disclosed fields.
 enum ReferralLetter {
-    static func html(referral: Referral, agency: Agency, centre: Centre, disclosure: Disclosure, policy: Policy) -> String {
+    /// `signing` and `root` are the fingerprints of the centre's certified signing key and of
+    /// the deployment root, so a partner can tell a real packet of this centre from a forgery.
+    static func html(referral: Referral, agency: Agency, centre: Centre, disclosure: Disclosure, policy: Policy,
+                     signing: String, root: String) -> String {
         let escape = HTMLText.escape
         func value(_ json: JSONValue) -> String {
             switch json {
@@ -44,6 +47,8 @@ enum ReferralLetter {
               <p class="safe">\(escape(disclosure.safeContact.isEmpty ? "Không liên hệ trực tiếp; liên hệ qua trung tâm chuyển gửi." : disclosure.safeContact))</p>
               <p>Đề nghị quý cơ quan trả lời: tiếp nhận, từ chối (nêu lý do) hoặc đã hoàn thành, qua trung tâm chuyển gửi.</p>
               <p>Thông tin trong phiếu này là bí mật; chỉ dùng để hỗ trợ người được chuyển gửi.</p>
+              <p class="keys">Dấu vân tay khoá ký của trung tâm (signing key): <code>\(escape(signing))</code><br />
+                Gốc tin cậy của hệ thống (deployment root): <code>\(escape(root))</code></p>
             </body>
             </html>
 

@@ -8,31 +8,39 @@ import Foundation
 ///     -----END CAUNOI REFERRAL-----
 ///
 /// `payload` is canonical JSON (`JSONValue.canonical`); `signature` is Ed25519 over the
-/// canonical JSON of the payload without its `signature` member.
+/// canonical JSON of the payload without its `signature` member, by the sending centre's
+/// signing key, whose certificate chain to the deployment root travels in `certificates`.
 public enum ReferralPacket {
-    public static let format = "caunoi-referral/1"
+    public static let format = "caunoi-referral/2"
     static let begin = "-----BEGIN CAUNOI REFERRAL-----"
     static let end = "-----END CAUNOI REFERRAL-----"
 
-    /// Signs and seals a payload (which must not yet carry `signature`).
-    static func seal(_ unsigned: [String: JSONValue], signer: SigningKeyPair, to agencyKey: [UInt8]) throws -> String {
+    /// Signs and seals a payload (which must not yet carry `signature`) with the centre's
+    /// signing key, adding its certificate chain.
+    static func seal(_ unsigned: [String: JSONValue], signer: SigningKeyPair, chain: [SignedCertificate], to agencyKey: [UInt8]) throws -> String {
         var payload = unsigned
         payload["signer"] = .string(Data(signer.publicKey).base64EncodedString())
+        payload["certificates"] = .array(chain.map { signed in
+            .object(["body": .string(Data(signed.body).base64EncodedString()), "signature": .string(Data(signed.signature).base64EncodedString()),
+                     "signer": .string(Data(signed.signerPublic).base64EncodedString())])
+        })
         let signature = try signer.signature(for: Array(JSONValue.object(payload).canonical.utf8))
         payload["signature"] = .string(Data(signature).base64EncodedString())
         let sealed = try SealedBox.seal(SecureBytes(utf8: JSONValue.object(payload).canonical), to: agencyKey)
         return armor(sealed, begin: begin, end: end)
     }
 
-    /// An opened packet and whether its signature verifies.
+    /// An opened packet, and the centre whose certified key signed it (nil when the signature
+    /// or the chain to the pinned root does not verify).
     public struct Opened: Sendable {
         public let payload: JSONValue
-        public let signatureValid: Bool
+        public let signingCentre: String?
+        public var signatureValid: Bool { signingCentre != nil }
     }
 
-    /// Opens a packet with the agency's key pair and checks the signature against the
-    /// `signer` key it carries.
-    public static func open(_ text: String, keyPair: BoxKeyPair) throws -> Opened {
+    /// Opens a packet with the agency's key pair and checks the signature and the signing
+    /// centre's certificate chain against the deployment root the agency pinned.
+    public static func open(_ text: String, keyPair: BoxKeyPair, root: [UInt8]) throws -> Opened {
         guard let sealed = dearmor(text, begin: begin, end: end) else { throw CaunoiError.malformedFile("referral packet") }
         let plain: SecureBytes
         do { plain = try SealedBox.open(sealed, with: keyPair) } catch { throw CaunoiError.packetUnreadable }
@@ -44,7 +52,39 @@ public enum ReferralPacket {
         let payload = JSONValue.object(members)
         members["signature"] = nil
         let valid = Ed25519.isValid(signature: [UInt8](signature), for: Array(JSONValue.object(members).canonical.utf8), publicKey: [UInt8](signer))
-        return Opened(payload: payload, signatureValid: valid)
+        let centre = valid ? verifiedCentre(payload, signer: [UInt8](signer), root: root) : nil
+        return Opened(payload: payload, signingCentre: centre)
+    }
+
+    /// The centre named by `from_centre`, if the first certificate certifies `signer` as its
+    /// signing key and each certificate is signed by the next one's subject, who may issue it,
+    /// up to one signed by `root`. Offline: revocations after issue are not seen (docs).
+    static func verifiedCentre(_ payload: JSONValue, signer: [UInt8], root: [UInt8]) -> String? {
+        guard case .array(let items)? = payload["certificates"], let centre = payload["from_centre"]?.string, !items.isEmpty, items.count <= 64 else {
+            return nil
+        }
+        var chain: [(Certificate, [UInt8])] = []
+        for item in items {
+            guard let body = item["body"]?.string.flatMap({ Data(base64Encoded: $0) }).map({ [UInt8]($0) }),
+                  let signature = item["signature"]?.string.flatMap({ Data(base64Encoded: $0) }),
+                  let key = item["signer"]?.string.flatMap({ Data(base64Encoded: $0) }).map({ [UInt8]($0) }),
+                  let certificate = Certificate.parse(body),
+                  Ed25519.isValid(signature: [UInt8](signature), for: body, publicKey: key) else { return nil }
+            chain.append((certificate, key))
+        }
+        let (first, _) = chain[0]
+        guard first.kind == .centre, first.subject == centre, first.signPublic == signer,
+              chain.allSatisfy({ $0.0.deployment == first.deployment }) else { return nil }
+        for (index, (certificate, key)) in chain.enumerated() {
+            if certificate.issuer == Certificate.root {
+                return index == chain.count - 1 && key == root ? centre : nil
+            }
+            guard index + 1 < chain.count else { return nil }
+            let issuer = chain[index + 1].0
+            guard issuer.kind == .user, issuer.subject == certificate.issuer, issuer.signPublic == key,
+                  Authority.mayIssue(issuer, certificate, target: nil) else { return nil }
+        }
+        return nil
     }
 
     static func armor(_ bytes: [UInt8], begin: String, end: String) -> String {

@@ -31,9 +31,11 @@ extension CaseStore {
     /// disclosed fields are frozen now: sealed for the centre and, when the rule requires
     /// review, to the central review key.
     public func createReferral(_ session: Session, policy: Policy, request: ReferralRequest) throws -> Referral {
-        let agency = try agency(policy: policy, id: request.agencyID)
-        guard agency.services.contains(request.service) else { throw CaunoiError.agencyDoesNotOffer(agency: agency.id, service: request.service) }
+        _ = try agency(policy: policy, id: request.agencyID)
         return try withCase(session, request.caseID) { db, summary, vault in
+            // Kind and key as reviewed: the kind decides which consent covers her.
+            let agency = try trustedAgency(db, session, policy: policy, id: request.agencyID)
+            guard agency.services.contains(request.service) else { throw CaunoiError.agencyDoesNotOffer(agency: agency.id, service: request.service) }
             guard summary.status != .closed else {
                 throw CaunoiError.invalidTransition(caseID: summary.id, from: summary.status.rawValue, to: "referral")
             }
@@ -81,8 +83,7 @@ extension CaseStore {
     /// checked again.
     public func submitReferral(_ session: Session, policy: Policy, id: String) throws -> Referral {
         try withReferral(session, id) { db, referral, vault in
-            let agency = try loadAgencies(db).first { $0.id == referral.agency }
-            guard let agency else { throw CaunoiError.agencyNotFound(referral.agency) }
+            let agency = try trustedAgency(db, session, policy: policy, id: referral.agency)
             let consents = try loadConsents(db, caseID: referral.caseID, vault: vault)
             guard referral.override || consents.contains(where: { $0.covers(agency, fields: referral.fields) }) else { throw CaunoiError.consentMissing }
             try audit(db, session, "referral.submit", record: id, centre: referral.centre)

@@ -15,7 +15,7 @@ extension CaseStore {
     public func sendReferral(_ session: Session, policy: Policy, id: String, letter: Bool) throws -> SentReferral {
         try withReferral(session, id) { db, referral, vault in
             try audit(db, session, letter ? "referral.send.letter" : "referral.send.packet", record: id, centre: referral.centre)
-            guard let agency = try loadAgencies(db).first(where: { $0.id == referral.agency }) else { throw CaunoiError.agencyNotFound(referral.agency) }
+            let agency = try trustedAgency(db, session, policy: policy, id: referral.agency)
             guard referral.status.canBecome(.sent) else {
                 throw CaunoiError.invalidReferralTransition(referral: id, from: referral.status.rawValue, to: ReferralStatus.sent.rawValue)
             }
@@ -24,9 +24,12 @@ extension CaseStore {
             let plain = try vault.open([UInt8](blob), table: "referrals", column: "disclosed", row: id)
             let disclosure = try Disclosure(json: Self.decode(plain.secret))
             let output: SentReferral
+            let (trust, _) = try trusted(db, session)
+            let signer = try CentreSigning.keyPair(centreKey: session.currentCentreKey(referral.centre).key)
             if letter {
                 output = .letter(ReferralLetter.html(referral: referral, agency: agency, centre: try centre(db, referral.centre),
-                                                     disclosure: disclosure, policy: policy))
+                                                     disclosure: disclosure, policy: policy, signing: SignedCertificate.fingerprint(signer.publicKey),
+                                                     root: SignedCertificate.fingerprint(session.trustRoot)))
             } else {
                 let payload: [String: JSONValue] = [
                     "format": .string(ReferralPacket.format),
@@ -39,8 +42,13 @@ extension CaseStore {
                     "disclosed": .object(disclosure.fields),
                     "safe_contact": .string(disclosure.safeContact),
                     "consent": try consentSummary(db, referral: referral, vault: vault),
+                    "sent_by": .string(session.user),
                 ]
-                output = .packet(try ReferralPacket.seal(payload, signer: session.signingKeyPair, to: agency.publicKey ?? []))
+                // Signed for the centre, with the chain a partner checks against the root it pinned.
+                guard let (serial, certified) = try trust.current(.centre, referral.centre), certified.signPublic == signer.publicKey else {
+                    throw CaunoiError.integrityFailure(record: "certificate of centre \(referral.centre)")
+                }
+                output = .packet(try ReferralPacket.seal(payload, signer: signer, chain: trust.chainToRoot(serial), to: agency.publicKey ?? []))
             }
             _ = try move(db, referral, to: .sent, by: session.user, kind: "sent", detail: letter ? "letter" : "packet")
             return output

@@ -434,7 +434,7 @@ enum Schema {
                 -- columns only find rows. Append-only: a removal is a signed revocation, not a delete.
                 CREATE TABLE certificates (
                     serial TEXT PRIMARY KEY NOT NULL,
-                    kind TEXT NOT NULL CHECK (kind IN ('user', 'recovery', 'central', 'centre', 'revocation')),
+                    kind TEXT NOT NULL CHECK (kind IN ('user', 'recovery', 'central', 'centre', 'agency', 'revocation')),
                     subject TEXT NOT NULL,
                     issuer TEXT NOT NULL,
                     body BLOB NOT NULL,

@@ -37,7 +37,9 @@ public enum Text: Sendable {
     case referralCreated(String, String, String)
     case referralStatus(String, String)
     case referralSent(String, String)
-    case packetVerified
+    case packetVerified(String)
+    /// `centre trust`: the root fingerprint heading the centre list.
+    case trustRoot(String)
     case statsExported(Int, Int, Bool)
     case budgetSpent(Int, String, String)
     case auditVerified(Int64)
@@ -139,7 +141,11 @@ public enum Text: Sendable {
             ("Đã tạo phiếu chuyển gửi \(id) (\(status)), hạn trả lời \(due).", "Referral \(id) created (\(status)), due \(due).")
         case .referralStatus(let id, let status): ("Phiếu \(id): \(status).", "Referral \(id): \(status).")
         case .referralSent(let id, let out): ("Đã gửi phiếu \(id): \(out).", "Referral \(id) sent: \(out).")
-        case .packetVerified: ("Gói hợp lệ, chữ ký đúng.", "Packet opened; signature valid.")
+        case .packetVerified(let centre):
+            ("Gói hợp lệ: chữ ký đúng của trung tâm \(centre), chứng thực đến gốc tin cậy đã ghim.",
+             "Packet opened: validly signed by centre \(centre), certified up to the pinned root.")
+        case .trustRoot(let fingerprint):
+            ("Gốc tin cậy của hệ thống: \(fingerprint). Khoá ký của các trung tâm:", "Deployment trust root: \(fingerprint). Centre signing keys:")
         case .statsExported(let cells, let suppressed, let repeated):
             ("Đã xuất \(cells) ô, ẩn \(suppressed)\(repeated ? " (trả lại kết quả đã lưu, không thêm nhiễu mới)" : "").",
              "Exported \(cells) cells, \(suppressed) suppressed\(repeated ? " (the stored answer, no new noise)" : "").")

@@ -47,6 +47,9 @@ extension CaunoiError {
         case .agencyHasNoKey(let agency):
             ("Cơ quan \(echoIfCode(agency)) chưa có khoá công khai; dùng --letter để in thư.",
              "Agency \(echoIfCode(agency)) has no public key; use --letter for a printed letter.")
+        case .agencyConflict(let agency, let field):
+            ("Tệp nhập sẽ thay đổi \(field == "kind" ? "loại" : "khoá công khai") của cơ quan \(echoIfRecordID(agency)) đã có trong danh bạ; không có gì được ghi. Dùng `caunoi agency add` nếu thay đổi là đúng.",
+             "The import would change the \(field == "kind" ? "kind" : "public key") of agency \(echoIfRecordID(agency)), already in the directory; nothing was written. Use `caunoi agency add` if the change is right.")
         case .packetUnreadable:
             ("Không mở được gói chuyển gửi: sai khoá hoặc gói đã bị sửa.", "The referral packet cannot be opened: wrong key or altered packet.")
         case .malformedFile(let what):

@@ -6,7 +6,7 @@ enum Authority {
         guard let issuer else { return true }
         guard issuer.kind == .user, let role = issuer.role else { return false }
         switch (role, certificate.kind) {
-        case (.admin, .user), (.admin, .centre):
+        case (.admin, .user), (.admin, .centre), (.admin, .agency), (.manager, .agency), (.central, .agency):
             return true
         case (.admin, .revocation):
             return target?.kind == .user

@@ -15,6 +15,9 @@ struct Certificate: Equatable, Sendable {
         case central
         /// A centre's box public key for one centre-key version.
         case centre
+        /// A partner agency added or imported by staff: its kind (which consent scopes name) and
+        /// its X25519 key (what packets about a woman are sealed to), if it has one.
+        case agency
         /// Withdraws the certificate whose serial is its subject.
         case revocation
     }
@@ -37,6 +40,8 @@ struct Certificate: Equatable, Sendable {
     var keyVersion: Int? = nil
     /// For a centre: the commitment to its index key (see `KeyCommitment`).
     var indexPublic: [UInt8]? = nil
+    /// For an agency: its kind.
+    var agencyKind: String? = nil
     /// For a revocation of a user: certificates she issued that stay valid (issued before it).
     var keeps: [String] = []
     /// The issuing user's name, or `#root`.
@@ -56,6 +61,7 @@ struct Certificate: Equatable, Sendable {
         if let signPublic { object["sign_public"] = .string(Data(signPublic).base64EncodedString()) }
         if let keyVersion { object["key_version"] = .int(keyVersion) }
         if let indexPublic { object["index_public"] = .string(Data(indexPublic).base64EncodedString()) }
+        if let agencyKind { object["agency_kind"] = .string(agencyKind) }
         if kind == .revocation { object["keeps"] = .array(keeps.sorted().map(JSONValue.string)) }
         return Array(JSONValue.object(object).canonical.utf8)
     }
@@ -82,6 +88,7 @@ struct Certificate: Equatable, Sendable {
         certificate.boxPublic = box
         certificate.signPublic = sign
         certificate.indexPublic = index
+        certificate.agencyKind = json["agency_kind"]?.string
         if case .int(let version)? = json["key_version"] { certificate.keyVersion = version }
         if case .array(let kept)? = json["keeps"] { certificate.keeps = kept.compactMap(\.string) }
         // Re-encoding must give the same bytes: no unknown members, nothing reordered.
@@ -93,15 +100,23 @@ struct Certificate: Equatable, Sendable {
     var isWellFormed: Bool {
         switch kind {
         case .user:
-            guard let role, boxPublic != nil, signPublic != nil, keyVersion == nil, indexPublic == nil, keeps.isEmpty else { return false }
+            guard let role, boxPublic != nil, signPublic != nil, keyVersion == nil, indexPublic == nil, agencyKind == nil, keeps.isEmpty else {
+                return false
+            }
             return role.needsCentre == (centre != nil)
         case .recovery, .central:
-            return boxPublic != nil && signPublic == nil && role == nil && centre == nil && keyVersion == nil && indexPublic == nil && keeps.isEmpty
+            return boxPublic != nil && signPublic == nil && role == nil && centre == nil && keyVersion == nil && indexPublic == nil
+                && agencyKind == nil && keeps.isEmpty
         case .centre:
-            return boxPublic != nil && indexPublic != nil && signPublic == nil && centre == subject && (keyVersion ?? 0) >= 1 && role == nil
+            // The centre's packet-signing key (derived from this version's centre key) is its signPublic.
+            return boxPublic != nil && indexPublic != nil && signPublic != nil && centre == subject && (keyVersion ?? 0) >= 1 && role == nil
+                && agencyKind == nil && keeps.isEmpty
+        case .agency:
+            return agencyKind != nil && signPublic == nil && role == nil && centre == nil && keyVersion == nil && indexPublic == nil
                 && keeps.isEmpty
         case .revocation:
             return boxPublic == nil && signPublic == nil && role == nil && centre == nil && keyVersion == nil && indexPublic == nil
+                && agencyKind == nil
         }
     }
 }

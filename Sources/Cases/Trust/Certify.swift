@@ -118,6 +118,12 @@ extension CaseStore {
                 if !active { try revokeUser(db, trust, name: name, by: root, issuer: nil) }
                 accounts.append(Certification.Account(name: name, role: role, centre: user["centre"], active: active))
             }
+            // Agencies staff added or imported: certified as the file lists them (policy rows are
+            // checked against the policy files instead).
+            let local = Set(try String.fetchAll(db, sql: "SELECT id FROM agencies WHERE source <> 'policy'"))
+            for agency in try loadAgencies(db) where local.contains(agency.id) {
+                try certifyAgency(db, agency, by: root, issuer: nil)
+            }
             let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM key_grants") ?? 0
             // Each active staff member receives her centre's new index key from the root.
             for (name, centre) in accounts.compactMap({ $0.active && $0.role.worksCases ? ($0.name, $0.centre ?? "") : nil }) {

@@ -34,10 +34,18 @@ extension CaseStore {
                        issuer: Certificate?) throws {
         let box = try KeyCommitment.publicValue(of: key, .centre(code, version: version))
         let certificate = Certificate(serial: Ids.random(prefix: "C"), kind: .centre, deployment: try deploymentID(db), subject: code,
-                                      centre: code, boxPublic: box, keyVersion: version, indexPublic: indexPublic, issuer: signer.name,
-                                      issuedAt: AuditTrail.timestamp())
+                                      centre: code, boxPublic: box, signPublic: try CentreSigning.keyPair(centreKey: key).publicKey,
+                                      keyVersion: version, indexPublic: indexPublic, issuer: signer.name, issuedAt: AuditTrail.timestamp())
         try issue(db, certificate, by: signer, issuer: issuer)
         try db.execute(sql: "UPDATE centres SET box_public = ? WHERE code = ?", arguments: [box.blob, code])
+    }
+
+    /// Certifies an agency's kind and key as the acting user entered or imported them.
+    func certifyAgency(_ db: Database, _ agency: Agency, by signer: Signer, issuer: Certificate?) throws {
+        let certificate = Certificate(serial: Ids.random(prefix: "C"), kind: .agency, deployment: try deploymentID(db), subject: agency.id,
+                                      boxPublic: agency.publicKey, agencyKind: agency.kind.rawValue, issuer: signer.name,
+                                      issuedAt: AuditTrail.timestamp())
+        try issue(db, certificate, by: signer, issuer: issuer)
     }
 
     /// Seals one key to a user's certified box key and signs the hand-over; she folds it into

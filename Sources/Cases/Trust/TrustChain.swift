@@ -32,7 +32,7 @@ final class TrustChain {
                              signed.certificate.issuer, signed.body.blob, signed.signature.blob, signed.signerPublic.blob])
     }
 
-    private func load(_ serial: String) throws -> SignedCertificate {
+    func load(_ serial: String) throws -> SignedCertificate {
         guard let row = try Row.fetchOne(db, sql: "SELECT body, signature, signer_public FROM certificates WHERE serial = ?",
                                          arguments: [serial]) else { throw failure(serial) }
         let body = row.bytes("body")
@@ -83,6 +83,22 @@ final class TrustChain {
         throw failure(serial)
     }
 
+    /// A verified certificate and every issuer's above it, up to the one the root signed: what
+    /// a partner needs, with the root it pinned, to check a packet without the database.
+    func chainToRoot(_ serial: String) throws -> [SignedCertificate] {
+        var chain: [SignedCertificate] = []
+        var next = serial
+        while true {
+            let certificate = try verifiedIssue(next)
+            let signed = try load(next)
+            chain.append(signed)
+            if certificate.issuer == Certificate.root { return chain }
+            guard chain.count < 64, let issuer = try serials(kind: .user, subject: certificate.issuer)
+                .first(where: { try verifiedIssue($0).signPublic == signed.signerPublic }) else { throw failure(serial) }
+            next = issuer
+        }
+    }
+
     /// The valid revocation of a certificate, if any. A revocation row that does not verify is
     /// reported, not ignored.
     func revocation(of serial: String) throws -> Certificate? {
@@ -116,6 +132,13 @@ final class TrustChain {
         }
         guard live.count <= 1 else { throw CaunoiError.integrityFailure(record: "certificates of \(subject)") }
         return live.first
+    }
+
+    /// The newest verified certificate of `kind` for `subject` (an agency's, re-certified each
+    /// time staff change it), or nil when there is none.
+    func latest(_ kind: Certificate.Kind, _ subject: String) throws -> Certificate? {
+        try serials(kind: kind, subject: subject).map { try verifiedIssue($0) }
+            .max { ($0.issuedAt, $0.serial) < ($1.issuedAt, $1.serial) }
     }
 
     /// A user's certificate in force, or nil when she has none (unknown or removed).
