@@ -35,7 +35,9 @@ struct AgencyCommand: ParsableCommand {
                 agency.phone = phone
                 agency.address = kind == .shelter ? nil : address
                 if let publicKey {
-                    guard let bytes = Data(base64Encoded: publicKey), bytes.count == 32 else { throw CaunoiError.invalidValue(option: "--public-key", value: "") }
+                    guard let bytes = Data(base64Encoded: publicKey), Agency.isUsable(publicKey: [UInt8](bytes)) else {
+                        throw CaunoiError.invalidValue(option: "--public-key", value: "")
+                    }
                     agency.publicKey = [UInt8](bytes)
                 }
                 let (store, session) = try context.unlock()

@@ -16,10 +16,21 @@ struct Init: ParsableCommand {
             if let out = recoveryOut, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate("recovery key file") }
             let passphrase = try context.newPassphrase(for: admin, policy: policy)
             let store = try context.openStore(create: true)
-            let recovery = try store.initialise(admin: admin, passphrase: passphrase, parameters: policy.security.argon2id)
+            // The recovery file is written (and synced) before the deployment commits; if the
+            // commit then fails, the file goes too, so a retry starts clean.
+            var written = false
+            let recovery: RecoveryKey
+            do {
+                recovery = try store.initialise(admin: admin, passphrase: passphrase, parameters: policy.security.argon2id) { key in
+                    guard let out = recoveryOut else { return }
+                    try OwnerOnlyFile.create(atPath: out, contents: key.text.bytes + [10], what: "recovery key file")
+                    written = true
+                }
+            } catch {
+                if written, let out = recoveryOut { try? FileManager.default.removeItem(atPath: out) }
+                throw error
+            }
             if let out = recoveryOut {
-                let text = recovery.text
-                try OwnerOnlyFile.create(atPath: out, contents: text.bytes + [10], what: "recovery key file")
                 if global.json { try context.emit(["admin": admin, "recovery_key_file": out]) } else {
                     context.say(.initialised(admin: admin))
                     context.say(.recoveryKeyWritten(out))

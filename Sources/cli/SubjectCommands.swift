@@ -27,10 +27,19 @@ struct SubjectCommand: ParsableCommand {
                 let lower = out.lowercased()
                 let chosen = format ?? (lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html : .json)
                 var person = ""
-                try store.exportSubject(session, id: id) { record in
-                    person = record.person
-                    let text = chosen == .html ? record.html : record.json.pretty
-                    try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: "export file")
+                var written = false
+                do {
+                    try store.exportSubject(session, id: id) { record in
+                        person = record.person
+                        let text = chosen == .html ? record.html : record.json.pretty
+                        try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: "export file")
+                        written = true
+                    }
+                } catch {
+                    // Written, but the audit entry did not commit (a full disk, say): the file
+                    // exists exactly when its entry does, so it goes.
+                    if written { unlink(out) }
+                    throw error
                 }
                 if global.json {
                     print(JSONValue.object(["person": .string(person), "out": .string(out), "format": .string(chosen.rawValue)]).canonical)

@@ -151,4 +151,40 @@ struct PolicyCheckTests {
             #expect(open.stderr.contains("codes/needs.yaml:\(line)"), "stderr: \(open.stderr)")
         }
     }
+
+    /// One weakened line of security.yaml.
+    struct Weakening: Sendable, CustomStringConvertible {
+        let original: String
+        let weakened: String
+        let marker: String
+        var description: String { weakened }
+    }
+
+    static let weakenings = [
+        Weakening(original: "opslimit: 2", weakened: "opslimit: 1", marker: "opslimit"),
+        Weakening(original: "memlimit_kib: 65536", weakened: "memlimit_kib: 8192", marker: "memlimit_kib"),
+        Weakening(original: "memlimit_kib: 65536", weakened: "memlimit_kib: 1099511627776", marker: "memlimit_kib"),
+        Weakening(original: "minimum_passphrase_length: 12", weakened: "minimum_passphrase_length: 8", marker: "minimum_passphrase_length"),
+    ]
+
+    /// Floors in code (issue 12): policy may raise the Argon2id limits and the passphrase
+    /// length, never lower them; an absurd limit is a clear policy error, not exit 70.
+    @Test("Argon2id limits below the floor or absurdly high, and short passphrases, are refused with file:line", arguments: weakenings)
+    func securityFloors(edit: Weakening) async throws {
+        let (original, weakened, marker) = (edit.original, edit.weakened, edit.marker)
+        try await Harness.withTemporaryDirectory { dir in
+            let (copy, _) = try Self.brokenCopy(in: dir, file: "security.yaml", marker: marker) { $0.replacingOccurrences(of: original, with: weakened) }
+            let result = try await Self.check([copy.path], in: dir)
+            #expect(result.status == 65)
+            #expect(result.stderr.contains("security.yaml:") && result.stderr.contains(marker), "stderr: \(result.stderr)")
+            // A command that needs the policy refuses the same way, before touching any file.
+            var env = Harness.baseEnvironment()
+            env["CAUNOI_POLICY"] = copy.path
+            env["CAUNOI_DB"] = dir.appendingPathComponent("new.db").path
+            env["CAUNOI_NEW_PASSPHRASE"] = "quantri-passphrase-01"
+            let initialised = try await Harness.launch(try Harness.binary(), ["init", "--admin", "quantri"], environment: env, scratch: dir)
+            #expect(initialised.status == 65, "init: \(initialised.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new.db").path))
+        }
+    }
 }

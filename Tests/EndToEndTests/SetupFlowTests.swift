@@ -120,6 +120,27 @@ struct SetupFlowTests {
             #expect(final.intValue & 0o777 == 0o600)
         }
     }
+    @Test("init never leaves a deployment without its recovery key: a bad --recovery-out initialises nothing and a retry works")
+    func recoveryKeyFirst() async throws {
+        try await Harness.withTemporaryDirectory { dir in
+            let d = Deployment(directory: dir, binary: try Harness.binary())
+            let missingFolder = dir.appendingPathComponent("no-such-folder/recovery.key").path
+            let failed = try await d.run(["init", "--admin", Staff.admin.name, "--recovery-out", missingFolder], newPassphrase: Staff.admin.passphrase)
+            #expect(failed.status == 73, "\(failed.stderr)")
+            // Nothing was initialised: staff commands say so, and init can simply be run again.
+            #expect(try await d.run(["centre", "list"], as: .admin).status == 65)
+            try await d.ok(["init", "--admin", Staff.admin.name, "--recovery-out", d.recoveryKeyPath], newPassphrase: Staff.admin.passphrase)
+            try await d.ok(["centre", "add", "HN-OSSO", "--name", "Văn phòng thử", "--province", "01", "--kind", "osso"], as: .admin)
+            try await d.ok(["user", "add", Staff.manager.name, "--role", "manager", "--centre", "HN-OSSO", "--recovery-key-file", d.recoveryKeyPath],
+                           as: .admin, newPassphrase: Staff.manager.passphrase)
+            // An agency key libsodium cannot seal to is refused when added (not exit 70 at send).
+            let zero = Data(repeating: 0, count: 32).base64EncodedString()
+            let refused = try await d.run(["agency", "add", "vn-zero", "--name", "Khoá hỏng", "--kind", "justice", "--public-key", zero], as: .manager)
+            #expect(refused.status == 64, "\(refused.stderr)")
+            let empty = try await d.run(["centre", "add", "HP-OSSO", "--name", " ", "--province", "31", "--kind", "osso"], as: .admin)
+            #expect(empty.status == 64, "\(empty.stderr)")
+        }
+    }
 }
 
 /// Running a command under strace to see with which permissions files come into existence.
@@ -203,4 +224,5 @@ struct UserJSON: Decodable, Sendable {
     let role: String
     let centre: String?
     let active: Bool
+
 }

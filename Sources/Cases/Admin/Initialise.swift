@@ -7,7 +7,12 @@ extension CaseStore {
     /// recovery key, whose derived root signing key certifies the recovery and central keys and
     /// the first admin. (Each centre brings its own data and index keys.) Returns the recovery
     /// key, to be shown once.
-    public func initialise(admin: String, passphrase: SecureBytes, parameters: Argon2idParameters) throws -> RecoveryKey {
+    ///
+    /// `deliver` receives the recovery key inside the transaction, before anything is
+    /// committed (to write the recovery file): if it fails, nothing is initialised and the
+    /// command can simply be run again; a deployment never exists without its recovery key.
+    public func initialise(admin: String, passphrase: SecureBytes, parameters: Argon2idParameters,
+                           deliver: (RecoveryKey) throws -> Void = { _ in }) throws -> RecoveryKey {
         try UserName.validate(admin)
         let recovery = RecoveryKey.generate()
         let central = BoxKeyPair.generate()
@@ -27,6 +32,7 @@ extension CaseStore {
                                          extraKeys: [:], createdBy: nil, issuer: (root, nil), trustRoot: root.keys.publicKey)
             // The chain starts with the deployment itself, signed by its first admin.
             try AuditTrail.append(db, user: admin, action: "init", record: nil, centre: nil, signer: signing)
+            try deliver(recovery)
         }
         return recovery
     }

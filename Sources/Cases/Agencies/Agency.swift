@@ -1,3 +1,4 @@
+import Crypto
 import GRDB
 
 /// What kind of body a partner agency is (REFERRALS.md). Stored; never rename.
@@ -41,6 +42,13 @@ public struct Agency: Sendable, Equatable {
     }
 
     /// Agency ids: lower-case ASCII letters, digits and dashes.
+    /// A usable X25519 public key: 32 bytes that libsodium can seal to. An all-zero or other
+    /// low-order key would make every later `referral send` fail inside libsodium (and seal
+    /// to nobody), so it is refused when the agency is added.
+    public static func isUsable(publicKey: [UInt8]) -> Bool {
+        publicKey.count == 32 && (try? SealedBox.seal(SecureBytes(copying: [0]), to: publicKey)) != nil
+    }
+
     public static func validate(id: String) throws {
         let ok = (2...64).contains(id.count) && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
         guard ok else { throw CaunoiError.invalidValue(option: "ID", value: id) }

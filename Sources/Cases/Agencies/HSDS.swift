@@ -108,7 +108,7 @@ public enum HSDS {
                 guard let code = term?["code"] as? String, let value = AgencyKind(rawValue: code) else { throw fail("attributes.kind") }
                 kind = value
             case keyTaxonomy?:
-                guard let text = attribute["value"] as? String, let bytes = Data(base64Encoded: text), bytes.count == 32 else {
+                guard let text = attribute["value"] as? String, let bytes = Data(base64Encoded: text), Agency.isUsable(publicKey: [UInt8](bytes)) else {
                     throw fail("attributes.public_key")
                 }
                 publicKey = [UInt8](bytes)

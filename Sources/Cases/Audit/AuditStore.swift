@@ -19,6 +19,19 @@ extension CaseStore {
         }
     }
 
+    /// Runs a read of one record; when it is refused for lack of role, centre or key (77), the
+    /// refusal itself is recorded (`<action>.refused`, signed, in its own transaction: the
+    /// read's was rolled back) before the error goes on. Someone probing other centres' cases
+    /// leaves a trail.
+    func auditingRefusal<T>(_ session: Session, _ action: String, record: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as CaunoiError where error.exitCode == 77 {
+            _ = try? write { db in try audit(db, session, action + ".refused", record: record) }
+            throw error
+        }
+    }
+
     /// The trail, oldest first: everything for the admin and central officers, her centre's
     /// entries for a manager. Reading it is itself recorded.
     public func auditLog(_ session: Session, caseID: String? = nil, user: String? = nil, since: String? = nil) throws -> [AuditEntry] {

@@ -39,9 +39,18 @@ struct Keyslot {
         return copy
     }
 
+    /// Limits a keyslot may name: anything outside was not written by caunoi (an absurd memory
+    /// limit would otherwise fail inside libsodium, exit 70).
+    static let plausibleOps: ClosedRange<UInt64> = 1...UInt64(SecuritySettings.ceilingOps)
+    static let plausibleMemory: ClosedRange<UInt64> = (8 << 10)...(UInt64(SecuritySettings.ceilingMemoryKiB) << 10)
+
     static func fetch(_ db: Database, user: String) throws -> Keyslot? {
         guard let row = try Row.fetchOne(db, sql: "SELECT salt, opslimit, memlimit, sealed FROM keyslots WHERE user = ?", arguments: [user]) else {
             return nil
+        }
+        guard let ops = row["opslimit"] as Int64?, let memory = row["memlimit"] as Int64?, ops > 0, memory > 0,
+              plausibleOps.contains(UInt64(ops)), plausibleMemory.contains(UInt64(memory)) else {
+            throw CaunoiError.integrityFailure(record: "keyslot of \(user)")
         }
         return Keyslot(salt: row.bytes("salt"), parameters: Argon2idParameters(opsLimit: row["opslimit"], memLimit: row["memlimit"]), sealed: row.bytes("sealed"))
     }

@@ -137,9 +137,13 @@ extension CaseStore {
         return root
     }
 
+    /// The limits of a real keyslot, for spending the same time on an unknown account; the
+    /// default when none is plausible.
     func storedDefaultParameters(_ db: Database) throws -> Argon2idParameters {
         let row = try Row.fetchOne(db, sql: "SELECT opslimit, memlimit FROM keyslots LIMIT 1")
-        return row.map { Argon2idParameters(opsLimit: $0["opslimit"], memLimit: $0["memlimit"]) } ?? .interactive
+        guard let row, let ops = row["opslimit"] as Int64?, let memory = row["memlimit"] as Int64?, ops > 0, memory > 0,
+              Keyslot.plausibleOps.contains(UInt64(ops)), Keyslot.plausibleMemory.contains(UInt64(memory)) else { return .interactive }
+        return Argon2idParameters(opsLimit: UInt64(ops), memLimit: UInt64(memory))
     }
 
     func requireInitialised() throws {

@@ -28,6 +28,10 @@ extension CaseStore {
     /// `deliver` writes the record out inside the transaction, so the audit entry exists
     /// exactly when the file does.
     public func exportSubject(_ session: Session, id: String, deliver: (SubjectRecord) throws -> Void) throws {
+        try auditingRefusal(session, "subject.export", record: id) { try exportSubjectChecked(session, id: id, deliver: deliver) }
+    }
+
+    private func exportSubjectChecked(_ session: Session, id: String, deliver: (SubjectRecord) throws -> Void) throws {
         try session.require(.counsellor, .manager)
         try write { db in
             let personID = id.hasPrefix("P-") ? id : try CaseSummary.fetch(db, id: id).person

@@ -34,8 +34,8 @@ enum AgencyDirectoryFile {
                 reader.problem("a shelter's address must not be listed", at: node.mapping?["address"])
             }
             if let key = reader.string("public_key", in: node, required: false) {
-                if let bytes = Data(base64Encoded: key), bytes.count == 32 { agency.publicKey = [UInt8](bytes) } else {
-                    reader.problem("public_key must be 32 bytes in base64", at: node.mapping?["public_key"])
+                if let bytes = Data(base64Encoded: key), Agency.isUsable(publicKey: [UInt8](bytes)) { agency.publicKey = [UInt8](bytes) } else {
+                    reader.problem("public_key must be a usable X25519 public key (32 bytes, base64)", at: node.mapping?["public_key"])
                 }
             }
             lines[id] = node.mark?.line ?? 1

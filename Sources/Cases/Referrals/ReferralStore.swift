@@ -182,6 +182,10 @@ extension CaseStore {
     /// A referral with its disclosure and history, for its centre's staff or (when reviewed)
     /// central officers; nobody else.
     public func showReferral(_ session: Session, id: String) throws -> ReferralView {
+        try auditingRefusal(session, "referral.read", record: id) { try showReferralChecked(session, id: id) }
+    }
+
+    private func showReferralChecked(_ session: Session, id: String) throws -> ReferralView {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM referrals WHERE id = ?", arguments: [id]) else { throw CaunoiError.referralNotFound(id) }
             let referral = Referral(row: row)

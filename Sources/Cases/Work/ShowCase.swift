@@ -32,12 +32,14 @@ extension CaseStore {
     /// Decrypts a case for its own centre's staff; everyone else is refused (77), and any
     /// sealed value that fails to open is an integrity failure naming the record (65).
     public func showCase(_ session: Session, id: String) throws -> CaseView {
-        try session.require(.counsellor, .manager)
-        return try write { db in
-            let summary = try CaseSummary.fetch(db, id: id)
-            let view = try caseView(db, summary, session: session)
-            try audit(db, session, "case.read", record: id, centre: summary.centre)
-            return view
+        try auditingRefusal(session, "case.read", record: id) {
+            try session.require(.counsellor, .manager)
+            return try write { db in
+                let summary = try CaseSummary.fetch(db, id: id)
+                let view = try caseView(db, summary, session: session)
+                try audit(db, session, "case.read", record: id, centre: summary.centre)
+                return view
+            }
         }
     }
 
