@@ -129,6 +129,22 @@ import Testing
         #expect(try firstBad(f) == read)
     }
 
+    /// `signing_keys` is a plain table: a key the editor adds there signs nothing that
+    /// verifies, because only certified keys count (issue 12).
+    @Test func anEntrySignedWithAKeyAddedToTheFileIsNamed() throws {
+        let (f, _) = try worked()
+        defer { f.cleanUp() }
+        let read = try seq(f, action: "case.read")
+        let forger = SigningKeyPair.generate()
+        let queue = try DatabaseQueue(path: f.directory.appendingPathComponent("test.db").path)
+        let row = try queue.read { db in try Row.fetchOne(db, sql: "SELECT user, hash FROM audit_log WHERE seq = ?", arguments: [read])! }
+        try queue.close()
+        try tamper(f, "INSERT INTO signing_keys (user, public, added_on) VALUES (?, ?, '2026-12-01')", [row["user"] as String, Data(forger.publicKey)])
+        try tamper(f, "UPDATE audit_log SET signer = ?, signature = ? WHERE seq = ?",
+                   [Data(forger.publicKey), Data(try forger.signature(for: [UInt8](row["hash"] as Data))), read])
+        #expect(try firstBad(f) == read)
+    }
+
     @Test func anUnsignedEntryOtherThanAFailedUnlockIsNamed() throws {
         let (f, _) = try worked()
         defer { f.cleanUp() }

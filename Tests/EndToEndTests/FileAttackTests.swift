@@ -311,6 +311,28 @@ struct FileAttackTests {
             let made = try a.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM referrals WHERE case_id = ?", arguments: [c.id]) ?? 0 }
             return [refused(healed, [77]), refused(marked, naming: "agency kr-kocun"), Check(holds: made == 0, what: "no referral was made")]
         },
+        Attack(name: "a case deleted with its notes and history (audit verify)") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa, "--note", "Ghi chú"])
+            try a.edit { db in
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                for table in ["notes", "case_events", "case_needs", "consents"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE case_id = ?", arguments: [c.id])
+                }
+                try db.execute(sql: "DELETE FROM cases WHERE id = ?", arguments: [c.id])
+            }
+            return [refused(try await d.run(["audit", "verify"], as: .manager), naming: "\(c.id) (deleted)")]
+        },
+        Attack(name: "a case put back to an earlier state, found by audit verify without any data key") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa, "--risk", "high"])
+            let before = try a.read { db in try Row.fetchOne(db, sql: "SELECT risk, seal FROM cases WHERE id = ?", arguments: [c.id])! }
+            try await d.ok(["case", "close", c.id, "--outcome", "resolved"], as: .counsellor)
+            try a.edit { db in
+                try db.execute(sql: "UPDATE cases SET status = 'open', outcome = NULL, closed_on = NULL, seal = ? WHERE id = ?",
+                               arguments: [before["seal"] as Data, c.id])
+                try db.execute(sql: "DELETE FROM case_events WHERE case_id = ? AND kind = 'closed'", arguments: [c.id])
+            }
+            return [refused(try await d.run(["audit", "verify"], as: .admin), naming: "\(c.id) (cases.seal)")]
+        },
     ]
 
     @Test("every file-level attack ends in a refusal, never a key or a wrong answer (count printed)")

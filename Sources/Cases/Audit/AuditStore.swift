@@ -58,12 +58,22 @@ extension CaseStore {
         }
     }
 
-    /// Checks the whole chain and every signature; throws naming the first bad entry.
-    /// Returns how many entries were checked.
+    /// Checks the whole chain and every signature against the signing keys certified for each
+    /// user (never a plain table the file editor could add to); then that the records the chain
+    /// committed to are still as it says: every case its last write sealed (a deleted case, or
+    /// one put back to an older state, is named), every statistics-ledger row, and every removed
+    /// account still revoked. Throws naming the first bad entry or record; returns how many
+    /// entries were checked.
     public func verifyAudit(_ session: Session) throws -> Int64 {
         try session.require(.admin, .central, .manager)
         return try write { db in
-            if let bad = try AuditTrail.firstBadEntry(db) { throw CaunoiError.auditChainBroken(entry: bad) }
+            let (trust, _) = try trusted(db, session)
+            var keys: [String: Set<Data>] = [:]
+            for name in try String.fetchAll(db, sql: "SELECT DISTINCT subject FROM certificates WHERE kind = 'user'") {
+                keys[name] = Set(try trust.signingKeys(of: name).map { Data($0) })
+            }
+            if let bad = try AuditTrail.firstBadEntry(db, keys: keys) { throw CaunoiError.auditChainBroken(entry: bad) }
+            try CommittedStates.check(db, trust: trust)
             let count = try Int64.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0
             try audit(db, session, "audit.verify")
             return count

@@ -74,11 +74,8 @@ enum AuditTrail {
 
     /// Walks the whole chain. Returns the sequence number of the first entry that is out of
     /// place, altered, wrongly signed or missing, or nil when every entry checks.
-    static func firstBadEntry(_ db: Database) throws -> Int64? {
-        var keys: [String: Set<Data>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT user, public FROM signing_keys") {
-            keys[row["user"], default: []].insert(row["public"])
-        }
+    /// `keys` are each user's certified signing keys (every one she has had).
+    static func firstBadEntry(_ db: Database, keys: [String: Set<Data>]) throws -> Int64? {
         var previous = genesis
         var expected: Int64 = 1
         let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")

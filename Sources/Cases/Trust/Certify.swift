@@ -113,6 +113,16 @@ extension CaseStore {
                 guard let role = Role(rawValue: user["role"]) else { throw CaunoiError.integrityFailure(record: "user \(user["name"] as String)") }
                 let name: String = user["name"]
                 let active = user["status"] == "active"
+                // Signing keys she had before (a reset passphrase): certified and at once revoked,
+                // so that her old audit entries still verify and the keys sign nothing new.
+                for old in try Data.fetchAll(db, sql: "SELECT public FROM signing_keys WHERE user = ? AND public <> ? ORDER BY added_on",
+                                             arguments: [name, user["sign_public"] as Data]) {
+                    let history = try issue(db, userCertificate(db, name: name, role: role, centre: user["centre"], box: user.bytes("box_public"),
+                                                                sign: [UInt8](old), issuer: Certificate.root), by: root, issuer: nil)
+                    try issue(db, Certificate(serial: Ids.random(prefix: "C"), kind: .revocation, deployment: deployment,
+                                              subject: history.certificate.serial, issuer: Certificate.root, issuedAt: AuditTrail.timestamp()),
+                              by: root, issuer: nil, target: history.certificate)
+                }
                 try issue(db, userCertificate(db, name: name, role: role, centre: user["centre"], box: user.bytes("box_public"),
                                               sign: user.bytes("sign_public"), issuer: Certificate.root), by: root, issuer: nil)
                 if !active { try revokeUser(db, trust, name: name, by: root, issuer: nil) }
