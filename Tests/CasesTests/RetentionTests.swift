@@ -110,7 +110,7 @@ import Testing
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
             for table in ["meta", "centres", "recovery_wraps", "users", "keyslots", "key_grants", "persons", "blind_indexes",
                           "case_sequences", "cases", "case_needs", "case_events", "notes", "agencies", "agency_codes", "consents",
-                          "referrals", "referral_events"] {
+                          "referrals", "referral_events", "audit_log"] {
                 try db.execute(sql: "DELETE FROM main.\(table)")
                 let columns = try db.columns(in: table, in: "main").map(\.name).joined(separator: ", ")
                 try db.execute(sql: "INSERT INTO main.\(table) (\(columns)) SELECT \(columns) FROM live.\(table)")

@@ -333,6 +333,18 @@ struct FileAttackTests {
             }
             return [refused(try await d.run(["audit", "verify"], as: .admin), naming: "\(c.id) (cases.seal)")]
         },
+        Attack(name: "the audit trail cut back, with its recorded head lowered to match") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa, "--risk", "high"])
+            try await d.ok(["case", "update", c.id, "--risk", "low"], as: .counsellor)
+            try await d.ok(["case", "list"], as: .counsellor)
+            // Cut everything since the case was opened, so its older state would look committed.
+            try a.edit { db in
+                let opened = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM audit_log WHERE action = 'case.open' AND record = ?", arguments: [c.id])!
+                try db.execute(sql: "DELETE FROM audit_log WHERE seq > ?", arguments: [opened])
+                try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'audit_head'", arguments: [opened])
+            }
+            return [refused(try await d.run(["case", "list"], as: .counsellor), naming: "#")]
+        },
     ]
 
     @Test("every file-level attack ends in a refusal, never a key or a wrong answer (count printed)")

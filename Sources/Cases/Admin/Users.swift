@@ -80,9 +80,10 @@ extension CaseStore {
     /// Changes the acting user's own passphrase: same keys, new salt and limits.
     public func changePassphrase(_ session: Session, to passphrase: SecureBytes, parameters: Argon2idParameters) throws {
         try write { db in
-            try Keyslot.create(user: session.user, passphrase: passphrase, bundle: KeyBundle(keys: session.keys), parameters: parameters)
-                .save(db, user: session.user)
             try audit(db, session, "user.passwd", record: session.user)
+            var bundle = KeyBundle(keys: session.keys)
+            bundle.keys[.auditHead] = try AuditHead.current(db)
+            try Keyslot.create(user: session.user, passphrase: passphrase, bundle: bundle, parameters: parameters).save(db, user: session.user)
         }
     }
 

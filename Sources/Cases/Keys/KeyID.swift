@@ -21,6 +21,11 @@ public enum KeyID: Hashable, Sendable {
     /// The deployment root's public key, pinned in the keyslot: every certificate is checked
     /// against it, and the file cannot change it because the slot is sealed.
     case trustRoot
+    /// Not a key: the sequence number (8 bytes) and hash (32) of the newest audit entry she saw
+    /// at her last unlock. Sealed in her keyslot, so cutting the trail back behind it (to hide
+    /// what was done since, or to put records back to an older state with their commitments)
+    /// is found at her next unlock.
+    case auditHead
 
     public var rawValue: String {
         switch self {
@@ -29,6 +34,7 @@ public enum KeyID: Hashable, Sendable {
         case .index: "index.v1"
         case .centralReview: "central.v1"
         case .trustRoot: "trust.root"
+        case .auditHead: "audit.head"
         case .centre(let code, let version): "centre.\(code).v\(version)"
         case .centreIndex(let code): "index.\(code)"
         }
@@ -41,6 +47,7 @@ public enum KeyID: Hashable, Sendable {
         case "index.v1": self = .index
         case "central.v1": self = .centralReview
         case "trust.root": self = .trustRoot
+        case "audit.head": self = .auditHead
         default:
             let parts = rawValue.split(separator: ".")
             // Centre codes are upper-case, so `index.v1` can never be a centre's.

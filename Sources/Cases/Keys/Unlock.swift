@@ -25,7 +25,6 @@ extension CaseStore {
                 throw CaunoiError.wrongPassphrase
             }
             var (bundle, slotKey) = try slot.open(user: user, passphrase: passphrase)
-            var changed = false
             var newlyPinned: String? = nil
             let root: [UInt8]
             if let pinned = bundle.keys[.trustRoot] {
@@ -34,10 +33,11 @@ extension CaseStore {
                 root = try rootToPin(db, bundle: bundle)
                 bundle.keys[.trustRoot] = SecureBytes(copying: root)
                 newlyPinned = SignedCertificate.fingerprint(root)
-                changed = true
             }
+            // The trail must still reach as far as it did when she last unlocked.
+            if let head = bundle.keys[.auditHead] { try AuditHead.check(db, head) }
             // The deployment-wide index key of older databases is retired (indexes are per centre).
-            if bundle.keys.removeValue(forKey: .index) != nil { changed = true }
+            bundle.keys[.index] = nil
             let trust = try TrustChain(db, root: root)
             // A removed user (her certificate revoked) answers like a wrong passphrase.
             guard let own = try trust.checkedUser(user), let role = own.role else { throw CaunoiError.wrongPassphrase }
@@ -60,17 +60,20 @@ extension CaseStore {
                     }
                 }
                 try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [user])
-                changed = true
             }
-            if changed { try slot.resealed(user: user, bundle: bundle, key: slotKey).save(db, user: user) }
             var version: Int? = nil
             if role.worksCases, let centre = own.centre { version = try trust.centreBox(centre).version }
-            let session = Session(user: user, role: role, centre: own.centre, keys: bundle.keys, trustRoot: root, centreVersion: version,
+            var keys = bundle.keys
+            keys[.auditHead] = nil
+            let session = Session(user: user, role: role, centre: own.centre, keys: keys, trustRoot: root, centreVersion: version,
                                   rejectedGrants: rejected, newlyPinnedRoot: newlyPinned)
             for id in rejected {
                 try AuditTrail.append(db, user: user, action: "grant.rejected", record: "grant \(id)", centre: own.centre, signer: signer)
             }
             try audit(db, session, "login")
+            // Re-sealed at every unlock: the folded grants, the pinned root and the newest entry.
+            bundle.keys[.auditHead] = try AuditHead.current(db)
+            try slot.resealed(user: user, bundle: bundle, key: slotKey).save(db, user: user)
             return session
         }
     }

@@ -29,7 +29,7 @@ enum Authority {
         case .centre(let code, _): return role.worksCases && recipient.centre == code
         case .centreIndex(let code): return role.worksCases && recipient.centre == code
         case .centralReview: return role == .central
-        case .index, .ownBox, .ownSigning, .trustRoot: return false
+        case .index, .ownBox, .ownSigning, .trustRoot, .auditHead: return false
         }
     }
 

@@ -31,7 +31,7 @@ enum KeyCommitment {
         case .centre: try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "centre.box")).publicKey
         case .index, .centreIndex: try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "index.commit")).publicKey
         case .centralReview: try BoxKeyPair(secretKey: key).publicKey
-        case .ownBox, .ownSigning, .trustRoot: []
+        case .ownBox, .ownSigning, .trustRoot, .auditHead: []
         }
     }
 
@@ -43,7 +43,7 @@ enum KeyCommitment {
         case .centreIndex(let code): certified = try trust.centreIndex(code)
         case .centralReview: certified = try trust.deploymentKey(.central)
         // The retired deployment index key is dropped at unlock, never used.
-        case .index, .ownBox, .ownSigning, .trustRoot: return
+        case .index, .ownBox, .ownSigning, .trustRoot, .auditHead: return
         }
         guard let certified, key.count == 32, try publicValue(of: key, id) == certified else {
             throw CaunoiError.integrityFailure(record: "key \(id.rawValue)")
