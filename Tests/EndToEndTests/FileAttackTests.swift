@@ -36,6 +36,12 @@ struct FileAttackTests {
             let result = try await d.run(["centre", "add", "HP-OSSO", "--name", "OSSO thử", "--province", "31", "--kind", "osso"], as: .admin)
             return [refused(result, naming: "meta.recovery_public"), Check(holds: try !a.opensAny("recovery_wraps", "wrapped"), what: "no wrap opens with her key")]
         },
+        Attack(name: "meta.recovery_public replaced; an admin makes a backup (the whole database sealed to that key)") { d, a, _ in
+            try a.edit { db in try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'recovery_public'", arguments: [Data(a.box.publicKey)]) }
+            let out = d.directory.appendingPathComponent("copy.backup").path
+            let result = try await d.run(["backup", "create", "--out", out], as: .admin)
+            return [refused(result, naming: "meta.recovery_public"), Check(holds: !FileManager.default.fileExists(atPath: out), what: "no backup written")]
+        },
         Attack(name: "meta.recovery_public replaced; a manager rotates her centre key") { d, a, _ in
             try a.edit { db in try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'recovery_public'", arguments: [Data(a.box.publicKey)]) }
             let result = try await d.run(["keys", "rotate", "--centre", Deployment.centre], as: .manager)
@@ -344,6 +350,16 @@ struct FileAttackTests {
                 try db.execute(sql: "UPDATE meta SET value = ? WHERE key = 'audit_head'", arguments: [opened])
             }
             return [refused(try await d.run(["case", "list"], as: .counsellor), naming: "#")]
+        },
+        Attack(name: "an erasure-ledger row inserted to make a woman look erased (and her cases unchecked)") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa])
+            try a.edit { db in
+                try db.execute(sql: "DROP TRIGGER IF EXISTS erasures_no_insert")
+                try db.execute(sql: "INSERT INTO erasures (person_id, centre, erased_on, by_user, basis) VALUES (?, ?, '2026-12-01', 'lan', 'request')",
+                               arguments: [c.person, Deployment.centre])
+            }
+            return [refused(try await d.run(["case", "show", c.id], as: .counsellor), naming: "\(c.person) (erasures)"),
+                    refused(try await d.run(["audit", "verify"], as: .manager), naming: "\(c.person) (erasures)")]
         },
     ]
 

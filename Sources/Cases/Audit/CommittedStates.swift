@@ -25,6 +25,12 @@ enum CommittedStates {
             guard current.optionalBytes("seal") == row.bytes("state") else { throw CaunoiError.integrityFailure(record: "\(caseID) (cases.seal)") }
         }
         _ = try LedgerCommitment.verifiedRows(db)
+        // Every erasure was done by someone who signed for it.
+        if let person = try String.fetchOne(db, sql: """
+            SELECT e.person_id FROM erasures e WHERE NOT EXISTS (
+                SELECT 1 FROM audit_log a WHERE a.record = e.person_id AND a.action IN ('subject.erase', 'subject.erase.retention', 'subject.erase.ledger'))
+            LIMIT 1
+            """) { throw CaunoiError.integrityFailure(record: "\(person) (erasures)") }
         // A removed account must stay revoked: deleting her revocation would let grants reach her.
         for name in try String.fetchAll(db, sql: "SELECT DISTINCT record FROM audit_log WHERE action = 'user.remove' AND record IS NOT NULL") {
             if try trust.user(name) != nil { throw CaunoiError.integrityFailure(record: "user \(name) (revocation)") }

@@ -32,6 +32,10 @@ extension CaseStore {
         } catch {
             throw CaseStore.translate(error)
         }
+        // The file key is sealed to the recovery key the snapshot names: it must be the certified
+        // one (an edited `meta.recovery_public` would hand the whole database to the editor).
+        let certified = try read { db in try TrustChain(db, root: session.trustRoot).deploymentKey(.recovery) }
+        guard certified == facts.recoveryPublic else { throw CaunoiError.integrityFailure(record: "meta.recovery_public") }
         let header = BackupHeader(backup: Ids.random(prefix: "B"), createdAt: AuditTrail.timestamp(), createdBy: session.user, facts: facts)
         let bytes = try BackupFile.seal(image: image, header: header, signer: session.signingKeyPair)
         try OwnerOnlyFile.create(atPath: path, contents: bytes, what: "--out")
