@@ -21,15 +21,22 @@ struct AssociationCommand: ParsableCommand {
         @Option(help: "Contact person's e-mail (sealed).") var contactEmail: String?
         @Option(help: "Website (http:// or https://).") var website: String?
         @Option(help: "Free-text note (sealed).") var note: String?
+        @Option(name: .customLong("fields-from"), help: "Read the personal fields from this JSON or YAML file (- for standard input), keys named like the flags.")
+        var fieldsFrom: String?
 
-        var input: AssociationInput {
+        /// The association's data; the sealed contact fields (and `reason`) from argv or the
+        /// `--fields-from` document.
+        func input(_ context: Context, reason: String? = nil) throws -> AssociationInput {
+            var personal = try PersonalInput(fieldsFrom, allowed: ["contact-name", "contact-phone", "contact-email", "note", "reason"],
+                                             context: context)
             var input = AssociationInput()
             (input.name, input.country, input.city, input.founded) = (name, country, city, founded)
             (input.status, input.members, input.website) = (status, members, website)
-            input.contact.name = contactName.map(PersonalText.init)
-            input.contact.phone = contactPhone.map(PersonalText.init)
-            input.contact.email = contactEmail.map(PersonalText.init)
-            input.contact.note = note.map(PersonalText.init)
+            input.contact.name = try personal.text("contact-name", argv: contactName).map(PersonalText.init)
+            input.contact.phone = try personal.text("contact-phone", argv: contactPhone).map(PersonalText.init)
+            input.contact.email = try personal.text("contact-email", argv: contactEmail).map(PersonalText.init)
+            input.contact.note = try personal.text("note", argv: note).map(PersonalText.init)
+            input.reason = try personal.text("reason", argv: reason).map(PersonalText.init)
             return input
         }
     }
@@ -44,7 +51,7 @@ struct AssociationCommand: ParsableCommand {
             try context.run {
                 let policy = try context.loadPolicy()
                 let (store, session) = try context.unlock()
-                let id = try store.addAssociation(session, policy: policy, input: fields.input)
+                let id = try store.addAssociation(session, policy: policy, input: fields.input(context))
                 if global.json { try context.emit(["id": id]) } else { context.say(.associationAdded(id)) }
             }
         }
@@ -62,9 +69,8 @@ struct AssociationCommand: ParsableCommand {
             let context = Context(global)
             try context.run {
                 let policy = try context.loadPolicy()
+                let input = try fields.input(context, reason: reason)
                 let (store, session) = try context.unlock()
-                var input = fields.input
-                input.reason = reason.map(PersonalText.init)
                 try store.updateAssociation(session, policy: policy, id: id, input: input)
                 if global.json { try context.emit(["id": id]) } else { context.say(.associationUpdated(id)) }
             }

@@ -22,15 +22,16 @@ struct CaseOpen: ParsableCommand {
         try context.run {
             let policy = try context.loadPolicy()
             var intake = CaseIntake(programme: programme)
-            intake.person = fields.person
+            let personal = try fields.resolved(context)
+            intake.person = personal.person
             intake.existingPersonID = person
             intake.originProvince = fields.originProvince
             intake.destination = fields.destination
             intake.migration = fields.migration
             intake.needs = fields.needs
             intake.risk = fields.risk
-            intake.safeContact = fields.safeContact.map(PersonalText.init)
-            intake.note = fields.note.map(PersonalText.init)
+            intake.safeContact = personal.safeContact
+            intake.note = personal.note
             intake.associationID = association
             intake.supportRequest = request
             let validated = try intake.validated(policy)

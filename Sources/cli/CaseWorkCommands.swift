@@ -13,14 +13,15 @@ struct CaseUpdateCommand: ParsableCommand {
         try context.run {
             let policy = try context.loadPolicy()
             var update = CaseUpdate()
-            update.person = fields.person
+            let personal = try fields.resolved(context)
+            update.person = personal.person
             update.originProvince = fields.originProvince
             update.destination = fields.destination
             update.migration = fields.migration
             update.needs = fields.needs.isEmpty ? nil : fields.needs
             update.risk = fields.risk
-            update.safeContact = fields.safeContact.map(PersonalText.init)
-            update.note = fields.note.map(PersonalText.init)
+            update.safeContact = personal.safeContact
+            update.note = personal.note
             let (store, session) = try context.unlock()
             try store.updateCase(session, policy: policy, caseID: id, update: update)
             try confirm(context, .caseUpdated(id), id: id)
@@ -32,11 +33,14 @@ struct CaseNote: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a sealed note to a case.")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
-    @Option var text: String?
+    @Option(help: "The note (prefer --file or --fields-from: the command line is readable by other users).") var text: String?
     @Option(help: "Read the note from a file.") var file: String?
+    @Option(name: .customLong("fields-from"), help: "A JSON or YAML document with `text` (- for standard input).") var fieldsFrom: String?
 
     func validate() throws {
-        guard (text == nil) != (file == nil) else { throw ValidationError("Give exactly one of --text or --file.") }
+        guard [text != nil, file != nil, fieldsFrom != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError("Give exactly one of --text, --file or --fields-from.")
+        }
     }
 
     func run() throws {
@@ -48,7 +52,8 @@ struct CaseNote: ParsableCommand {
                 guard let body = String(data: data, encoding: .utf8) else { throw CaunoiError.malformedFile("note") }
                 note = PersonalText(body)
             } else {
-                note = PersonalText(text ?? "")
+                var input = try PersonalInput(fieldsFrom, allowed: ["text"], context: context)
+                note = PersonalText(try input.text("text", argv: text) ?? "")
             }
             let (store, session) = try context.unlock()
             try store.addNote(session, caseID: id, text: note)

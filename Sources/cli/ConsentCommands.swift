@@ -21,15 +21,19 @@ struct ConsentCommand: ParsableCommand {
         @Option(name: .customLong("agency-kind"), help: "Every agency of this kind.") var agencyKind: AgencyKind?
         @Option(help: "Fields she agrees to disclose, comma-separated (default: all).") var fields: String?
         @Option var note: String?
+        @Option(name: .customLong("fields-from"), help: "Read the personal fields from this JSON or YAML file (- for standard input), keys named like the flags.")
+        var fieldsFrom: String?
 
         func run() throws {
             let context = Context(global)
             try context.run {
                 let policy = try context.loadPolicy()
                 let parsed = try fields.map(parseFields)
+                var personal = try PersonalInput(fieldsFrom, allowed: ["note"], context: context)
+                let sealedNote = try personal.text("note", argv: note).map(PersonalText.init)
                 let (store, session) = try context.unlock()
                 let consent = try store.giveConsent(session, policy: policy, caseID: caseID, purpose: purpose, agencyID: agency,
-                                                    agencyKind: agencyKind, fields: parsed, note: note.map(PersonalText.init))
+                                                    agencyKind: agencyKind, fields: parsed, note: sealedNote)
                 if global.json { try context.emit(["id": consent.id]) } else { context.say(.consentGiven(consent.id, caseID)) }
             }
         }

@@ -37,6 +37,8 @@ struct ReferralCommand: ParsableCommand {
         @Option var priority: Priority?
         @Option var note: String?
         @Option(name: .customLong("override-consent"), help: "Managers only: why she is referred without recorded consent.") var overrideConsent: String?
+        @Option(name: .customLong("fields-from"), help: "Read the personal fields from this JSON or YAML file (- for standard input), keys named like the flags.")
+        var fieldsFrom: String?
 
         func run() throws {
             let context = Context(global)
@@ -44,8 +46,9 @@ struct ReferralCommand: ParsableCommand {
                 let policy = try context.loadPolicy()
                 var request = ReferralRequest(caseID: caseID, agencyID: agency, service: service)
                 request.priority = priority
-                request.note = note.map(PersonalText.init)
-                request.overrideConsent = overrideConsent.map(PersonalText.init)
+                var personal = try PersonalInput(fieldsFrom, allowed: ["note", "override-consent"], context: context)
+                request.note = try personal.text("note", argv: note).map(PersonalText.init)
+                request.overrideConsent = try personal.text("override-consent", argv: overrideConsent).map(PersonalText.init)
                 let (store, session) = try context.unlock()
                 let referral = try store.createReferral(session, policy: policy, request: request)
                 if global.json { try context.emit(CreatedJSON(id: referral.id, status: referral.status.rawValue, due: referral.due)); return }

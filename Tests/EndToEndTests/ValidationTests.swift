@@ -5,11 +5,66 @@ import Testing
 /// missing passphrase without a terminal is refused (CLI.md).
 @Suite("Validation")
 struct ValidationTests {
+    /// Personal values from a document instead of argv (issue 12): no warning, the values
+    /// arrive; on argv they still work with one warning; both at once, an unknown key or a
+    /// malformed document are refused.
+    @Test("--fields-from carries personal values off the command line; argv still works with a warning")
+    func fieldsFrom() async throws {
+        try await Deployment.with([.manager, .counsellor]) { d in
+            let yaml = try d.write("fields.yaml", """
+                name: \(Invented.thaoName)
+                phone: [\(Invented.thaoPhone), "0900000001"]
+                safe-contact: Chỉ nhắn tin
+                note: Ghi chú từ tệp
+                """)
+            let opened = try await d.run(["case", "open", "--programme", "returnee", "--fields-from", yaml, "--need", "health", "--json"], as: .counsellor)
+            #expect(opened.status == 0 && opened.stderr.isEmpty, "\(opened.stderr)")
+            let id = try JSON.decode(OpenedCase.self, opened).id
+            let shown = try await d.show(id)
+            #expect((shown["person"] as? [String: Any])?["name"] as? String == Invented.thaoName)
+            #expect((shown["person"] as? [String: Any])?["phones"] as? [String] == [Invented.thaoPhone, "0900000001"])
+            #expect(shown["safe_contact"] as? String == "Chỉ nhắn tin")
+            let noteDocument = try d.write("note.json", #"{"text": "Ghi chú thứ hai từ tệp"}"#)
+            try await d.ok(["case", "note", id, "--fields-from", noteDocument], as: .counsellor)
+            #expect(try await d.show(id)["notes"].map { "\($0)".contains("Ghi chú thứ hai từ tệp") } == true)
+            let consent = try d.write("consent.json", #"{"note": "Đồng ý tại văn phòng"}"#)
+            let given = try await d.run(["consent", "give", id, "--purpose", "services", "--fields-from", consent], as: .counsellor)
+            #expect(given.status == 0 && given.stderr.isEmpty, "\(given.stderr)")
+            let contact = try d.write("contact.json", #"{"contact-name": "Người Liên Hệ Thử", "contact-phone": "0900000002"}"#)
+            let association = try await d.run(["association", "add", "--name", "Hội thử", "--country", "KR", "--fields-from", contact], as: .manager)
+            #expect(association.status == 0 && association.stderr.isEmpty, "\(association.stderr)")
+
+            // On argv: works, and one warning line says why not to.
+            let warned = try await d.run(["case", "open", "--programme", "returnee", "--name", Invented.lyName], as: .counsellor)
+            #expect(warned.status == 0 && warned.stderrLines.count == 1 && warned.stderr.contains("--fields-from"), "\(warned.stderr)")
+            // Both ways for one field, an unknown key, a value that is not text, a malformed file.
+            let both = try await d.run(["case", "open", "--programme", "returnee", "--name", Invented.lyName, "--fields-from", yaml], as: .counsellor)
+            #expect(both.status == 64)
+            let unknown = try d.write("unknown.json", #"{"nickname": "x"}"#)
+            #expect(try await d.run(["case", "open", "--programme", "returnee", "--fields-from", unknown], as: .counsellor).status == 64)
+            let nested = try d.write("nested.json", #"{"name": {"first": "x"}}"#)
+            #expect(try await d.run(["case", "open", "--programme", "returnee", "--fields-from", nested], as: .counsellor).status == 65)
+            let broken = try d.write("broken.yaml", "name: [unclosed")
+            #expect(try await d.run(["case", "open", "--programme", "returnee", "--fields-from", broken], as: .counsellor).status == 65)
+            #expect(try await d.listCases().count == 2)
+        }
+    }
+
     @Test("bad codes and dates are 65, missing name and unknown subcommand 64, no passphrase and no TTY 77")
     func validation() async throws {
         try await Deployment.with([.soloCounsellor]) { d in
+            // Personal values go in a --fields-from document, as the docs say; codes on argv.
             func open(_ fields: [String]) async throws -> CLIResult {
-                try await d.run(["case", "open", "--programme", "returnee"] + fields, as: .counsellor)
+                var personal: [String: String] = [:]
+                var codes: [String] = []
+                var index = 0
+                while index < fields.count {
+                    let flag = String(fields[index].dropFirst(2))
+                    if ["name", "dob", "phone", "passport"].contains(flag) { personal[flag] = fields[index + 1] } else { codes += [fields[index], fields[index + 1]] }
+                    index += 2
+                }
+                let document = try d.write("fields-\(UUID().uuidString).json", String(decoding: try JSONSerialization.data(withJSONObject: personal), as: UTF8.self))
+                return try await d.run(["case", "open", "--programme", "returnee", "--fields-from", document] + codes, as: .counsellor)
             }
             func expectOneLine(_ result: CLIResult, _ status: Int32, _ comment: String, sourceLocation: SourceLocation = #_sourceLocation) {
                 #expect(result.status == status, "\(comment): exit \(result.status), \(result.stderr)", sourceLocation: sourceLocation)

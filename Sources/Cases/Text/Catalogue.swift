@@ -57,6 +57,8 @@ public enum Text: Sendable {
     /// `keys certify`: root fingerprint, accounts certified, centre-key versions, pending grants kept.
     case deploymentCertified(root: String, accounts: Int, centreVersions: Int, pendingGrants: Int)
     case certifiedAccount(name: String, role: String, centre: String?, active: Bool)
+    /// Personal values were given on the command line.
+    case personalDataOnArgv
     /// At unlock: grants that failed their checks were skipped (and audited).
     case grantsRejected([Int64])
     /// At the first unlock after an upgrade: the root now pinned in her keyslot.
@@ -195,6 +197,9 @@ public enum Text: Sendable {
         case .certifiedAccount(let name, let role, let centre, let active):
             ("  \(name)  \(role)\(centre.map { "  \($0)" } ?? "")\(active ? "" : "  (đã xoá, đã thu hồi)")",
              "  \(name)  \(role)\(centre.map { "  \($0)" } ?? "")\(active ? "" : "  (removed, revoked)")")
+        case .personalDataOnArgv:
+            ("Cảnh báo: thông tin cá nhân trên dòng lệnh có thể bị người dùng khác trên máy đọc được và lưu trong lịch sử shell; hãy dùng --fields-from TỆP hoặc --fields-from - (đầu vào chuẩn).",
+             "Warning: personal values on the command line can be read by other users of this machine and stay in shell history; use --fields-from FILE or --fields-from - (standard input).")
         case .grantsRejected(let ids):
             ("Cảnh báo: bỏ qua \(ids.count) lượt cấp khoá không kiểm tra được (chữ ký, quyền hoặc khoá sai: \(ids.map { "#\($0)" }.joined(separator: ", "))); đã ghi nhật ký. Hãy báo quản trị viên.",
              "Warning: skipped \(ids.count) key grant(s) that failed their checks (signature, authority or key: \(ids.map { "#\($0)" }.joined(separator: ", "))); audited. Tell your administrator.")
