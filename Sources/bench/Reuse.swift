@@ -15,7 +15,7 @@ extension ScaleRun {
         }
         var generator = Generator(seed: seed)
         let fields = (0..<scale).map { _ in
-            generator.csvRow(openedYear: 2026).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            generator.csvRow(openedYear: 2025).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
         let store = try CaseStore.open(path: dbPath)
         let session = try store.unlock(user: "counsellor", passphrase: SecureBytes(utf8: Self.passphrase))

@@ -26,7 +26,7 @@ struct ScaleRun {
 
         // Data: generated once, used by both sides.
         var generator = Generator(seed: seed)
-        let rows = (0..<scale).map { _ in generator.csvRow(openedYear: 2026) }
+        let rows = (0..<scale).map { _ in generator.csvRow(openedYear: 2025) }
         let fields = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
 
         // caunoi: a deployment with one centre, a counsellor with the policy's Argon2id limits, a statistician.

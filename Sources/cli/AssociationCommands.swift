@@ -129,10 +129,10 @@ struct AssociationCommand: ParsableCommand {
             add(.status, s.status.rawValue)
             add(.members, s.members.map(String.init))
             add(.website, s.website)
-            add(.contactName, view.contact?.name?.revealed)
-            add(.phones, view.contact?.phone?.revealed)
-            add(.email, view.contact?.email?.revealed)
-            add(.notes, view.contact?.note?.revealed)
+            add(.contactName, view.contact?.name?.display)
+            add(.phones, view.contact?.phone?.display)
+            add(.email, view.contact?.email?.display)
+            add(.notes, view.contact?.note?.display)
             if !view.cases.isEmpty {
                 lines.append("\(Text.field(.linkedCases).text(lang)):")
                 for c in view.cases {
@@ -142,7 +142,7 @@ struct AssociationCommand: ParsableCommand {
             if !view.activities.isEmpty {
                 lines.append("\(Text.field(.activities).text(lang)):")
                 for a in view.activities {
-                    let parts = [a.on, a.kind, a.participants.map(String.init) ?? "", a.note?.revealed ?? ""].filter { !$0.isEmpty }
+                    let parts = [a.on, a.kind, a.participants.map(String.init) ?? "", a.note?.display ?? ""].filter { !$0.isEmpty }
                     lines.append("  " + parts.joined(separator: " · "))
                 }
             }
@@ -229,9 +229,9 @@ private struct AssociationJSON: Encodable {
 
     init(_ view: AssociationView) {
         association = view.summary
-        contact = view.contact.map { Contact(name: $0.name?.revealed, phone: $0.phone?.revealed, email: $0.email?.revealed, note: $0.note?.revealed) }
+        contact = view.contact.map { Contact(name: $0.name?.display, phone: $0.phone?.display, email: $0.email?.display, note: $0.note?.display) }
         cases = view.cases
-        activities = view.activities.map { Activity(id: $0.id, on: $0.on, kind: $0.kind, participants: $0.participants, by: $0.by, note: $0.note?.revealed) }
+        activities = view.activities.map { Activity(id: $0.id, on: $0.on, kind: $0.kind, participants: $0.participants, by: $0.by, note: $0.note?.display) }
         history = view.history.map(CaseJSON.Event.init)
     }
 }

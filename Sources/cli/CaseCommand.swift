@@ -106,7 +106,7 @@ struct CaseFind: ParsableCommand {
                 return
             }
             if found.isEmpty { context.say(.nothingFound) }
-            for hit in found { print("\(hit.id)\t\(hit.centre)\t\(hit.status.rawValue)\t\(hit.name)") }
+            for hit in found { print("\(hit.id)\t\(hit.centre)\t\(hit.status.rawValue)\t\(ControlCharacters.neutralised(hit.name))") }
         }
     }
 

@@ -31,16 +31,16 @@ struct CaseShow: ParsableCommand {
         add(.status, s.status.rawValue)
         add(.risk, s.risk?.rawValue)
         add(.assignedTo, s.assignedTo)
-        add(.name, p.name?.revealed)
-        add(.otherNames, p.otherNames.map(\.revealed).joined(separator: "; "))
-        add(.dob, p.dateOfBirth?.revealed)
+        add(.name, p.name?.display)
+        add(.otherNames, p.otherNames.map(\.display).joined(separator: "; "))
+        add(.dob, p.dateOfBirth?.display)
         add(.birthYear, p.birthYear.map(String.init))
-        add(.phones, p.phones.map(\.revealed).joined(separator: "; "))
-        add(.email, p.email?.revealed)
-        add(.idNumber, p.idNumber?.revealed)
-        add(.passport, p.passport?.revealed)
-        add(.address, p.address?.revealed)
-        add(.safeContact, view.safeContact?.revealed)
+        add(.phones, p.phones.map(\.display).joined(separator: "; "))
+        add(.email, p.email?.display)
+        add(.idNumber, p.idNumber?.display)
+        add(.passport, p.passport?.display)
+        add(.address, p.address?.display)
+        add(.safeContact, view.safeContact?.display)
         add(.origin, s.originProvince)
         add(.destination, s.destination)
         add(.migration, s.migration)
@@ -53,7 +53,7 @@ struct CaseShow: ParsableCommand {
         add(.outcome, s.outcome)
         if !view.notes.isEmpty {
             lines.append("\(Text.field(.notes).text(lang)):")
-            for note in view.notes { lines.append("  [\(note.createdOn) \(note.author)] \(note.text.revealed)") }
+            for note in view.notes { lines.append("  [\(note.createdOn) \(note.author)] \(note.text.display)") }
         }
         lines += historyLines(view.events, lang: lang)
         return lines.joined(separator: "\n")
@@ -64,7 +64,7 @@ struct CaseShow: ParsableCommand {
         guard !events.isEmpty else { return [] }
         return ["\(Text.field(.history).text(lang)):"] + events.map { e in
             let move = [e.from, e.to].compactMap { $0 }.joined(separator: " → ")
-            let extra = [move, e.detail ?? "", e.reason?.revealed ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+            let extra = [move, e.detail ?? "", e.reason?.display ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
             return "  [\(e.on) \(e.by)] \(e.kind)\(extra.isEmpty ? "" : " " + extra)"
         }
     }
@@ -100,7 +100,7 @@ struct CaseJSON: Encodable {
         let reason: String?
 
         init(_ e: EventView) {
-            (on, by, kind, from, to, detail, reason) = (e.on, e.by, e.kind, e.from, e.to, e.detail, e.reason?.revealed)
+            (on, by, kind, from, to, detail, reason) = (e.on, e.by, e.kind, e.from, e.to, e.detail, e.reason?.display)
         }
     }
     let id: String
@@ -134,12 +134,12 @@ struct CaseJSON: Encodable {
         risk = s.risk?.rawValue; assignedTo = s.assignedTo; originProvince = s.originProvince
         destination = s.destination; migration = s.migration; ageBand = s.ageBand; needs = s.needs
         association = s.association; supportRequest = s.supportRequest; openedOn = s.openedOn; closedOn = s.closedOn; outcome = s.outcome
-        person = Person(id: s.person, name: p.name?.revealed, otherNames: p.otherNames.map(\.revealed),
-                        dob: p.dateOfBirth?.revealed, birthYear: p.birthYear, phones: p.phones.map(\.revealed),
-                        email: p.email?.revealed, idNumber: p.idNumber?.revealed, passport: p.passport?.revealed,
-                        address: p.address?.revealed)
-        safeContact = view.safeContact?.revealed
-        notes = view.notes.map { Note(id: $0.id, author: $0.author, createdOn: $0.createdOn, text: $0.text.revealed) }
+        person = Person(id: s.person, name: p.name?.display, otherNames: p.otherNames.map(\.display),
+                        dob: p.dateOfBirth?.display, birthYear: p.birthYear, phones: p.phones.map(\.display),
+                        email: p.email?.display, idNumber: p.idNumber?.display, passport: p.passport?.display,
+                        address: p.address?.display)
+        safeContact = view.safeContact?.display
+        notes = view.notes.map { Note(id: $0.id, author: $0.author, createdOn: $0.createdOn, text: $0.text.display) }
         events = view.events.map(Event.init)
         referrals = []
         erasure = view.erasure

@@ -123,6 +123,7 @@ struct CaseImportCommand: ParsableCommand {
     @Argument var file: String
     @Option var format: ImportFormat?
     @Flag(name: .customLong("dry-run"), help: "Check every row; write nothing.") var dryRun = false
+    @Flag(help: "Import a file that was imported into this centre before (refused otherwise).") var again = false
 
     func run() throws {
         let context = Context(global)
@@ -132,7 +133,7 @@ struct CaseImportCommand: ParsableCommand {
             let (store, session) = try context.unlock()
             let showProgress = Terminal.stderrIsTTY && !global.json
             let summary = try store.importCases(session, policy: policy, data: data, format: format ?? .guess(path: file),
-                                                dryRun: dryRun) { done, total in
+                                                dryRun: dryRun, again: again) { done, total in
                 guard showProgress, total >= 500, done % 250 == 0 || done == total else { return }
                 FileHandle.standardError.write(Data(("\r" + Text.importProgress(done, total).text(context.lang)).utf8))
                 if done == total { FileHandle.standardError.write(Data("\n".utf8)) }

@@ -72,7 +72,7 @@ struct ConsentCommand: ParsableCommand {
                 for c in consents {
                     let scope = c.agencyID ?? c.agencyKind?.rawValue ?? "-"
                     let fields = c.fields.map { $0.map(\.rawValue).joined(separator: ",") } ?? "*"
-                    print([c.id, c.purpose.rawValue, scope, fields, c.givenOn, c.withdrawnOn ?? "-", c.note?.revealed ?? ""].joined(separator: "\t"))
+                    print([c.id, c.purpose.rawValue, scope, fields, c.givenOn, c.withdrawnOn ?? "-", c.note?.display ?? ""].joined(separator: "\t"))
                 }
             }
         }
@@ -92,7 +92,7 @@ private struct ConsentJSON: Encodable {
 
     init(_ c: Consent) {
         id = c.id; purpose = c.purpose.rawValue; agency = c.agencyID; agencyKind = c.agencyKind?.rawValue
-        fields = c.fields?.map(\.rawValue); note = c.note?.revealed; givenOn = c.givenOn; givenBy = c.givenBy; withdrawnOn = c.withdrawnOn
+        fields = c.fields?.map(\.rawValue); note = c.note?.display; givenOn = c.givenOn; givenBy = c.givenBy; withdrawnOn = c.withdrawnOn
     }
 }
 

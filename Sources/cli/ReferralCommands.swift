@@ -199,7 +199,8 @@ struct ReferralCommand: ParsableCommand {
                     print(JSONValue.object(["payload": opened.payload, "signature_valid": .bool(true), "signed_by_centre": .string(centre)]).canonical)
                 } else {
                     context.say(.packetVerified(centre))
-                    print(opened.payload.canonical)
+                    // A packet comes from outside: nothing in it may drive the terminal.
+                    print(ControlCharacters.neutralised(opened.payload.canonical))
                 }
             }
         }
@@ -263,11 +264,11 @@ private func render(_ view: ReferralView) -> String {
         case .array(let items): items.compactMap(\.string).joined(separator: "; ")
         default: value.canonical
         }
-        lines.append("  \(field.rawValue): \(text)")
+        lines.append("  \(field.rawValue): \(ControlCharacters.neutralised(text))")
     }
-    lines.append("  safe_contact: \(view.disclosure.safeContact)")
+    lines.append("  safe_contact: \(ControlCharacters.neutralised(view.disclosure.safeContact))")
     for e in view.events {
-        lines.append("  [\(e.on) \(e.by)] \(e.kind) \([e.from, e.to].compactMap { $0 }.joined(separator: " → ")) \(e.detail ?? "") \(e.reason?.revealed ?? "")")
+        lines.append("  [\(e.on) \(e.by)] \(e.kind) \([e.from, e.to].compactMap { $0 }.joined(separator: " → ")) \(e.detail ?? "") \(e.reason?.display ?? "")")
     }
     return lines.joined(separator: "\n")
 }
@@ -331,7 +332,7 @@ private struct ReferralViewJSON: Encodable {
             if let from = e.from { out["from"] = from }
             if let to = e.to { out["to"] = to }
             if let detail = e.detail { out["detail"] = detail }
-            if let reason = e.reason { out["reason"] = reason.revealed }
+            if let reason = e.reason { out["reason"] = reason.display }
             return out
         }
     }

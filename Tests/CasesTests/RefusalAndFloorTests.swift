@@ -27,4 +27,23 @@ import Testing
         try f.tamper("UPDATE keyslots SET opslimit = 4000000000")
         #expect(throws: CaunoiError.wrongPassphrase) { _ = try f.store.unlock(user: "nobody", passphrase: SecureBytes(utf8: "x")) }
     }
+
+    @Test func controlAndDirectionCharactersAreRefusedAndNeutralised() throws {
+        #expect(ControlCharacters.neutralised("Thị \u{1B}[31mĐỏ\u{202E}x\ny") == "Thị \u{FFFD}[31mĐỏ\u{FFFD}x\ny")
+        #expect(ControlCharacters.neutralised("Nguyễn Thị Hoà") == "Nguyễn Thị Hoà")
+        for bad in ["a\u{0}b", "a\u{7F}", "a\u{85}", "a\u{2066}b", "tab\there"] {
+            #expect(!ControlCharacters.isClean(PersonalText(bad), allowNewline: true))
+        }
+        #expect(ControlCharacters.isClean(PersonalText("dòng một\ndòng hai"), allowNewline: true))
+        #expect(!ControlCharacters.isClean(PersonalText("dòng một\ndòng hai"), allowNewline: false))
+        // Through the domain: refused at sealing, naming the field, nothing written.
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        #expect(throws: CaunoiError.forbiddenCharacters(field: "persons.name")) { _ = try f.open("Thị \u{202E}Lộn") }
+        let opened = try f.open("Thị Bình Thường")
+        #expect(throws: CaunoiError.forbiddenCharacters(field: "notes.body")) {
+            try f.store.addNote(f.session("hoa"), caseID: opened.id, text: PersonalText("ghi chú \u{1B}]0;tiêu đề\u{7}"))
+        }
+        #expect(try f.store.showCase(f.session("hoa"), id: opened.id).notes.isEmpty)
+    }
 }

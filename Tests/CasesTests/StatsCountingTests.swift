@@ -119,7 +119,7 @@ import Testing
             let birthYear = birthYears[ref] ?? (pick(4) == 0 ? "" : String(1960 + pick(45)))
             birthYears[ref] = birthYear
             let chosenNeeds = (0..<pick(4)).map { _ in needs[pick(needs.count)] }
-            let day = String(format: "%04d-%02d-%02d", 2023 + pick(4), 1 + pick(12), 1 + pick(28))
+            let day = String(format: "%04d-%02d-%02d", 2022 + pick(4), 1 + pick(12), 1 + pick(28))
             lines.append([
                 pick(2) == 0 ? "marriage" : "returnee", "Người Đếm \(ref)", birthYear,
                 provinces[pick(provinces.count)], destinations[pick(destinations.count)], migration[pick(migration.count)],

@@ -5,6 +5,54 @@ import Testing
 /// missing passphrase without a terminal is refused (CLI.md).
 @Suite("Validation")
 struct ValidationTests {
+    /// Implausible dates, a duplicate CSV column, non-text JSONL values and control or
+    /// direction-override characters are refused with their line and column; a file imported
+    /// before is refused unless `--again` (issue 12).
+    @Test("implausible input is refused where it stands, and an import is not repeated by accident")
+    func implausibleInput() async throws {
+        try await Deployment.with([.soloCounsellor]) { d in
+            func open(_ document: String, _ codes: [String] = []) async throws -> CLIResult {
+                let path = try d.write("fields-\(UUID().uuidString).json", document)
+                return try await d.run(["case", "open", "--programme", "returnee", "--fields-from", path] + codes, as: .counsellor)
+            }
+            #expect(try await open(#"{"name": "Thị Tương Lai", "dob": "1899-12-31"}"#).status == 65)
+            #expect(try await open(#"{"name": "Thị Tương Lai", "dob": "2099-01-01"}"#).status == 65)
+            #expect(try await open(#"{"name": "Thị \u001b[31mĐỏ"}"#).status == 65)
+            #expect(try await open(#"{"name": "Thị \u202eLộn"}"#).status == 65)
+            let multiLine = try await open(#"{"name": "Thị Hai Dòng", "note": "dòng một\ndòng hai"}"#)
+            #expect(multiLine.status == 0, "a note may have several lines: \(multiLine.stderr)")
+            #expect(try await open(#"{"name": "Thị Hai\nDòng"}"#).status == 65)
+
+            func importing(_ name: String, _ text: String, _ extra: [String] = []) async throws -> CLIResult {
+                try await d.run(["case", "import", try d.write(name, text)] + extra, as: .counsellor)
+            }
+            let future = try await importing("future.csv", "programme,name,opened-on\nreturnee,Thị Một,2001-05-01\nreturnee,Thị Hai,2999-01-01\n")
+            #expect(future.status == 65 && future.stderr.contains("3") && future.stderr.contains("opened-on"), "\(future.stderr)")
+            let old = try await importing("old.csv", "programme,name,opened-on\nreturnee,Thị Một,1999-12-31\n")
+            #expect(old.status == 65 && old.stderr.contains("opened-on"))
+            let born = try await importing("born.csv", "programme,name,dob,opened-on\nreturnee,Thị Một,2010-01-01,2009-06-01\n")
+            #expect(born.status == 65 && born.stderr.contains("dob"))
+            let twice = try await importing("twice.csv", "programme,name,name\nreturnee,Thị Một,Thị Khác\n")
+            #expect(twice.status == 65 && twice.stderr.contains("1") && twice.stderr.contains("name"), "\(twice.stderr)")
+            let number = try await importing("number.jsonl", #"{"programme": "returnee", "name": 12345}"# + "\n")
+            #expect(number.status == 65 && number.stderr.contains("name"))
+            let flag = try await importing("flag.jsonl", #"{"programme": "returnee", "name": true}"# + "\n")
+            #expect(flag.status == 65)
+            let escape = try await importing("escape.csv", "programme,name\nreturnee,Thị \u{1B}[2JXoá\n")
+            #expect(escape.status == 65 && escape.stderr.contains("name"))
+            #expect(try await d.listCases().count == 1)
+
+            // The same file twice: the second run is refused, unless asked for.
+            let batch = "programme,name,opened-on\nreturnee,Thị Nhập Một,2024-02-01\nreturnee,Thị Nhập Hai,2024-02-02\n"
+            try #require(try await importing("batch.csv", batch).status == 0)
+            let repeated = try await importing("batch-copy.csv", batch)
+            #expect(repeated.status == 65 && repeated.stderr.contains("--again"), "\(repeated.stderr)")
+            #expect(try await d.listCases().count == 3)
+            #expect(try await importing("batch-copy.csv", batch, ["--again"]).status == 0)
+            #expect(try await d.listCases().count == 5)
+        }
+    }
+
     /// Personal values from a document instead of argv (issue 12): no warning, the values
     /// arrive; on argv they still work with one warning; both at once, an unknown key or a
     /// malformed document are refused.

@@ -10,6 +10,11 @@ public enum CaunoiError: Error, Equatable, Sendable {
     // 65 data
     case unknownCode(list: String, code: String)
     case invalidDate(String)
+    /// A well-formed date no real case can have (opened in the future or before 2000, born
+    /// before 1900 or after the case was opened).
+    case implausibleDate(String)
+    /// This very file was imported already (a killed import that had committed, run again).
+    case alreadyImported(on: String)
     case integrityFailure(record: String)
     /// The audit trail does not check from this entry on (edited, removed, reordered, re-signed).
     case auditChainBroken(entry: Int64)
@@ -24,6 +29,9 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case agencyHasNoKey(String)
     /// An import would change an existing agency's kind or key.
     case agencyConflict(agency: String, field: String)
+    /// A personal value holds control or direction-override characters (the field is named,
+    /// never the value).
+    case forbiddenCharacters(field: String)
     case packetUnreadable
     case malformedFile(String)
     case hsdsInvalid(organisation: Int, field: String)
@@ -80,8 +88,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine, .confirmationMismatch: 64
-        case .unknownCode, .invalidDate, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
-             .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .agencyConflict, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
+        case .unknownCode, .invalidDate, .implausibleDate, .alreadyImported, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
+             .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .agencyConflict, .forbiddenCharacters, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
              .deploymentNotCertified, .deploymentAlreadyCertified,
              .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: 65
         case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .fileNotFound, .databaseNotFound: 66
@@ -104,4 +112,7 @@ public enum ImportProblem: Equatable, Sendable {
     case invalidValue
     case malformedRow
     case conflictsWithEarlierRow
+    case implausibleDate
+    case duplicateColumn
+    case forbiddenCharacters
 }

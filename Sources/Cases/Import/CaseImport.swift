@@ -1,4 +1,5 @@
 import Foundation
+import Crypto
 import GRDB
 
 /// The result of `case import`.
@@ -39,8 +40,20 @@ public enum CaseImport {
             throw fail("name", .missing)
         }
         intake.person.otherNames = (row.values["other-name"] ?? []).map(PersonalText.init)
+        // Control and direction-override characters, in any column (a newline only in notes).
+        for (column, values) in row.values {
+            let multiLine = column == "note" || column == "safe-contact"
+            for value in values where !ControlCharacters.isClean(value, allowNewline: multiLine) {
+                throw fail(column, .forbiddenCharacters)
+            }
+        }
+        if let opened = one("opened-on") {
+            guard Day.isValid(opened) else { throw fail("opened-on", .invalidDate) }
+            guard Plausible.openingDay(opened) else { throw fail("opened-on", .implausibleDate) }
+        }
         if let dob = one("dob") {
             guard Day.isValid(dob) else { throw fail("dob", .invalidDate) }
+            guard Plausible.birthDay(dob, openedOn: one("opened-on") ?? Day.today()) else { throw fail("dob", .implausibleDate) }
             intake.person.dateOfBirth = PersonalText(dob)
         }
         if let year = one("birth-year") {
@@ -105,8 +118,10 @@ public enum CaseImport {
 
 extension CaseStore {
     /// Imports a file into the acting user's centre. `progress` is called with rows written.
+    /// The same file imported again into the same centre is refused unless `again`: a killed
+    /// import that had in fact committed must not double every woman in it.
     public func importCases(
-        _ session: Session, policy: Policy, data: Data, format: ImportFormat, dryRun: Bool,
+        _ session: Session, policy: Policy, data: Data, format: ImportFormat, dryRun: Bool, again: Bool = false,
         progress: ((Int, Int) -> Void)? = nil
     ) throws -> ImportSummary {
         try session.require(.counsellor, .manager)
@@ -119,9 +134,18 @@ extension CaseStore {
         let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
         let centreCode = session.centre ?? ""
         _ = try session.currentCentreKey(centreCode)
+        let fingerprint = try BLAKE2b.hash([UInt8](data), key: KeyDerivation.subkey(of: session.indexKey(), label: "import.fingerprint"),
+                                           outputByteCount: 32)
+        if !again, let day = try read({ db in
+            try String.fetchOne(db, sql: "SELECT imported_on FROM imports WHERE centre = ? AND fingerprint = ?", arguments: [centreCode, fingerprint.blob])
+        }) { throw CaunoiError.alreadyImported(on: day) }
         if dryRun { return ImportSummary(imported: intakes.count, persons: personCount) }
         try write { db in
             let centre = try self.centre(db, centreCode)
+            try db.execute(sql: """
+                INSERT INTO imports (centre, fingerprint, imported_on, by_user, cases) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(centre, fingerprint) DO UPDATE SET imported_on = excluded.imported_on, by_user = excluded.by_user, cases = excluded.cases
+                """, arguments: [centre.code, fingerprint.blob, Day.today(), session.user, intakes.count])
             try audit(db, session, "case.import", record: "\(intakes.count) cases", centre: centre.code)
             var persons: [String: (String, PersonVault, PersonFields)] = [:]
             for (index, intake) in intakes.enumerated() {

@@ -38,6 +38,10 @@ enum ImportParser {
         for (index, column) in columns.enumerated() where !CaseImport.columns.contains(column) {
             throw CaunoiError.importFailed(line: header.line, column: column.isEmpty ? "#\(index + 1)" : column, reason: .unknownColumn)
         }
+        // A second column of the same name would silently win over the first.
+        for (index, column) in columns.enumerated() where columns[..<index].contains(column) {
+            throw CaunoiError.importFailed(line: header.line, column: column, reason: .duplicateColumn)
+        }
         return try records.dropFirst().map { record in
             guard record.fields.count == columns.count else {
                 throw CaunoiError.importFailed(line: record.line, column: "-", reason: .malformedRow)
@@ -75,11 +79,15 @@ enum ImportParser {
                 }
                 var texts: [String] = []
                 for item in list {
-                    switch item {
-                    case is NSNull: continue
-                    case let text as String: texts.append(text.trimmedSpaces)
-                    case let number as NSNumber: texts.append(number.stringValue)
-                    default: throw CaunoiError.importFailed(line: line, column: column, reason: .invalidValue)
+                    // Text fields take strings only (a number or `true` is not a name); the
+                    // birth year alone may be a whole number.
+                    if item is NSNull { continue }
+                    if let text = item as? String, !(item is Bool) {
+                        texts.append(text.trimmedSpaces)
+                    } else if column == "birth-year", !(item is Bool), let number = item as? Int {
+                        texts.append(String(number))
+                    } else {
+                        throw CaunoiError.importFailed(line: line, column: column, reason: .invalidValue)
                     }
                 }
                 texts = texts.filter { !$0.isEmpty }

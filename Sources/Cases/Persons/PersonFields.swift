@@ -37,6 +37,13 @@ extension PersonFields {
 
     /// Seals each present field into its column for one person row.
     func sealed(with vault: PersonVault) throws -> [PersonColumn: SealedBlob] {
+        // One-line fields: no newline either (lists are joined with newlines below).
+        let single: [(PersonColumn, PersonalText?)] = [(.name, name), (.dateOfBirth, dateOfBirth), (.email, email), (.idNumber, idNumber),
+                                                       (.passport, passport), (.address, address)]
+        let listed: [(PersonColumn, PersonalText?)] = otherNames.map({ (.otherNames, $0) }) + phones.map({ (.phones, $0) })
+        for (column, value) in single + listed {
+            if let value { try ControlCharacters.check(value, field: "persons.\(column.rawValue)", allowNewline: false) }
+        }
         var out: [PersonColumn: SealedBlob] = [:]
         let values: [PersonColumn: PersonalText?] = [
             .name: name, .otherNames: Self.joined(otherNames), .dateOfBirth: dateOfBirth,

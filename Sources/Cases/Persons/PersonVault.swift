@@ -50,7 +50,11 @@ struct PersonVault {
         }
     }
 
+    /// Every personal value passes here on its way to disk, so this is where control and
+    /// direction-override characters are refused (a newline is allowed: free-text columns; the
+    /// one-line fields are checked one by one in `PersonFields.sealed`).
     func seal(_ value: PersonalText, table: String, column: String, row: String) throws -> SealedBlob {
+        try ControlCharacters.check(value, field: "\(table).\(column)", allowNewline: true)
         let place = SealedValue.Place(table: table, column: column, row: row, person: personID)
         return SealedBlob(bytes: try SealedValue.seal(value.secret, key: dek, keyVersion: 1, place: place))
     }

@@ -462,6 +462,16 @@ enum Schema {
                 -- The record state a write left (a case's seal), committed in the signed chain.
                 ALTER TABLE audit_log ADD COLUMN state BLOB CHECK (state IS NULL OR length(state) = 32);
                 CREATE INDEX audit_log_states ON audit_log(action) WHERE state IS NOT NULL;
+                -- Files already imported, by a keyed hash (under the centre's index key, so the
+                -- column confirms no guessed file), so that a re-run is refused unless asked for.
+                CREATE TABLE imports (
+                    centre TEXT NOT NULL REFERENCES centres(code),
+                    fingerprint BLOB NOT NULL CHECK (length(fingerprint) = 32),
+                    imported_on TEXT NOT NULL,
+                    by_user TEXT NOT NULL,
+                    cases INTEGER NOT NULL,
+                    PRIMARY KEY (centre, fingerprint)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

@@ -19,6 +19,12 @@ extension CaunoiError {
             ("Mã \(echoIfCode(code)) không có trong danh mục \(list).", "Code \(echoIfCode(code)) is not in the \(list) code list.")
         case .invalidDate(let o):
             ("Ngày không hợp lệ cho \(o) (cần YYYY-MM-DD).", "Invalid date for \(o) (expected YYYY-MM-DD).")
+        case .implausibleDate(let o):
+            ("Ngày không hợp lý cho \(o): hồ sơ mở từ năm 2000 đến hôm nay; ngày sinh từ năm 1900 đến ngày mở hồ sơ.",
+             "Implausible date for \(o): cases are opened from 2000 up to today; births are from 1900 up to the opening day.")
+        case .alreadyImported(let day):
+            ("Tệp này đã được nhập ngày \(day); không nhập lại. Nếu thật sự cần nhập lần nữa, dùng --again.",
+             "This file was already imported on \(day); nothing was imported. If it really must be imported again, use --again.")
         case .integrityFailure(let record):
             ("Lỗi toàn vẹn dữ liệu: bản ghi \(record) đã bị sửa hoặc chuyển chỗ; không mở được.",
              "Integrity failure: record \(record) was altered or moved and cannot be opened.")
@@ -47,6 +53,9 @@ extension CaunoiError {
         case .agencyHasNoKey(let agency):
             ("Cơ quan \(echoIfCode(agency)) chưa có khoá công khai; dùng --letter để in thư.",
              "Agency \(echoIfCode(agency)) has no public key; use --letter for a printed letter.")
+        case .forbiddenCharacters(let field):
+            ("Giá trị của \(field) chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản; không có gì được ghi.",
+             "The value of \(field) holds control or text-direction characters; nothing was written.")
         case .agencyConflict(let agency, let field):
             ("Tệp nhập sẽ thay đổi \(field == "kind" ? "loại" : "khoá công khai") của cơ quan \(echoIfRecordID(agency)) đã có trong danh bạ; không có gì được ghi. Dùng `caunoi agency add` nếu thay đổi là đúng.",
              "The import would change the \(field == "kind" ? "kind" : "public key") of agency \(echoIfRecordID(agency)), already in the directory; nothing was written. Use `caunoi agency add` if the change is right.")
@@ -151,6 +160,9 @@ extension ImportProblem {
         case .invalidValue: ("giá trị không hợp lệ", "invalid value")
         case .malformedRow: ("dòng sai định dạng", "malformed row")
         case .conflictsWithEarlierRow: ("mâu thuẫn với dòng trước cùng person-ref", "conflicts with an earlier row of the same person-ref")
+        case .implausibleDate: ("ngày không hợp lý (mở hồ sơ từ 2000 đến hôm nay; sinh từ 1900 đến ngày mở)", "implausible date (opened 2000 to today; born 1900 to the opening day)")
+        case .duplicateColumn: ("cột xuất hiện hai lần trong tiêu đề", "the column appears twice in the header")
+        case .forbiddenCharacters: ("chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản", "holds control or text-direction characters")
         }
         return lang == .vi ? vi : en
     }

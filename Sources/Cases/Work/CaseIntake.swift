@@ -39,15 +39,18 @@ public struct CaseIntake: Sendable {
         } else if supportRequest != nil {
             throw CaunoiError.conflictingOptions("--request", "--programme \(programme.rawValue)")
         }
-        try person.validateDates()
         if let openedOn, !Day.isValid(openedOn) { throw CaunoiError.invalidDate("--opened-on") }
+        if let openedOn, !Plausible.openingDay(openedOn) { throw CaunoiError.implausibleDate("--opened-on") }
+        try person.validateDates(openedOn: openedOn ?? Day.today())
         return copy
     }
 }
 
 extension PersonFields {
-    func validateDates() throws {
+    /// Dates well formed and plausible: a date of birth from 1900 up to the case's opening day.
+    func validateDates(openedOn: String = Day.today()) throws {
         if let dob = dateOfBirth, !Day.isValid(dob.revealed) { throw CaunoiError.invalidDate("--dob") }
+        if let dob = dateOfBirth, !Plausible.birthDay(dob.revealed, openedOn: openedOn) { throw CaunoiError.implausibleDate("--dob") }
         if let year = birthYear, !(1900...2100).contains(year) { throw CaunoiError.invalidValue(option: "--birth-year", value: String(year)) }
         if dateOfBirth != nil, birthYear != nil { throw CaunoiError.conflictingOptions("--dob", "--birth-year") }
     }
