@@ -37,10 +37,16 @@ import Testing
 }
 
 @Suite struct ErrorTextTests {
-    @Test func typedValuesAreEchoedOnlyWhenTheyLookLikeCodes() {
-        #expect(CaunoiError.unknownCode(list: "need", code: "flying").message(.en).contains("flying"))
-        #expect(CaunoiError.unknownCode(list: "province", code: "01").message(.en).contains("01"))
-        for personal in ["0912345678", "C1234567", "Nguyễn Thị Hoà", "001190012345", "hoa@example.org x", "+84 912 345 678"] {
+    /// A value typed into a field that was not found or not valid is never echoed (issue 12):
+    /// a short name ("Lan") typed into a code field looks like a code. Record ids of our own
+    /// shape are still named.
+    @Test func typedValuesAreNeverEchoed() {
+        #expect(!CaunoiError.unknownCode(list: "need", code: "flying").message(.en).contains("flying"))
+        #expect(CaunoiError.unknownCode(list: "province", code: "01").message(.en).contains("province"))
+        for personal in ["Lan", "Hoa", "0912345678", "C1234567", "Nguyễn Thị Hoà", "001190012345", "hoa@example.org x", "+84 912 345 678"] {
+            #expect(!CaunoiError.userNotFound(personal).message(.en).contains(personal))
+            #expect(!CaunoiError.agencyNotFound(personal).message(.vi).contains(personal))
+            #expect(!CaunoiError.centreNotFound(personal).message(.vi).contains(personal))
             #expect(!CaunoiError.unknownCode(list: "need", code: personal).message(.vi).contains(personal))
             #expect(!CaunoiError.invalidValue(option: "--risk", value: personal).message(.en).contains(personal))
             #expect(!CaunoiError.caseNotFound(personal).message(.en).contains(personal))

@@ -11,12 +11,12 @@ extension CaunoiError {
             ("Thiếu tuỳ chọn bắt buộc \(o).", "Missing required option \(o).")
         case .conflictingOptions(let a, let b):
             ("Không dùng \(a) cùng với \(b).", "\(a) cannot be used together with \(b).")
-        case .invalidValue(let o, let v):
-            ("Giá trị \(echoIfCode(v)) không hợp lệ cho \(o).", "Invalid value \(echoIfCode(v)) for \(o).")
+        case .invalidValue(let o, _):
+            ("Giá trị đã nhập cho \(o) không hợp lệ.", "The value given for \(o) is not valid.")
         case .badCommandLine(let detail):
             ("Câu lệnh không hợp lệ (\(detail)). Xem `caunoi --help`.", "Invalid command line (\(detail)). See `caunoi --help`.")
-        case .unknownCode(let list, let code):
-            ("Mã \(echoIfCode(code)) không có trong danh mục \(list).", "Code \(echoIfCode(code)) is not in the \(list) code list.")
+        case .unknownCode(let list, _):
+            ("Giá trị đã nhập không có trong danh mục \(list).", "The value given is not in the \(list) code list.")
         case .invalidDate(let o):
             ("Ngày không hợp lệ cho \(o) (cần YYYY-MM-DD).", "Invalid date for \(o) (expected YYYY-MM-DD).")
         case .implausibleDate(let o):
@@ -100,12 +100,12 @@ extension CaunoiError {
             ("Không tìm thấy hồ sơ \(echoIfRecordID(id)).", "No case \(echoIfRecordID(id)).")
         case .personNotFound(let id):
             ("Không tìm thấy người \(echoIfRecordID(id)).", "No person \(echoIfRecordID(id)).")
-        case .userNotFound(let name):
-            ("Không có người dùng \(echoIfCode(name)).", "No user \(echoIfCode(name)).")
-        case .centreNotFound(let code):
-            ("Không có trung tâm \(echoIfCode(code)).", "No centre \(echoIfCode(code)).")
-        case .agencyNotFound(let id):
-            ("Không có cơ quan \(echoIfCode(id)) trong danh bạ.", "No agency \(echoIfCode(id)) in the directory.")
+        case .userNotFound:
+            ("Không có người dùng với tên đã nhập.", "No user by the name given.")
+        case .centreNotFound:
+            ("Không có trung tâm với mã đã nhập.", "No centre with the code given.")
+        case .agencyNotFound:
+            ("Không có cơ quan với mã đã nhập trong danh bạ.", "No agency with the id given in the directory.")
         case .referralNotFound(let id):
             ("Không tìm thấy phiếu chuyển gửi \(echoIfRecordID(id)).", "No referral \(echoIfRecordID(id)).")
         case .associationNotFound(let id):

@@ -14,9 +14,10 @@ public enum Language: String, Sendable, CaseIterable {
     }
 }
 
-/// Echoes a value typed by the user only when it looks like a code: short ASCII letters,
-/// dashes and at most four digits. A misplaced name, phone, passport or ID number (all of
-/// which have more digits or non-ASCII letters) never reaches an error message.
+/// Echoes a code only when it looks like one: short ASCII letters, dashes and at most four
+/// digits. Used only for codes caunoi itself found (an agency or service it looked up); a value
+/// the user typed that was not found or not valid is never echoed at all (issue 12), since a
+/// short name typed into a code field would pass this test.
 func echoIfCode(_ value: String) -> String {
     let scalars = value.unicodeScalars
     let allowed = (1...32).contains(value.count)
