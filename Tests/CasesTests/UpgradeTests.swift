@@ -20,9 +20,9 @@ import Testing
         init() throws {
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("caunoi-upgrade-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: UpgradeTests.fixture.appendingPathComponent("caunoi-v6.db"),
+            try FileManager.default.copyItem(at: UpgradeTests.fixture.appendingPathComponent("v6-database.bin"),
                                              to: directory.appendingPathComponent("caunoi.db"))
-            recovery = try RecoveryKey.read(file: UpgradeTests.fixture.appendingPathComponent("recovery.key").path)
+            recovery = try RecoveryKey.read(file: UpgradeTests.fixture.appendingPathComponent("v6-recovery-key.txt").path)
         }
 
         /// Edits the file with plain SQLite, before caunoi opens it.

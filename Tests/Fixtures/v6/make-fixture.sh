@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes caunoi-v6.db: a database of invented cases written by caunoi at commit cf5ffbc (schema
+# Makes v6-database.bin: a database of invented cases written by caunoi at commit cf5ffbc (schema
 # v6, before certificates), for the upgrade test (CasesTests/UpgradeTests.swift). Run it with
 # that commit's binary: `git worktree add /tmp/old cf5ffbc && (cd /tmp/old && swift build)`,
 # then `bash make-fixture.sh /tmp/old/.build/debug/caunoi`. Every name and number is invented;
@@ -7,20 +7,20 @@
 set -euo pipefail
 BIN=$1
 cd "$(dirname "$0")"
-rm -f caunoi-v6.db caunoi-v6.db-wal caunoi-v6.db-shm recovery.key
-export CAUNOI_DB="$PWD/caunoi-v6.db" CAUNOI_POLICY="$PWD/../../../policy"
+rm -f v6-database.bin v6-database.bin-wal v6-database.bin-shm v6-recovery-key.txt
+export CAUNOI_DB="$PWD/v6-database.bin" CAUNOI_POLICY="$PWD/../../../policy"
 as() { local user=$1; shift; CAUNOI_USER=$user CAUNOI_PASSPHRASE="fixture passphrase $user" "$BIN" "$@"; }
 new() { local user=$1; shift; CAUNOI_NEW_PASSPHRASE="fixture passphrase $user" "$@"; }
 
-new quantri "$BIN" init --admin quantri --recovery-out recovery.key
+new quantri "$BIN" init --admin quantri --recovery-out v6-recovery-key.txt
 as quantri centre add HN-OSSO --name "Văn phòng OSSO Hà Nội" --province 01 --kind osso
 as quantri centre add CT-HN --name "Trung tâm tư vấn hôn nhân Cần Thơ" --province 92 --kind marriage
-new lan as quantri user add lan --role manager --centre HN-OSSO --recovery-key-file recovery.key
-new mai as quantri user add mai --role manager --centre CT-HN --recovery-key-file recovery.key
+new lan as quantri user add lan --role manager --centre HN-OSSO --recovery-key-file v6-recovery-key.txt
+new mai as quantri user add mai --role manager --centre CT-HN --recovery-key-file v6-recovery-key.txt
 new thuy as lan user add thuy --role counsellor --centre HN-OSSO
 new hanh as lan user add hanh --role counsellor --centre HN-OSSO
 new thongke as quantri user add thongke --role statistician
-new trunguong as quantri user add trunguong --role central --recovery-key-file recovery.key
+new trunguong as quantri user add trunguong --role central --recovery-key-file v6-recovery-key.txt
 
 as thuy case open --programme returnee --name "Trần Thị Thử Nghiệm" --dob 1994-03-08 --phone 0987000111 \
   --passport N0000001 --origin-province 30 --destination KR --migration marriage --need divorce-recognition --risk high \
@@ -37,5 +37,5 @@ as lan association add --name "Hội thử nghiệm tại Busan" --country KR --
 as lan user remove hanh
 as lan keys rotate --centre HN-OSSO
 as thuy case open --programme returnee --name "Đỗ Thị Sau Xoay" --phone 0987000555 --destination JP --migration labour --need health || true
-rm -f caunoi-v6.db-wal caunoi-v6.db-shm
-sqlite3 caunoi-v6.db "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE; VACUUM;" >/dev/null 2>&1 || true
+rm -f v6-database.bin-wal v6-database.bin-shm
+sqlite3 v6-database.bin "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE; VACUUM;" >/dev/null 2>&1 || true
