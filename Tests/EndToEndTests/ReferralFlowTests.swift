@@ -281,6 +281,15 @@ struct ReferralFlowTests {
                 #expect(result.stderrLines.count == 1)
             }
             #expect(try await d.ok(["agency", "list"], as: .manager).stdout == listed)
+
+            // An import never changes a reviewed agency's kind or key (issue 12): the exported
+            // directory with one agency's kind changed is refused whole, naming the agency.
+            let exported = try String(contentsOfFile: first, encoding: .utf8)
+            let changed = exported.replacingOccurrences(of: "\"ngo\"", with: "\"police\"")
+            try #require(changed != exported, "the export names no kind this test can change")
+            let conflict = try await d.run(["agency", "import", "--hsds", try d.write("changed.json", changed)], as: .manager)
+            #expect(conflict.status == 65 && conflict.stderrLines.count == 1 && conflict.stderr.contains("agency add"), "\(conflict.stderr)")
+            #expect(try await d.ok(["agency", "list"], as: .manager).stdout == listed)
         }
     }
 }
