@@ -363,6 +363,14 @@ struct FileAttackTests {
             return [refused(try await d.run(["case", "show", c.id], as: .counsellor), naming: "\(c.person) (erasures)"),
                     refused(try await d.run(["audit", "verify"], as: .manager), naming: "\(c.person) (erasures)")]
         },
+        Attack(name: "a closing day back-dated so that retention erases a woman early") { d, a, _ in
+            let c = try await d.openCase(["--name", Invented.hoa])
+            try await d.ok(["case", "close", c.id, "--outcome", "resolved"], as: .counsellor)
+            try a.edit { db in try db.execute(sql: "UPDATE cases SET closed_on = '2001-01-01' WHERE id = ?", arguments: [c.id]) }
+            let run = try await d.run(["retention", "run"], as: .manager)
+            let erased = try a.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM erasures") ?? 0 }
+            return [refused(run, naming: "\(c.id) (cases.seal)"), Check(holds: erased == 0, what: "nobody was erased")]
+        },
     ]
 
     @Test("every file-level attack ends in a refusal, never a key or a wrong answer (count printed)")

@@ -24,6 +24,17 @@ extension CaseStore {
         let centre = session.role == .manager ? session.centre : nil
         let due = try write { db in
             let due = try Self.dueForErasure(db, settings: policy.retention, centre: centre, today: today)
+            // The closing days that make her due are plain columns: a manager, who can open her
+            // data, checks each of her cases' seals first, so a back-dated closure erases nobody.
+            // (An admin cannot; see docs/SECURITY.md.)
+            if session.role == .manager {
+                for candidate in due {
+                    let vault = try personVault(db, id: candidate.person, session: session)
+                    for caseID in try String.fetchAll(db, sql: "SELECT id FROM cases WHERE person_id = ?", arguments: [candidate.person]) {
+                        try CaseSeal.verify(db, caseID: caseID, vault: vault)
+                    }
+                }
+            }
             try audit(db, session, dryRun ? "retention.dry-run" : "retention.run", record: String(due.count), centre: centre)
             if !dryRun {
                 for candidate in due {
