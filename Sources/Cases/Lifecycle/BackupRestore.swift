@@ -43,14 +43,14 @@ extension CaseStore {
         let store = CaseStore(queue: try Snapshot.load(image), path: ":memory:")
         let signer: [UInt8] = try store.read { db in
             guard (try? SnapshotFacts.read(db)) == header.facts else { throw CaunoiError.backupUnreadable }
-            return try creatorKey(db, header: header, message: BackupFile.signedMessage(headerHash: envelope.headerHash, streamHash: streamHash),
+            return try creatorKey(db, header: header, root: recovery.rootSigningKeyPair().publicKey, message: BackupFile.signedMessage(headerHash: envelope.headerHash, streamHash: streamHash),
                                   signature: envelope.signature)
         }
         // A backup of an earlier schema is brought up to this version's.
         do { try Schema.migrator.migrate(store.queue) } catch { throw translate(error) }
         let erasures: [Erasure]
         switch ledger {
-        case .live(let path): erasures = try liveLedger(path, header: header, signer: signer)
+        case .live(let path): erasures = try liveLedger(path, header: header, signer: signer, root: recovery.rootSigningKeyPair().publicKey)
         case .none: erasures = []
         }
         let session = try store.unlock(user: user, passphrase: passphrase())
@@ -82,18 +82,27 @@ extension CaseStore {
     /// itself records for her. This proves the file is whole and consistent; it does not prove
     /// who made it (anyone who knows the recovery public key could build an image with a key
     /// of their own), which is why a restore with a live database checks the key there too.
-    private static func creatorKey(_ db: Database, header: BackupHeader, message: [UInt8], signature: [UInt8]) throws -> [UInt8] {
-        let keys = try Data.fetchAll(db, sql: "SELECT public FROM signing_keys WHERE user = ?", arguments: [header.createdBy]).map { [UInt8]($0) }
+    private static func creatorKey(_ db: Database, header: BackupHeader, root: [UInt8], message: [UInt8], signature: [UInt8]) throws -> [UInt8] {
+        let keys = try signingKeys(db, of: header.createdBy, root: root)
         guard let key = keys.first(where: { Ed25519.isValid(signature: signature, for: message, publicKey: $0) }) else {
             throw CaunoiError.backupUnreadable
         }
         return key
     }
 
+    /// The signing keys certified for a user under the root the recovery key gives (so an
+    /// edited `signing_keys` table vouches for nothing); in a database from before certificates,
+    /// that table is all there is.
+    private static func signingKeys(_ db: Database, of user: String, root: [UInt8]) throws -> [[UInt8]] {
+        let certified = try db.tableExists("certificates") && (try Int.fetchOne(db, sql: "SELECT count(*) FROM certificates") ?? 0) > 0
+        if certified { return try TrustChain(db, root: root).signingKeys(of: user) }
+        return try Data.fetchAll(db, sql: "SELECT public FROM signing_keys WHERE user = ?", arguments: [user]).map { [UInt8]($0) }
+    }
+
     /// The live database's erasure ledger, read-only. It must be the same deployment, and know
     /// the key that signed the backup as one of its creator's keys (`signing_keys` keeps every
     /// key a user has had, so a later passphrase reset does not matter).
-    private static func liveLedger(_ path: String, header: BackupHeader, signer: [UInt8]) throws -> [Erasure] {
+    private static func liveLedger(_ path: String, header: BackupHeader, signer: [UInt8], root: [UInt8]) throws -> [Erasure] {
         guard FileManager.default.fileExists(atPath: path) else { throw CaunoiError.databaseNotFound(path) }
         var config = Configuration()
         config.readonly = true
@@ -107,8 +116,9 @@ extension CaseStore {
                     throw CaunoiError.databaseNotInitialised
                 }
                 guard String(decoding: deployment, as: UTF8.self) == header.facts.deployment else { throw CaunoiError.deploymentMismatch }
-                let known = try Data.fetchAll(db, sql: "SELECT public FROM signing_keys WHERE user = ?", arguments: [header.createdBy])
-                guard known.contains(Data(signer)) else { throw CaunoiError.backupSignerUnknown(header.createdBy) }
+                guard try signingKeys(db, of: header.createdBy, root: root).contains(signer) else {
+                    throw CaunoiError.backupSignerUnknown(header.createdBy)
+                }
                 return try db.tableExists("erasures") ? Erasure.fetchAll(db) : []
             }
         } catch {
