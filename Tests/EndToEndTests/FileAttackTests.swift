@@ -371,6 +371,12 @@ struct FileAttackTests {
             let erased = try a.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM erasures") ?? 0 }
             return [refused(run, naming: "\(c.id) (cases.seal)"), Check(holds: erased == 0, what: "nobody was erased")]
         },
+        Attack(name: "a referral waiting for central review marked ready, review flag cleared, then sent") { d, a, referral in
+            try a.edit { db in try db.execute(sql: "UPDATE referrals SET status = 'ready', review = 0 WHERE id = ?", arguments: [referral]) }
+            let letter = d.directory.appendingPathComponent("letter.html").path
+            let sent = try await d.run(["referral", "send", referral, "--letter", "--out", letter], as: .counsellor)
+            return [refused(sent, naming: "\(referral) (review)"), Check(holds: !FileManager.default.fileExists(atPath: letter), what: "no letter written")]
+        },
     ]
 
     @Test("every file-level attack ends in a refusal, never a key or a wrong answer (count printed)")

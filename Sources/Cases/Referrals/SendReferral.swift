@@ -20,11 +20,15 @@ extension CaseStore {
                 throw CaunoiError.invalidReferralTransition(referral: id, from: referral.status.rawValue, to: ReferralStatus.sent.rawValue)
             }
             if !letter, agency.publicKey == nil { throw CaunoiError.agencyHasNoKey(agency.id) }
+            // A referral that needs central review leaves only with a signed approval in the trail.
+            let (trust, _) = try trusted(db, session)
+            if try ReviewApproval.isRequired(referral, summary: CaseSummary.fetch(db, id: referral.caseID), agency: agency, policy: policy) {
+                try ReviewApproval.requireSigned(db, trust: trust, referral: id)
+            }
             let blob = try Data.fetchOne(db, sql: "SELECT disclosed FROM referrals WHERE id = ?", arguments: [id]) ?? Data()
             let plain = try vault.open([UInt8](blob), table: "referrals", column: "disclosed", row: id)
             let disclosure = try Disclosure(json: Self.decode(plain.secret))
             let output: SentReferral
-            let (trust, _) = try trusted(db, session)
             let signer = try CentreSigning.keyPair(centreKey: session.currentCentreKey(referral.centre).key)
             if letter {
                 output = .letter(ReferralLetter.html(referral: referral, agency: agency, centre: try centre(db, referral.centre),
