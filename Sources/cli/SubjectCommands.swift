@@ -26,21 +26,7 @@ struct SubjectCommand: ParsableCommand {
                 let (store, session) = try context.unlock()
                 let lower = out.lowercased()
                 let chosen = format ?? (lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html : .json)
-                var person = ""
-                var written = false
-                do {
-                    try store.exportSubject(session, id: id) { record in
-                        person = record.person
-                        let text = chosen == .html ? record.html : record.json.pretty
-                        try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: "export file")
-                        written = true
-                    }
-                } catch {
-                    // Written, but the audit entry did not commit (a full disk, say): the file
-                    // exists exactly when its entry does, so it goes.
-                    if written { unlink(out) }
-                    throw error
-                }
+                let person = try store.exportSubject(session, id: id, to: out) { record in chosen == .html ? record.html : record.json.pretty }
                 if global.json {
                     print(JSONValue.object(["person": .string(person), "out": .string(out), "format": .string(chosen.rawValue)]).canonical)
                 } else {

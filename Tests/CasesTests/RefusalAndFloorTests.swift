@@ -47,3 +47,33 @@ import Testing
         #expect(try f.store.showCase(f.session("hoa"), id: opened.id).notes.isEmpty)
     }
 }
+
+/// A commit refused at the last moment, as a full disk or a lost lock would refuse it: every
+/// change made in the transaction is rolled back.
+private final class CommitVeto: TransactionObserver {
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { false }
+    func databaseDidChange(with event: DatabaseEvent) {}
+    func databaseWillCommit() throws { throw CaunoiError.diskFull }
+    func databaseDidCommit(_ db: Database) {}
+    func databaseDidRollback(_ db: Database) {}
+}
+
+@Suite struct SubjectExportFileTests {
+    /// Issue 12: the decrypted file exists exactly when its audit entry does.
+    @Test func aFileWhoseAuditEntryDoesNotCommitIsRemoved() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let opened = try f.open("Thị Xuất Hồ Sơ")
+        let lan = try f.session("lan")
+        let path = f.directory.appendingPathComponent("her-record.json").path
+        let veto = CommitVeto()
+        f.store.queue.add(transactionObserver: veto, extent: .nextTransaction)
+        #expect(throws: CaunoiError.diskFull) { try f.store.exportSubject(lan, id: opened.id, to: path) { $0.json.pretty } }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try !f.store.auditLog(f.session("root")).contains { $0.action == "subject.export" })
+        // And when the entry commits, the file is there.
+        let person = try f.store.exportSubject(lan, id: opened.id, to: path) { $0.json.pretty }
+        #expect(person == opened.person && FileManager.default.fileExists(atPath: path))
+        #expect(try f.store.auditLog(f.session("root")).filter { $0.action == "subject.export" }.count == 1)
+    }
+}

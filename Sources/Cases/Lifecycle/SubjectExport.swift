@@ -31,6 +31,27 @@ extension CaseStore {
         try auditingRefusal(session, "subject.export", record: id) { try exportSubjectChecked(session, id: id, deliver: deliver) }
     }
 
+    /// Writes her record to a new owner-only file at `path` (`render` gives its text), inside the
+    /// transaction that records `subject.export`. If that transaction does not commit (a full
+    /// disk, a locked database), the file is removed again: it exists exactly when its entry does.
+    /// Returns her person id.
+    @discardableResult
+    public func exportSubject(_ session: Session, id: String, to path: String, render: (SubjectRecord) -> String) throws -> String {
+        var person = ""
+        var written = false
+        do {
+            try exportSubject(session, id: id) { record in
+                person = record.person
+                try OwnerOnlyFile.create(atPath: path, contents: Array(render(record).utf8), what: "export file")
+                written = true
+            }
+        } catch {
+            if written { unlink(path) }
+            throw error
+        }
+        return person
+    }
+
     private func exportSubjectChecked(_ session: Session, id: String, deliver: (SubjectRecord) throws -> Void) throws {
         try session.require(.counsellor, .manager)
         try write { db in
