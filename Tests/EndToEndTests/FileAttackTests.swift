@@ -75,41 +75,22 @@ struct FileAttackTests {
                     Check(holds: try !a.opensAny("referral_events", "reason_for_centre"), what: "no reason opens with her key")]
         },
         Attack(name: "a key_grants row inserted: her own centre key, sealed to the counsellor") { d, a, _ in
-            try a.edit { db in
-                let box = try Data.fetchOne(db, sql: "SELECT box_public FROM users WHERE name = ?", arguments: [Staff.counsellor.name])!
-                let sealed = try SealedBox.seal(FileAttacker.bundle("centre.\(Deployment.centre).v1", a.centreKey), to: [UInt8](box))
-                try db.execute(sql: "INSERT INTO key_grants (user, key_id, sealed, granted_by, created_on) VALUES (?, ?, ?, 'lan', '2026-12-01')",
-                               arguments: [Staff.counsellor.name, "centre.\(Deployment.centre).v1", Data(sealed)])
-            }
+            try a.insertGrant(of: "centre.\(Deployment.centre).v1", to: Staff.counsellor.name)
             let opened = try await d.run(["case", "open", "--programme", "returnee", "--name", Invented.hoa, "--json"], as: .counsellor)
             let audited = try a.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log WHERE action = 'grant.rejected'") ?? 0 }
             return [Check(holds: opened.status == 0 && opened.stderr.contains("#"), what: "the grant is skipped and reported: \(opened.stderr)"),
                     Check(holds: audited == 1, what: "the rejected grant is audited"),
                     Check(holds: try !a.opensAnyDEK(), what: "no woman's data key is wrapped under her key")]
         },
-        Attack(name: "a key_grants row signed with her own key in the manager's name") { d, a, _ in
-            try a.edit { db in
-                let box = try Data.fetchOne(db, sql: "SELECT box_public FROM users WHERE name = ?", arguments: [Staff.counsellor.name])!
-                let sealed = try SealedBox.seal(FileAttacker.bundle("centre.\(Deployment.centre).v1", a.centreKey), to: [UInt8](box))
-                let body = [UInt8]("{\"format\":\"caunoi-grant/1\",\"signer\":\"lan\"}".utf8)
-                try db.execute(sql: """
-                    INSERT INTO key_grants (user, key_id, sealed, granted_by, created_on, body, signature, signer_public)
-                    VALUES (?, ?, ?, 'lan', '2026-12-01', ?, ?, ?)
-                    """, arguments: [Staff.counsellor.name, "centre.\(Deployment.centre).v1", Data(sealed), Data(body),
-                                     Data(try a.signing.signature(for: body)), Data(a.signing.publicKey)])
-            }
+        Attack(name: "a well-formed grant statement signed with her own key in the manager's name") { d, a, _ in
+            try a.insertGrant(of: "centre.\(Deployment.centre).v1", to: Staff.counsellor.name, signedAs: Staff.manager.name)
             let opened = try await d.run(["case", "open", "--programme", "returnee", "--name", Invented.hoa, "--json"], as: .counsellor)
             return [Check(holds: opened.status == 0 && opened.stderr.contains("#"), what: "the grant is skipped and reported: \(opened.stderr)"),
                     Check(holds: try !a.opensAnyDEK(), what: "no woman's data key is wrapped under her key")]
         },
         Attack(name: "a newer centre-key version granted and centres.key_version raised to match") { d, a, _ in
-            try a.edit { db in
-                let box = try Data.fetchOne(db, sql: "SELECT box_public FROM users WHERE name = ?", arguments: [Staff.counsellor.name])!
-                let sealed = try SealedBox.seal(FileAttacker.bundle("centre.\(Deployment.centre).v2", a.centreKey), to: [UInt8](box))
-                try db.execute(sql: "INSERT INTO key_grants (user, key_id, sealed, granted_by, created_on) VALUES (?, ?, ?, 'lan', '2026-12-01')",
-                               arguments: [Staff.counsellor.name, "centre.\(Deployment.centre).v2", Data(sealed)])
-                try db.execute(sql: "UPDATE centres SET key_version = 2 WHERE code = ?", arguments: [Deployment.centre])
-            }
+            try a.insertGrant(of: "centre.\(Deployment.centre).v2", to: Staff.counsellor.name)
+            try a.edit { db in try db.execute(sql: "UPDATE centres SET key_version = 2 WHERE code = ?", arguments: [Deployment.centre]) }
             let opened = try await d.run(["case", "open", "--programme", "returnee", "--name", Invented.hoa], as: .counsellor)
             return [refused(opened, naming: "centre \(Deployment.centre) (centres.key_version)"),
                     Check(holds: try !a.opensAnyDEK(), what: "no woman's data key is wrapped under her key")]

@@ -42,6 +42,31 @@ struct FileAttacker {
         return SecureBytes(copying: bytes)
     }
 
+    /// Inserts a grant of `keyID` carrying her own centre key, sealed to the user's listed box
+    /// key. Signed, it is a complete, well-formed `caunoi-grant/1` statement naming `grantor`,
+    /// signed with her own key; unsigned, it is a bare row as from before certificates.
+    func insertGrant(of keyID: String, to user: String, signedAs grantor: String? = nil) throws {
+        try edit { db in
+            let box = try Data.fetchOne(db, sql: "SELECT box_public FROM users WHERE name = ?", arguments: [user])!
+            let sealed = try SealedBox.seal(Self.bundle(keyID, centreKey), to: [UInt8](box))
+            var columns = "user, key_id, sealed, granted_by, created_on"
+            var values: [(any DatabaseValueConvertible)?] = [user, keyID, Data(sealed), grantor ?? "lan", "2026-12-01"]
+            if let grantor {
+                let deployment = String(decoding: try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'deployment_id'")!, as: UTF8.self)
+                let serial = try String.fetchOne(db, sql: "SELECT serial FROM certificates WHERE kind = 'user' AND subject = ? ORDER BY rowid DESC LIMIT 1",
+                                                 arguments: [user]) ?? ""
+                let hash = Data(try BLAKE2b.hash(sealed, key: nil, outputByteCount: 32)).base64EncodedString()
+                let statement: [String: Any] = ["format": "caunoi-grant/1", "deployment": deployment, "key_id": keyID, "sealed": hash,
+                                                "signer": grantor, "recipient": user, "recipient_certificate": serial, "at": "2026-12-01T00:00:00Z"]
+                let body = [UInt8](try JSONSerialization.data(withJSONObject: statement, options: [.sortedKeys, .withoutEscapingSlashes]))
+                columns += ", body, signature, signer_public"
+                values += [Data(body), Data(try signing.signature(for: body)), Data(signing.publicKey)]
+            }
+            let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+            try db.execute(sql: "INSERT INTO key_grants (\(columns)) VALUES (\(marks))", arguments: StatementArguments(values))
+        }
+    }
+
     /// A certificate body as stored, parsed into a dictionary she can change.
     func certificate(kind: String, subject: String) throws -> (serial: String, body: [String: Any]) {
         try read { db in

@@ -218,7 +218,7 @@ extension CaseStore {
         guard let sealed = row.optionalBytes("disclosed") else { throw CaunoiError.subjectErased(vault.personID) }
         let plain = try vault.open(sealed, table: "referrals", column: "disclosed", row: referral.id)
         let disclosure = try Disclosure(json: Self.decode(plain.secret))
-        let centreBox = try centreBoxKeyPair(db, session, centre: referral.centre)
+        let centreBox = try centreBoxKeyPair(session, centre: referral.centre)
         let events = try loadReferralEvents(db, id: referral.id) { row in
             if let blob = row.optionalBytes("reason") { return try vault.open(blob, table: "referral_events", column: "reason", row: row["id"]) }
             if let blob = row.optionalBytes("reason_for_centre"), let centreBox {
@@ -284,7 +284,7 @@ extension CaseStore {
 
     /// A centre's X25519 pair, derived from its current centre key (so anyone with the centre
     /// key can open what was sealed to the centre).
-    func centreBoxKeyPair(_ db: Database, _ session: Session, centre: String) throws -> BoxKeyPair? {
+    func centreBoxKeyPair(_ session: Session, centre: String) throws -> BoxKeyPair? {
         guard centre == session.centre, let key = try? session.currentCentreKey(centre).key else { return nil }
         return try BoxKeyPair(secretKey: KeyDerivation.subkey(of: key, label: "centre.box"))
     }

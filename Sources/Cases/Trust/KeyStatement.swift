@@ -55,11 +55,7 @@ struct KeyStatement: Equatable, Sendable {
                          kind: Kind, deployment: String) -> KeyStatement? {
         guard Ed25519.isValid(signature: signature, for: body, publicKey: signerPublic),
               let statement = parse(body), statement.kind == kind, statement.deployment == deployment, statement.keyID == keyID,
-              let hash = try? hash(ofSealed: sealed), sodiumEqual(hash, statement.sealedHash) else { return nil }
+              let hash = try? hash(ofSealed: sealed), hash == statement.sealedHash else { return nil }
         return statement
-    }
-
-    private static func sodiumEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        SecureBytes(copying: a) == SecureBytes(copying: b)
     }
 }
