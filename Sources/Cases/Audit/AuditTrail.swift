@@ -24,7 +24,7 @@ public struct AuditEntry: Sendable, Equatable {
         if let record { object["record"] = .string(record) }
         if let centre { object["centre"] = .string(centre) }
         if let state { object["state"] = .string(Data(state).base64EncodedString()) }
-        return Array(JSONValue.object(object).canonical.utf8)
+        return JSONValue.object(object).canonicalBytes
     }
 }
 

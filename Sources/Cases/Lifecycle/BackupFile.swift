@@ -122,7 +122,7 @@ enum BackupFile {
 
     /// Encrypts an SQLite image: a fresh file key, the stream, the signature, the sealed key.
     static func seal(image: SecureBytes, header: BackupHeader, signer: SigningKeyPair) throws -> [UInt8] {
-        let headerBytes = Array(header.json.canonical.utf8)
+        let headerBytes = header.json.canonicalBytes
         let fileKey = SecureBytes.random(count: 32)
         let stream = try SecretStream.encrypt(image, key: fileKey)
         let headerHash = try hash(headerBytes)

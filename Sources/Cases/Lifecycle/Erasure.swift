@@ -22,10 +22,10 @@ public struct Erasure: Sendable, Equatable, Codable {
     /// so a ledger row beside a key still there was written behind caunoi's back (to make her
     /// look erased, or to exempt her cases from `audit verify`): an integrity failure.
     static func fetch(_ db: Database, person: String) throws -> Erasure? {
-        guard let erasure = try Row.fetchOne(db, sql: "SELECT * FROM erasures WHERE person_id = ?", arguments: [person]).map(Erasure.init(row:)) else {
+        guard let erasure = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM erasures WHERE person_id = ?"), arguments: [person]).map(Erasure.init(row:)) else {
             return nil
         }
-        if try Bool.fetchOne(db, sql: "SELECT wrapped_dek IS NOT NULL FROM persons WHERE id = ?", arguments: [person]) == true {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT wrapped_dek IS NOT NULL FROM persons WHERE id = ?"), arguments: [person]) == true {
             throw CaunoiError.integrityFailure(record: "\(person) (erasures)")
         }
         return erasure

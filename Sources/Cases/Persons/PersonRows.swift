@@ -32,9 +32,9 @@ extension CaseStore {
     /// Opens a person the session may read: role, centre key and every sealed column checked.
     func openPerson(_ db: Database, id personID: String, session: Session) throws -> (PersonVault, PersonFields, centre: String) {
         let columns = PersonColumn.allCases.map { "p.\($0.rawValue)" }.joined(separator: ", ")
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT p.centre, c.key_version, p.wrapped_dek, \(columns) FROM persons p JOIN centres c ON c.code = p.centre WHERE p.id = ?
-            """, arguments: [personID]) else {
+            """), arguments: [personID]) else {
             throw CaunoiError.personNotFound(personID)
         }
         let centre: String = row["centre"]
@@ -51,9 +51,9 @@ extension CaseStore {
 
     /// The vault only (for sealing case fields and notes), without opening person fields.
     func personVault(_ db: Database, id personID: String, session: Session) throws -> PersonVault {
-        guard let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT p.centre, c.key_version, p.wrapped_dek FROM persons p JOIN centres c ON c.code = p.centre WHERE p.id = ?
-            """, arguments: [personID]) else {
+            """), arguments: [personID]) else {
             throw CaunoiError.personNotFound(personID)
         }
         guard let wrapped = row.optionalBytes("wrapped_dek") else { throw CaunoiError.subjectErased(personID) }

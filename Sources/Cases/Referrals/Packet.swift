@@ -24,7 +24,7 @@ public enum ReferralPacket {
             .object(["body": .string(Data(signed.body).base64EncodedString()), "signature": .string(Data(signed.signature).base64EncodedString()),
                      "signer": .string(Data(signed.signerPublic).base64EncodedString())])
         })
-        let signature = try signer.signature(for: Array(JSONValue.object(payload).canonical.utf8))
+        let signature = try signer.signature(for: JSONValue.object(payload).canonicalBytes)
         payload["signature"] = .string(Data(signature).base64EncodedString())
         let sealed = try SealedBox.seal(SecureBytes(utf8: JSONValue.object(payload).canonical), to: agencyKey)
         return armor(sealed, begin: begin, end: end)
@@ -51,7 +51,7 @@ public enum ReferralPacket {
         }
         let payload = JSONValue.object(members)
         members["signature"] = nil
-        let valid = Ed25519.isValid(signature: [UInt8](signature), for: Array(JSONValue.object(members).canonical.utf8), publicKey: [UInt8](signer))
+        let valid = Ed25519.isValid(signature: [UInt8](signature), for: JSONValue.object(members).canonicalBytes, publicKey: [UInt8](signer))
         let centre = valid ? verifiedCentre(payload, signer: [UInt8](signer), root: root) : nil
         return Opened(payload: payload, signingCentre: centre)
     }

@@ -23,6 +23,6 @@ enum RowDigest {
     /// BLAKE2b-256 of the row's canonical JSON under a label naming what it is.
     static func hash(_ row: Row, label: String) throws -> [UInt8] {
         let object = JSONValue.object(["format": .string(label), "row": try json(row)])
-        return try BLAKE2b.hash(Array(object.canonical.utf8), key: nil, outputByteCount: 32)
+        return try BLAKE2b.hash(object.canonicalBytes, key: nil, outputByteCount: 32)
     }
 }

@@ -474,6 +474,13 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v8-state-index") { db in
+            try db.execute(sql: """
+                -- The last committed state of a record (AuditTrail.lastState, on every opening of a
+                -- case) in one descent of a covering index, however often the case was read.
+                CREATE INDEX audit_log_record_states ON audit_log(record, seq, state) WHERE state IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

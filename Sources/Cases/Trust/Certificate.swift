@@ -63,7 +63,7 @@ struct Certificate: Equatable, Sendable {
         if let indexPublic { object["index_public"] = .string(Data(indexPublic).base64EncodedString()) }
         if let agencyKind { object["agency_kind"] = .string(agencyKind) }
         if kind == .revocation { object["keeps"] = .array(keeps.sorted().map(JSONValue.string)) }
-        return Array(JSONValue.object(object).canonical.utf8)
+        return JSONValue.object(object).canonicalBytes
     }
 
     /// Parses a stored body; anything that is not exactly a canonical certificate is refused.

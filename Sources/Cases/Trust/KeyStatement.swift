@@ -34,7 +34,7 @@ struct KeyStatement: Equatable, Sendable {
         ]
         if let recipient { object["recipient"] = .string(recipient) }
         if let recipientCertificate { object["recipient_certificate"] = .string(recipientCertificate) }
-        return Array(JSONValue.object(object).canonical.utf8)
+        return JSONValue.object(object).canonicalBytes
     }
 
     static func parse(_ body: [UInt8]) -> KeyStatement? {

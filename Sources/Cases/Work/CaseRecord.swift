@@ -47,7 +47,7 @@ public struct CaseSummary: Sendable, Equatable, Codable {
     }
 
     static func fetch(_ db: Database, id: String) throws -> CaseSummary {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM cases WHERE id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM cases WHERE id = ?"), arguments: [id]) else {
             throw CaunoiError.caseNotFound(id)
         }
         return CaseSummary(row: row)

@@ -21,10 +21,11 @@ enum CaseSeal {
         var object: [String: JSONValue] = ["format": .string("caunoi-case-seal/1"), "case": try RowDigest.json(row, skipping: "seal")]
         for table in parts {
             let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE case_id = ?"), arguments: [caseID])
-            let values = try rows.map { try RowDigest.json($0) }.sorted { $0.canonical < $1.canonical }
-            object[table] = .array(values)
+            // In the order of their serialisations, each computed once.
+            let values = try rows.map { row -> (JSONValue, [UInt8]) in let value = try RowDigest.json(row); return (value, value.canonicalBytes) }
+            object[table] = .array(values.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0))
         }
-        return Array(JSONValue.object(object).canonical.utf8)
+        return JSONValue.object(object).canonicalBytes
     }
 
     static func compute(_ db: Database, caseID: String, vault: PersonVault) throws -> [UInt8] {

@@ -57,17 +57,17 @@ extension CaseStore {
             guard session.role.worksCases, summary.centre == session.centre else { throw CaunoiError.notYourCentre }
         }
         let safeContact = try vault?.openIfPresent(
-            Row.fetchOne(db, sql: "SELECT safe_contact FROM cases WHERE id = ?", arguments: [id])?.optionalBytes("safe_contact"),
+            Row.fetchOne(db.cachedStatement(sql: "SELECT safe_contact FROM cases WHERE id = ?"), arguments: [id])?.optionalBytes("safe_contact"),
             table: "cases", column: "safe_contact", row: id)
-        let notes = try Row.fetchAll(db, sql: "SELECT id, author, created_on, body FROM notes WHERE case_id = ? ORDER BY rowid", arguments: [id])
+        let notes = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, author, created_on, body FROM notes WHERE case_id = ? ORDER BY rowid"), arguments: [id])
             .compactMap { row -> NoteView? in
                 guard let vault else { return nil }
                 return NoteView(id: row["id"], author: row["author"], createdOn: row["created_on"],
                                 text: try vault.open(row.bytes("body"), table: "notes", column: "body", row: row["id"]))
             }
-        let events = try Row.fetchAll(db, sql: """
+        let events = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, on_day, by_user, kind, from_status, to_status, detail, reason FROM case_events WHERE case_id = ? ORDER BY rowid
-            """, arguments: [id]).map { row in
+            """), arguments: [id]).map { row in
             EventView(on: row["on_day"], by: row["by_user"], kind: row["kind"], from: row["from_status"], to: row["to_status"],
                       detail: row["detail"],
                       reason: try vault?.openIfPresent(row.optionalBytes("reason"), table: "case_events", column: "reason", row: row["id"]))
