@@ -40,6 +40,12 @@ import Testing
         return national
     }
 
+    /// The original `Normalise.document`.
+    static func referenceDocument(_ raw: String) -> String {
+        String(raw.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            .map { String($0) }.joined()).uppercased()
+    }
+
     /// Scalars a name or phone field may plausibly hold, and some it should not.
     static let alphabet: [Unicode.Scalar] = {
         var scalars: [UInt32] = Array(0x20...0x7E) + [0x09, 0x0A, 0xA0, 0x3000, 0x2009, 0x2028, 0x85]
@@ -95,6 +101,28 @@ import Testing
         for text in Self.generatedTexts(count: 20_000) {
             #expect(Normalise.phone(text) == Self.referencePhone(text), "\(text.unicodeScalars.map { $0.value })")
         }
+    }
+
+    @Test func documentsAreUnchanged() {
+        for text in Self.generatedTexts(count: 20_000) {
+            #expect(Normalise.document(text) == Self.referenceDocument(text), "\(text.unicodeScalars.map { $0.value })")
+        }
+    }
+
+    /// Search compares decrypted values in wiped buffers (WipedNormalForms): the same normal
+    /// forms as the `String` ones the indexes were built with, on every generated text.
+    @Test func wipedFormsAgreeWithStringForms() {
+        let texts = Self.generatedTexts(count: 5_000) + Self.latinTexts + ["Nguyễn Thị Hoà", "HOA NGUYEN THI", "김 민지", "+84 912 345 678", "0084 912", "c 123-4567", ""]
+        for (index, text) in texts.enumerated() {
+            let wiped = WipedNormalForms.Name(PersonalText(text))
+            let other = texts[(index * 7 + 3) % texts.count]
+            #expect(wiped.hasExactly(Normalise.nameTokens(text).map { Array($0.utf8) }))
+            #expect(wiped.sameName(as: WipedNormalForms.Name(PersonalText(other))) == (Normalise.nameKey(text) == Normalise.nameKey(other)))
+            #expect(WipedNormalForms.phone(PersonalText(text)).bytes == Array(Normalise.phone(text).utf8))
+            #expect(WipedNormalForms.document(PersonalText(text)).bytes == Array(Normalise.document(text).utf8))
+        }
+        #expect(WipedNormalForms.Name(PersonalText("Nguyễn Thị Hoà Bình")).contains([Array("hoa".utf8), Array("nguyen".utf8)]))
+        #expect(!WipedNormalForms.Name(PersonalText("Nguyễn Thị Hoà")).contains([Array("hoa".utf8), Array("hoa".utf8)]))
     }
 
     /// The sets trimmed are Foundation's, scalar for scalar, and trimming agrees on text around them.

@@ -1,3 +1,4 @@
+import Crypto
 import GRDB
 
 /// What `case find` searches by.
@@ -60,31 +61,35 @@ extension CaseStore {
                 guard !tokens.isEmpty else { throw CaunoiError.invalidValue(option: "--name", value: "") }
                 // Exact (order-free) name first; if nothing matches, every name holding all the tokens.
                 let key = tokens.sorted().joined(separator: " ")
+                let wanted = tokens.map { Array($0.utf8) }
                 let exact = try indexer.entry(.name, normalised: key)
                 scan = try matching(db, [exact], session: session, columns: [.name, .otherNames], limit: limit) {
-                    $0.allNames.contains { Normalise.nameKey($0.revealed) == key }
+                    $0.allNames.contains { WipedNormalForms.Name($0).hasExactly(wanted) }
                 }
                 if scan.matches.isEmpty {
                     let entries = try Set(tokens).sorted().map { try indexer.entry(.nameToken, normalised: $0) }
                     let fallback = try matching(db, entries, session: session, columns: [.name, .otherNames], limit: limit) {
-                        $0.allNames.contains { Self.containsTokens(Normalise.nameTokens($0.revealed), tokens) }
+                        $0.allNames.contains { WipedNormalForms.Name($0).contains(wanted) }
                     }
                     scan = Scan(matches: fallback.matches, examined: scan.examined + fallback.examined, more: fallback.more)
                 }
             case .phone(let text):
-                let wanted = Normalise.phone(text)
-                scan = try matching(db, [indexer.entry(.phone, normalised: wanted)], session: session, columns: [.name, .phones], limit: limit) {
-                    $0.phones.contains { Normalise.phone($0.revealed) == wanted }
+                let normal = Normalise.phone(text)
+                let wanted = SecureBytes(utf8: normal)
+                scan = try matching(db, [indexer.entry(.phone, normalised: normal)], session: session, columns: [.name, .phones], limit: limit) {
+                    $0.phones.contains { WipedNormalForms.phone($0) == wanted }
                 }
             case .idNumber(let text):
-                let wanted = Normalise.document(text)
-                scan = try matching(db, [indexer.entry(.idNumber, normalised: wanted)], session: session, columns: [.name, .idNumber], limit: limit) {
-                    $0.idNumber.map { Normalise.document($0.revealed) == wanted } ?? false
+                let normal = Normalise.document(text)
+                let wanted = SecureBytes(utf8: normal)
+                scan = try matching(db, [indexer.entry(.idNumber, normalised: normal)], session: session, columns: [.name, .idNumber], limit: limit) {
+                    $0.idNumber.map { WipedNormalForms.document($0) == wanted } ?? false
                 }
             case .passport(let text):
-                let wanted = Normalise.document(text)
-                scan = try matching(db, [indexer.entry(.passport, normalised: wanted)], session: session, columns: [.name, .passport], limit: limit) {
-                    $0.passport.map { Normalise.document($0.revealed) == wanted } ?? false
+                let normal = Normalise.document(text)
+                let wanted = SecureBytes(utf8: normal)
+                scan = try matching(db, [indexer.entry(.passport, normalised: normal)], session: session, columns: [.name, .passport], limit: limit) {
+                    $0.passport.map { WipedNormalForms.document($0) == wanted } ?? false
                 }
             }
             var found: [FoundCase] = []
@@ -185,16 +190,6 @@ extension CaseStore {
         do { return try open() } catch CaunoiError.keysMissing { return nil } catch CaunoiError.notYourCentre { return nil }
     }
 
-    /// True when every query token appears in the name (as many times as in the query).
-    static func containsTokens(_ name: [String], _ query: [String]) -> Bool {
-        var remaining = Dictionary(name.map { ($0, 1) }, uniquingKeysWith: +)
-        for token in query {
-            guard let count = remaining[token], count > 0 else { return false }
-            remaining[token] = count - 1
-        }
-        return true
-    }
-
     /// Other persons (in readable centres) who share a name, phone, ID or passport number;
     /// returns their case ids.
     func possibleDuplicates(_ db: Database, of fields: PersonFields, excluding personID: String,
@@ -203,13 +198,18 @@ extension CaseStore {
         var persons: Set<String> = []
         for entry in entries { persons.formUnion(try candidates(db, [entry], session: session)) }
         persons.remove(personID)
-        let nameKeys = Set(fields.allNames.map { Normalise.nameKey($0.revealed) })
-        let phones = Set(fields.phones.map { Normalise.phone($0.revealed) })
-        let ids = Set([fields.idNumber, fields.passport].compactMap { $0.map { Normalise.document($0.revealed) } })
+        // Compared in wiped buffers (WipedNormalForms); blank normal forms match nothing.
+        let names = fields.allNames.map(WipedNormalForms.Name.init).filter { !$0.tokens.isEmpty }
+        let phones = fields.phones.map(WipedNormalForms.phone).filter { $0.count > 0 }
+        let ids = [fields.idNumber, fields.passport].compactMap { $0.map(WipedNormalForms.document) }.filter { $0.count > 0 }
         let matching = try verified(db, candidates: persons.sorted(), session: session) { other in
-            !nameKeys.isDisjoint(with: other.allNames.map { Normalise.nameKey($0.revealed) })
-                || !phones.isDisjoint(with: other.phones.map { Normalise.phone($0.revealed) })
-                || !ids.isDisjoint(with: [other.idNumber, other.passport].compactMap { $0.map { Normalise.document($0.revealed) } })
+            other.allNames.contains { name in let folded = WipedNormalForms.Name(name); return names.contains { $0.sameName(as: folded) } }
+                || other.phones.contains { phone in let normal = WipedNormalForms.phone(phone); return phones.contains { $0 == normal } }
+                || [other.idNumber, other.passport].contains { document in
+                    guard let document else { return false }
+                    let normal = WipedNormalForms.document(document)
+                    return ids.contains { $0 == normal }
+                }
         }
         var caseIDs: [String] = []
         for (id, _, _) in matching {

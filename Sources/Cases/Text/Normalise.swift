@@ -8,17 +8,23 @@ public enum Normalise {
     /// whitespace collapsed. Returns the tokens in their original order.
     public static func nameTokens(_ name: String) -> [String] {
         var folded = String.UnicodeScalarView()
-        if name.unicodeScalars.allSatisfy({ $0.isASCII || latinLetters[$0.value] != nil }) {
-            // ASCII and precomposed Latin letters (every Vietnamese letter): each scalar's
-            // decomposition comes from a table built once, instead of Foundation's NFD of
-            // the whole string, which was most of the cost of comparing names (issue 7).
-            for scalar in name.unicodeScalars {
-                if scalar.isASCII { fold(scalar, into: &folded) } else { for part in latinLetters[scalar.value]! { fold(part, into: &folded) } }
-            }
-        } else {
-            for scalar in name.decomposedStringWithCanonicalMapping.unicodeScalars { fold(scalar, into: &folded) }
-        }
+        for scalar in name.unicodeScalars { foldName(scalar) { folded.append($0) } }
         return String(folded).split(separator: " ").map(String.init)
+    }
+
+    /// One scalar of a name, decomposed and folded (spaces stand for separators). Scalar by
+    /// scalar equals folding the NFD of the whole name: NFD decomposes each scalar on its own
+    /// and then only reorders combining marks, which are dropped. Precomposed Latin letters
+    /// (every Vietnamese letter) come from a table built once, instead of Foundation's NFD,
+    /// which was most of the cost of comparing names (issue 7).
+    static func foldName(_ scalar: Unicode.Scalar, emit: (Unicode.Scalar) -> Void) {
+        if scalar.isASCII {
+            fold(scalar, emit: emit)
+        } else if let parts = latinLetters[scalar.value] {
+            for part in parts { fold(part, emit: emit) }
+        } else {
+            for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars { fold(part, emit: emit) }
+        }
     }
 
     /// The full canonical decomposition of each scalar of Latin-1 Supplement, Latin
@@ -34,12 +40,12 @@ public enum Normalise {
     }()
 
     /// One scalar of a decomposed name into its folded form.
-    private static func fold(_ scalar: Unicode.Scalar, into folded: inout String.UnicodeScalarView) {
+    private static func fold(_ scalar: Unicode.Scalar, emit: (Unicode.Scalar) -> Void) {
         if scalar.isASCII {
             switch scalar.value {
-            case 0x41...0x5A: folded.append(Unicode.Scalar(scalar.value + 0x20)!)
-            case 0x61...0x7A, 0x30...0x39: folded.append(scalar)
-            default: folded.append(" ")
+            case 0x41...0x5A: emit(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x61...0x7A, 0x30...0x39: emit(scalar)
+            default: emit(" ")
             }
             return
         }
@@ -51,13 +57,13 @@ public enum Normalise {
         }
         switch scalar {
         case "\u{0111}", "\u{0110}":  // đ, Đ: no decomposition, so folded by hand
-            folded.append("d")
+            emit("d")
         default:
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 // The same as String.lowercased(), scalar by scalar, without a String per scalar.
-                folded.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                for part in scalar.properties.lowercaseMapping.unicodeScalars { emit(part) }
             } else {
-                folded.append(" ")
+                emit(" ")
             }
         }
     }
@@ -71,28 +77,62 @@ public enum Normalise {
     /// Phone numbers: digits only, with Vietnam's +84 / 84 / 0 prefixes made equal, so
     /// "+84 912 345 678" and "0912345678" agree. Foreign numbers keep their country code.
     public static func phone(_ raw: String) -> String {
-        var digits = ""
-        for scalar in raw.unicodeScalars {
-            if (0x30...0x39).contains(scalar.value) {
-                digits.unicodeScalars.append(scalar)
-            } else if !scalar.isASCII, scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
-                digits += String(Int(value))  // other scripts' digits count as their value
-            }
+        var digits: [UInt8] = []
+        for scalar in raw.unicodeScalars { phoneDigit(scalar).map { digits.append($0) } }
+        var national = String.UnicodeScalarView()
+        digits.withUnsafeBytes { digits in
+            nationalForm(digits: digits, plus: hasPlus(raw.unicodeScalars), doubleZero: raw.hasPrefix("00")) { national.append(Unicode.Scalar($0)) }
         }
-        let hadPlus = raw.trimmedSpaces.hasPrefix("+") || raw.hasPrefix("00")
-        var national = digits
-        if raw.hasPrefix("00") { national.removeFirst(2) }
-        if national.hasPrefix("84"), hadPlus || national.count == 11 {
-            return "0" + national.dropFirst(2)
+        return String(national)
+    }
+
+    /// The ASCII digit a scalar of a phone number counts as (other scripts' decimal digits
+    /// count as their value), or nil.
+    static func phoneDigit(_ scalar: Unicode.Scalar) -> UInt8? {
+        if (0x30...0x39).contains(scalar.value) { return UInt8(scalar.value) }
+        if !scalar.isASCII, scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue,
+           let digit = Int(exactly: value), (0...9).contains(digit) {
+            return UInt8(0x30 + digit)
         }
-        if hadPlus { return "+" + national }
-        return national
+        return nil
+    }
+
+    /// Whether the number was written with a leading "+" (after spaces and tabs) that is a
+    /// character of its own: a mark after it makes another character, as `hasPrefix` sees it.
+    static func hasPlus<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) -> Bool {
+        var iterator = scalars.makeIterator()
+        var first = iterator.next()
+        while let scalar = first, String.isSpace(scalar) { first = iterator.next() }
+        guard first == "+" else { return false }
+        guard let following = iterator.next() else { return true }
+        return !(following.properties.isGraphemeExtend || following.properties.generalCategory == .spacingMark
+                 || following.properties.isEmojiModifier || following.value == 0x200D)
+    }
+
+    /// Vietnam's +84 / 84 / 0 prefixes made equal; a foreign number keeps "+" and its code.
+    static func nationalForm(digits: UnsafeRawBufferPointer, plus: Bool, doubleZero: Bool, emit: (UInt8) -> Void) {
+        let hadPlus = plus || doubleZero
+        let national = doubleZero ? UnsafeRawBufferPointer(rebasing: digits.dropFirst(min(2, digits.count))) : digits
+        if national.starts(with: [0x38, 0x34]), hadPlus || national.count == 11 {
+            emit(UInt8(ascii: "0"))
+            national.dropFirst(2).forEach(emit)
+            return
+        }
+        if hadPlus { emit(UInt8(ascii: "+")) }
+        national.forEach(emit)
     }
 
     /// ID-card and passport numbers: upper-cased, separators and spaces removed.
     public static func document(_ raw: String) -> String {
-        String(raw.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            .map { String($0) }.joined()).uppercased()
+        var folded: [UInt8] = []
+        for scalar in raw.unicodeScalars { foldDocument(scalar) { folded.append($0) } }
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// One scalar of a document number: letters and digits upper-cased, the rest dropped.
+    static func foldDocument(_ scalar: Unicode.Scalar, emit: (UInt8) -> Void) {
+        guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else { return }
+        for part in scalar.properties.uppercaseMapping.unicodeScalars { UTF8.encode(part)!.forEach(emit) }
     }
 
     /// Matching without diacritics for code-list names (provinces typed by hand).
