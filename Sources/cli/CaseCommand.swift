@@ -83,11 +83,16 @@ struct CaseFind: ParsableCommand {
     @Option var phone: String?
     @Option(name: .customLong("id-number")) var idNumber: String?
     @Option var passport: String?
+    @Option(name: .customLong("fields-from"),
+            help: "A JSON or YAML document with one of name, phone, id-number, passport (- for standard input): the command line is readable by other users.")
+    var fieldsFrom: String?
     @Option(help: "Show at most this many women (default \(CaseStore.defaultFindLimit)).") var limit: Int = CaseStore.defaultFindLimit
 
     func validate() throws {
         let given = [name, phone, idNumber, passport].compactMap { $0 }.count
-        guard given == 1 else { throw ValidationError("Give exactly one of --name, --phone, --id-number, --passport.") }
+        guard given == 1 || (given == 0 && fieldsFrom != nil) else {
+            throw ValidationError("Give exactly one of --name, --phone, --id-number, --passport (or one of them in --fields-from).")
+        }
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1.") }
     }
 
@@ -95,8 +100,7 @@ struct CaseFind: ParsableCommand {
         let context = Context(global)
         try context.run {
             let policy = try context.loadPolicy()
-            let query: FindQuery = if let name { .name(name) } else if let phone { .phone(phone) }
-                else if let idNumber { .idNumber(idNumber) } else { .passport(passport ?? "") }
+            let query = try searchTerm(context)
             let (store, session) = try context.unlock()
             let result = try store.search(session, policy: policy, query: query, limit: limit)
             let found = result.cases
@@ -107,6 +111,22 @@ struct CaseFind: ParsableCommand {
             }
             if found.isEmpty { context.say(.nothingFound) }
             for hit in found { print("\(hit.id)\t\(hit.centre)\t\(hit.status.rawValue)\t\(ControlCharacters.neutralised(hit.name))") }
+        }
+    }
+
+    /// The one search term, from argv (with a warning) or from the document.
+    private func searchTerm(_ context: Context) throws -> FindQuery {
+        var input = try PersonalInput(fieldsFrom, allowed: ["name", "phone", "id-number", "passport"], context: context)
+        let terms: [(flag: String, value: String?)] = try [("name", name), ("phone", phone), ("id-number", idNumber), ("passport", passport)]
+            .map { ($0.0, try input.text($0.0, argv: $0.1)) }
+        let given = terms.filter { $0.value != nil }
+        guard let term = given.first, let value = term.value else { throw CaunoiError.missingOption("--name") }
+        guard given.count == 1 else { throw CaunoiError.conflictingOptions("--\(given[0].flag)", "--\(given[1].flag)") }
+        switch term.flag {
+        case "name": return .name(value)
+        case "phone": return .phone(value)
+        case "id-number": return .idNumber(value)
+        default: return .passport(value)
         }
     }
 

@@ -264,8 +264,10 @@ struct Deployment: Sendable {
     /// `case find … --json` as `staff`, requiring exit 0.
     func find(_ option: String, _ query: String, as staff: Staff = .counsellor,
               sourceLocation: SourceLocation = #_sourceLocation) async throws -> [FoundCase] {
-        try JSON.decode([FoundCase].self, try await ok(["case", "find", option, query, "--json"], as: staff, sourceLocation: sourceLocation),
-                        sourceLocation: sourceLocation)
+        // The term in a document, as the README says to (off argv); JSON-quoted, so any text fits.
+        let term = try write("find-term.json", String(decoding: try JSONEncoder().encode([String(option.dropFirst(2)): query]), as: UTF8.self))
+        return try JSON.decode([FoundCase].self, try await ok(["case", "find", "--fields-from", term, "--json"], as: staff, sourceLocation: sourceLocation),
+                               sourceLocation: sourceLocation)
     }
 
     /// `case show ID --json` as `staff`, as a loose JSON object.

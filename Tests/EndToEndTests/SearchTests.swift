@@ -29,6 +29,17 @@ struct SearchTests {
                 #expect(found.first?.centre == Deployment.centre)
             }
 
+            // The search term from a document, off argv: no warning, the same answer.
+            let term = try d.write("term.yaml", "name: HOA NGUYEN THI\n")
+            let fromDocument = try await d.ok(["case", "find", "--fields-from", term, "--json"], as: .counsellor)
+            #expect(try JSON.decode([FoundCase].self, fromDocument).map(\.id) == [hoa.id])
+            #expect(fromDocument.stderr.isEmpty)
+            let onArgv = try await d.ok(["case", "find", "--name", "nguyen thi hoa"], as: .counsellor)
+            #expect(!onArgv.stderr.isEmpty, "a name on argv warns")
+            let twoTerms = try d.write("terms.yaml", "name: HOA NGUYEN THI\nphone: \"0912345678\"\n")
+            #expect(try await d.run(["case", "find", "--fields-from", twoTerms], as: .counsellor).status == 64)
+            #expect(try await d.run(["case", "find", "--fields-from", term, "--name", "x"], as: .counsellor).status == 64)
+
             let byPhone = try await d.find("--phone", "+84 912 345 678")
             #expect(byPhone.map(\.id) == [hoa.id])
             let byPhoneDots = try await d.find("--phone", "0912.345.678")
@@ -59,13 +70,14 @@ struct SearchTests {
             var ids: [String] = []
             for _ in 0..<3 { ids.append(try await d.openCase(["--name", Invented.hoa]).id) }
             #expect(try await d.find("--name", Invented.hoa).count == 3)
-            let capped = try await d.ok(["case", "find", "--name", Invented.hoa, "--limit", "2", "--json"], as: .counsellor)
+            let term = try d.write("term.yaml", "name: \(Invented.hoa)\n")
+            let capped = try await d.ok(["case", "find", "--fields-from", term, "--limit", "2", "--json"], as: .counsellor)
             let found = try JSON.decode([FoundCase].self, capped)
             #expect(found.count == 2 && Set(found.map(\.id)).isSubset(of: Set(ids)))
             #expect(capped.stderr.contains("--limit") && capped.stderr.split(separator: "\n").count == 1, "\(capped.stderr)")
-            let exact = try await d.ok(["case", "find", "--name", Invented.hoa, "--limit", "3"], as: .counsellor)
+            let exact = try await d.ok(["case", "find", "--fields-from", term, "--limit", "3"], as: .counsellor)
             #expect(exact.stderr.isEmpty)
-            let zero = try await d.run(["case", "find", "--name", Invented.hoa, "--limit", "0"], as: .counsellor)
+            let zero = try await d.run(["case", "find", "--fields-from", term, "--limit", "0"], as: .counsellor)
             #expect(zero.status == 64)
         }
     }
