@@ -20,13 +20,14 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"]), .brew(["libsodium"])]
         ),
-        // The only Swift code that touches libsodium.
-        .target(name: "Crypto", dependencies: ["CSodium"]),
+        // The only Swift code that touches libsodium. Not named `Crypto`: swift-crypto, which
+        // Hummingbird pulls in, declares a target of that name and SwiftPM refuses the clash.
+        .target(name: "CaunoiCrypto", dependencies: ["CSodium"]),
         // The domain: persons, cases, notes, keys, users, search, import, policy, storage.
         .target(
             name: "Cases",
             dependencies: [
-                "Crypto",
+                "CaunoiCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API itself, for serialising a snapshot into memory (backups).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -44,12 +45,12 @@ let package = Package(
         // `caunoi-bench`: national-scale figures against a plaintext baseline (docs/BENCHMARKS.md).
         .executableTarget(
             name: "bench",
-            dependencies: ["Cases", "Crypto", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Cases", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "CryptoTests", dependencies: ["Crypto"], resources: [.copy("Vectors")]),
-        .testTarget(name: "CasesTests", dependencies: ["Cases", "Crypto", .product(name: "GRDB", package: "GRDB.swift")]),
-        // Runs the built `caunoi` binary; GRDB and Crypto (libsodium) only to attack the file behind its back.
-        .testTarget(name: "EndToEndTests", dependencies: ["Crypto", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CaunoiCryptoTests", dependencies: ["CaunoiCrypto"], resources: [.copy("Vectors")]),
+        .testTarget(name: "CasesTests", dependencies: ["Cases", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Runs the built `caunoi` binary; GRDB and CaunoiCrypto (libsodium) only to attack the file behind its back.
+        .testTarget(name: "EndToEndTests", dependencies: ["CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

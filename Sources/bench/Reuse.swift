@@ -1,5 +1,5 @@
 import Cases
-import Crypto
+import CaunoiCrypto
 import Foundation
 
 /// `caunoi-bench --reuse DIR --scale N`: the lookups again on databases an earlier

@@ -1,5 +1,5 @@
 import Cases
-import Crypto
+import CaunoiCrypto
 import Foundation
 import GRDB
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Cases
-import Crypto
+import CaunoiCrypto
 import Foundation
 
 /// What one command run needs: resolved options, language, policy, store and session.

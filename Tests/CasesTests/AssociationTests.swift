@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import Foundation
 import GRDB
 import Testing

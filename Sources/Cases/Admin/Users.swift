@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import GRDB
 
 /// A staff account as listed (no keys, no passphrase material).

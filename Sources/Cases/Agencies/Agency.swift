@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import GRDB
 
 /// What kind of body a partner agency is (REFERRALS.md). Stored; never rename.

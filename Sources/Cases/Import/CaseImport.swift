@@ -1,5 +1,5 @@
 import Foundation
-import Crypto
+import CaunoiCrypto
 import GRDB
 
 /// The result of `case import`.

@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 
 /// Names of the keys a keyslot, grant or recovery wrap can hold. Stored; never rename.
 public enum KeyID: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import GRDB
 
 /// A user's keys sealed with XChaCha20-Poly1305 under a key derived from her passphrase by

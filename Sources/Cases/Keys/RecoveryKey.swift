@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import Foundation
 
 /// The recovery key: an X25519 secret shown once at `init` and kept offline. Its public half

@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 
 /// An unlocked user: who she is and the keys her keyslot (and folded grants) gave her.
 /// Access to personal data is decided by which keys are here, not only by the role; the role

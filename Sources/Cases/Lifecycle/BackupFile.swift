@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import Foundation
 
 /// The clear header of a backup: facts about the snapshot that an operator may need without

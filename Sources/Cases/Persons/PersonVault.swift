@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import GRDB
 
 /// One person's data key (DEK), unwrapped for the duration of a command. Seals and opens

@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import Foundation
 
 /// The reviewed policy folder: code lists, blind-index settings and keyslot parameters.

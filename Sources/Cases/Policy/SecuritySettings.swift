@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import Foundation
 
 /// Keyslot parameters: Argon2id limits for new keyslots and the shortest passphrase.

@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import Foundation
 
 /// The sealed referral packet of REFERRALS.md (documented for partners in docs/REFERRAL-PACKET.md):

@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import GRDB
 
 /// One blind-index entry of a person.

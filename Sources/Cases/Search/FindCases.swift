@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import GRDB
 
 /// What `case find` searches by.

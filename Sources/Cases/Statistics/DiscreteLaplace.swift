@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 
 /// Exact discrete Laplace (two-sided geometric) sampling with integer arithmetic only, from
 /// libsodium's CSPRNG: Canonne, Kamath and Steinke, "The Discrete Gaussian for Differential

@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 
 /// Record ids: random, so they reveal nothing about the person or the order of intake.
 enum Ids {

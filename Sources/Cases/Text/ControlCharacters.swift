@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 
 /// Characters no personal value may hold: C0 controls (a newline only where the field is free
 /// text), DEL, C1 controls, and the Unicode direction overrides, embeddings and isolates. In a

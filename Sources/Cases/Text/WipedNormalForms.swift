@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 
 /// The normal forms of `Normalise`, computed from a decrypted value without it ever becoming
 /// a `String`: a search decrypts up to fifty women per lookup to compare them with what was

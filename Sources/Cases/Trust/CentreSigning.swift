@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 
 /// A centre's packet-signing key: an Ed25519 pair derived from its current centre key, so
 /// that every member of staff can sign for the centre and nobody else can. It is certified in

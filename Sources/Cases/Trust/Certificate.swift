@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import Foundation
 
 /// A signed statement that decides who receives keys or may act: a user's public keys, role

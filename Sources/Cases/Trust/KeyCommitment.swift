@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 
 /// Who signs a certificate or a key statement: the deployment root or a user.
 struct Signer {

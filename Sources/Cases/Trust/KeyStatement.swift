@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import Foundation
 
 /// The signed statement beside every sealed key handed over in the file: a grant to a user

@@ -1,4 +1,4 @@
-import Crypto
+import CaunoiCrypto
 import Testing
 
 private struct ECDHCase: VectorCase {
