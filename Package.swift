@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libsodium from Debian's libsodium-dev (see scripts/bootstrap).
@@ -34,12 +36,23 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        // The `caunoi` executable: parse, call Cases, print.
+        // The staff web application (`caunoi serve`, docs/WEB.md): Hummingbird routes over Cases.
+        .target(
+            name: "Web",
+            dependencies: [
+                "Cases",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The `caunoi` executable: parse, call Cases, print; `serve` starts Web.
         .executableTarget(
             name: "cli",
             dependencies: [
                 "Cases",
+                "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // `caunoi-bench`: national-scale figures against a plaintext baseline (docs/BENCHMARKS.md).
@@ -48,6 +61,7 @@ let package = Package(
             dependencies: ["Cases", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CaunoiCryptoTests", dependencies: ["CaunoiCrypto"], resources: [.copy("Vectors")]),
+        .testTarget(name: "WebTests", dependencies: ["Web", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `caunoi` binary; GRDB and CaunoiCrypto (libsodium) only to attack the file behind its back.
         .testTarget(name: "EndToEndTests", dependencies: ["CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),

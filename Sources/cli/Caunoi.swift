@@ -4,20 +4,24 @@ import Foundation
 
 /// `caunoi`: the case tracker's command line (contract in shared/design/CLI.md).
 @main
-struct Caunoi: ParsableCommand {
+struct Caunoi: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caunoi",
         abstract: "Cầu Nối — theo dõi hồ sơ hỗ trợ phụ nữ (case tracker of the Vietnam Women's Union).",
         subcommands: [Init.self, CentreCommand.self, UserCommand.self, CaseCommand.self, ConsentCommand.self, AgencyCommand.self,
-                      ReferralCommand.self, StatsCommand.self, AuditCommand.self, SubjectCommand.self, BackupCommand.self, AssociationCommand.self, RetentionCommand.self, KeysCommand.self, PolicyCommand.self]
+                      ReferralCommand.self, StatsCommand.self, AuditCommand.self, SubjectCommand.self, BackupCommand.self, AssociationCommand.self, RetentionCommand.self, KeysCommand.self, PolicyCommand.self, Serve.self]
     )
 
     /// Parses and runs; a command line that does not parse gets one line in the chosen
     /// language with typed values withheld (they may be personal), and exit 64.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var server = command as? any AsyncParsableCommand {
+                try await server.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             // Already reported by Context.run.
             Foundation.exit(exit.rawValue)

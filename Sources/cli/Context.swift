@@ -93,9 +93,9 @@ struct Context {
 
     /// Runs a command body; any failure becomes one line on stderr and its sysexits code.
     /// Nothing else is printed: no stack trace, no SQL, no personal data.
-    func run(_ body: () throws -> Void) throws {
+    func run<T>(_ body: () throws -> T) throws -> T {
         do {
-            try body()
+            return try body()
         } catch let error as CaunoiError {
             throw fail(error)
         } catch let error as ExitCode {

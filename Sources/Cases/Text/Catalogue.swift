@@ -59,6 +59,10 @@ public enum Text: Sendable {
     case certifiedAccount(name: String, role: String, centre: String?, active: Bool)
     /// Personal values were given on the command line.
     case personalDataOnArgv
+    /// `caunoi serve`: where it listens.
+    case serving(String)
+    /// `caunoi serve --listen` on a non-loopback address without TLS in front.
+    case listenNotLoopback
     /// At unlock: grants that failed their checks were skipped (and audited).
     case grantsRejected([Int64])
     /// At the first unlock after an upgrade: the root now pinned in her keyslot.
@@ -197,6 +201,11 @@ public enum Text: Sendable {
         case .certifiedAccount(let name, let role, let centre, let active):
             ("  \(name)  \(role)\(centre.map { "  \($0)" } ?? "")\(active ? "" : "  (đã xoá, đã thu hồi)")",
              "  \(name)  \(role)\(centre.map { "  \($0)" } ?? "")\(active ? "" : "  (removed, revoked)")")
+        case .serving(let address):
+            ("Ứng dụng web đang chạy tại http://\(address)/ (Ctrl-C để dừng).", "The web application is running at http://\(address)/ (Ctrl-C to stop).")
+        case .listenNotLoopback:
+            ("Chỉ nghe trên địa chỉ nội bộ (127.0.0.1, ::1) khi không có TLS; nếu có proxy TLS phía trước, thêm --behind-proxy.",
+             "Without TLS the server listens on loopback only (127.0.0.1, ::1); with a TLS proxy in front, add --behind-proxy.")
         case .personalDataOnArgv:
             ("Cảnh báo: thông tin cá nhân trên dòng lệnh có thể bị người dùng khác trên máy đọc được và lưu trong lịch sử shell; hãy dùng --fields-from TỆP hoặc --fields-from - (đầu vào chuẩn).",
              "Warning: personal values on the command line can be read by other users of this machine and stay in shell history; use --fields-from FILE or --fields-from - (standard input).")

@@ -1,0 +1,59 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// `caunoi serve` as a process: it starts over an initialised database, answers `GET
+/// /healthz`, logs a route pattern and never the path or query typed, and refuses to listen
+/// beyond loopback without a TLS proxy in front (docs/WEB.md, "Process options").
+@Suite("Serve")
+struct ServeTests {
+    @Test("the server answers /healthz, logs route patterns only, and stays on loopback")
+    func serve() async throws {
+        try await Deployment.with([.soloCounsellor]) { d in
+            let refused = try await d.run(["serve", "--listen", "0.0.0.0:8080"])
+            #expect(refused.status == 64 && refused.stderr.contains("--behind-proxy"))
+            #expect(try await d.run(["serve", "--listen", "nowhere"]).status == 64)
+            #expect(try await d.run(["serve"], environment: ["CAUNOI_DB": d.directory.appendingPathComponent("none.db").path]).status == 66)
+
+            let port = Int.random(in: 20_000...60_000)
+            let log = d.directory.appendingPathComponent("serve.log")
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            let logHandle = try FileHandle(forWritingTo: log)
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: d.binary)
+            server.arguments = ["serve", "--listen", "127.0.0.1:\(port)"]
+            var environment = Harness.baseEnvironment()
+            environment["CAUNOI_DB"] = d.databasePath
+            server.environment = environment
+            server.standardOutput = logHandle
+            server.standardError = logHandle
+            try server.run()
+            defer {
+                server.terminate()
+                server.waitUntilExit()
+                try? logHandle.close()
+            }
+            var status = 0
+            var body = ""
+            for _ in 0..<100 where status == 0 {
+                if let (data, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!) {
+                    status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                    body = String(decoding: data, as: UTF8.self)
+                } else {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
+            #expect(status == 200 && body == "ok\n")
+            let probe = URL(string: "http://127.0.0.1:\(port)/cases/\(Invented.hoaPassport)?name=\(Invented.hoaPhone)")!
+            let (_, missing) = try await URLSession.shared.data(from: probe)
+            #expect((missing as? HTTPURLResponse)?.statusCode == 404)
+            try await Task.sleep(for: .milliseconds(200))
+            let logged = String(decoding: FileManager.default.contents(atPath: log.path) ?? Data(), as: UTF8.self)
+            #expect(logged.contains("GET /healthz 200"))
+            #expect(logged.contains("127.0.0.1:\(port)"))
+            #expect(!logged.contains(Invented.hoaPassport) && !logged.contains(Invented.hoaPhone), "the log holds what was typed in a URL")
+        }
+    }
+}
