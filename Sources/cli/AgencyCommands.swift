@@ -36,7 +36,7 @@ struct AgencyCommand: ParsableCommand {
                 agency.address = kind == .shelter ? nil : address
                 if let publicKey {
                     guard let bytes = Data(base64Encoded: publicKey), Agency.isUsable(publicKey: [UInt8](bytes)) else {
-                        throw CaunoiError.invalidValue(option: "--public-key", value: "")
+                        throw CommandLineError.invalidFlag("--public-key")
                     }
                     agency.publicKey = [UInt8](bytes)
                 }
@@ -99,7 +99,7 @@ struct AgencyCommand: ParsableCommand {
             let context = Context(global)
             try context.run {
                 let policy = try context.loadPolicy()
-                guard let data = FileManager.default.contents(atPath: hsds) else { throw CaunoiError.fileNotFound("--hsds") }
+                guard let data = FileManager.default.contents(atPath: hsds) else { throw CommandLineError.fileNotFound("--hsds") }
                 let agencies = try HSDS.parse(data, defaultKind: kind, policy: policy)
                 let (store, session) = try context.unlock()
                 let count = try store.importAgencies(session, policy: policy, agencies: agencies)
@@ -121,7 +121,7 @@ struct AgencyCommand: ParsableCommand {
                 let (store, _) = try context.unlock()
                 let data = try HSDS.export(try store.agencies(policy: policy), policy: policy)
                 if let out {
-                    guard FileManager.default.createFile(atPath: out, contents: data) else { throw CaunoiError.cannotCreate("--out") }
+                    guard FileManager.default.createFile(atPath: out, contents: data) else { throw CaunoiError.cannotCreate(.output) }
                 } else {
                     FileHandle.standardOutput.write(data)
                     print()

@@ -46,15 +46,15 @@ struct BackupCommand: ParsableCommand {
         func run() throws {
             let context = Context(global)
             try context.run {
-                guard let newPath = global.db else { throw CaunoiError.missingOption("--db") }
+                guard let newPath = global.db else { throw CommandLineError.missingFlag("--db") }
                 let ledger: RestoreLedger
                 switch (erasuresFrom, noLedger) {
                 case (let live?, false): ledger = .live(path: live)
                 case (nil, true): ledger = .none
-                case (nil, false): throw CaunoiError.missingOption("--erasures-from LIVE_DB | --no-ledger")
-                case (_?, true): throw CaunoiError.conflictingOptions("--erasures-from", "--no-ledger")
+                case (nil, false): throw CommandLineError.missingFlag("--erasures-from LIVE_DB | --no-ledger")
+                case (_?, true): throw CommandLineError.conflictingFlags("--erasures-from", "--no-ledger")
                 }
-                guard let keyFile = recoveryKeyFile else { throw CaunoiError.missingOption("--recovery-key-file") }
+                guard let keyFile = recoveryKeyFile else { throw CaunoiError.missing(.recoveryKey) }
                 let user = try context.userName()
                 let recovery = try RecoveryKey.read(file: keyFile)
                 let summary = try CaseStore.restoreBackup(file: file, into: newPath, recovery: recovery, ledger: ledger, user: user,

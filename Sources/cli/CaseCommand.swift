@@ -120,8 +120,8 @@ struct CaseFind: ParsableCommand {
         let terms: [(flag: String, value: String?)] = try [("name", name), ("phone", phone), ("id-number", idNumber), ("passport", passport)]
             .map { ($0.0, try input.text($0.0, argv: $0.1)) }
         let given = terms.filter { $0.value != nil }
-        guard let term = given.first, let value = term.value else { throw CaunoiError.missingOption("--name") }
-        guard given.count == 1 else { throw CaunoiError.conflictingOptions("--\(given[0].flag)", "--\(given[1].flag)") }
+        guard let term = given.first, let value = term.value else { throw CommandLineError.missingFlag("--name | --phone | --id-number | --passport") }
+        guard given.count == 1 else { throw CommandLineError.conflictingFlags("--\(given[0].flag)", "--\(given[1].flag)") }
         switch term.flag {
         case "name": return .name(value)
         case "phone": return .phone(value)

@@ -38,7 +38,7 @@ struct CaseFieldOptions: ParsableArguments {
         fields.otherNames = try input.list("other-name", argv: otherNames).map(PersonalText.init)
         fields.dateOfBirth = try input.text("dob", argv: dob).map(PersonalText.init)
         if let year = try input.text("birth-year", argv: birthYear.map(String.init)) {
-            guard let value = Int(year) else { throw CaunoiError.invalidValue(option: "--birth-year", value: "") }
+            guard let value = Int(year) else { throw CaunoiError.invalid(.birthYear) }
             fields.birthYear = value
         }
         fields.phones = try input.list("phone", argv: phones).map(PersonalText.init)

@@ -48,7 +48,7 @@ struct CaseNote: ParsableCommand {
         try context.run {
             let note: PersonalText
             if let file {
-                guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound("--file") }
+                guard let data = FileManager.default.contents(atPath: file) else { throw CommandLineError.fileNotFound("--file") }
                 guard let body = String(data: data, encoding: .utf8) else { throw CaunoiError.malformedFile("note") }
                 note = PersonalText(body)
             } else {
@@ -129,7 +129,7 @@ struct CaseImportCommand: ParsableCommand {
         let context = Context(global)
         try context.run {
             let policy = try context.loadPolicy()
-            guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound("import") }
+            guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound(.importFile) }
             let (store, session) = try context.unlock()
             let showProgress = Terminal.stderrIsTTY && !global.json
             let summary = try store.importCases(session, policy: policy, data: data, format: format ?? .guess(path: file),

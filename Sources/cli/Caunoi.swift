@@ -35,7 +35,7 @@ struct Caunoi: AsyncParsableCommand {
             let langOption = arguments.firstIndex(of: "--lang").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
             let lang = Language.resolve(option: langOption, environment: ProcessInfo.processInfo.environment)
             let first = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
-            let line = CaunoiError.badCommandLine(detail: withholdingValues(first)).message(lang)
+            let line = CommandLineError.badCommandLine(detail: withholdingValues(first)).message(lang)
             FileHandle.standardError.write(Data(("caunoi: " + line + "\n").utf8))
             Foundation.exit(code.rawValue)
         }

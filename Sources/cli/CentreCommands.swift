@@ -57,7 +57,7 @@ struct CentreCommand: ParsableCommand {
                 let text = export.json.pretty
                 if let out {
                     guard !FileManager.default.fileExists(atPath: out), FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
-                        throw CaunoiError.cannotCreate("--out")
+                        throw CaunoiError.cannotCreate(.output)
                     }
                 } else if global.json {
                     print(export.json.canonical)

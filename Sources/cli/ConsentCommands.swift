@@ -100,7 +100,7 @@ private struct ConsentJSON: Encodable {
 func parseFields(_ text: String) throws -> [DisclosableField] {
     try text.split(separator: ",").map { part in
         let name = part.trimmingCharacters(in: .whitespaces)
-        guard let field = DisclosableField(rawValue: name) else { throw CaunoiError.invalidValue(option: "--fields", value: name) }
+        guard let field = DisclosableField(rawValue: name) else { throw CaunoiError.invalid(.fields) }
         return field
     }
 }

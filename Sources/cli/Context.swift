@@ -29,7 +29,7 @@ struct Context {
 
     func userName() throws -> String {
         guard let user = user ?? environment["CAUNOI_USER"], !user.isEmpty else {
-            throw CaunoiError.missingOption("--user")
+            throw CommandLineError.missingFlag("--user")
         }
         return user
     }
@@ -44,7 +44,7 @@ struct Context {
     /// The acting user's passphrase: `CAUNOI_PASSPHRASE`, else a no-echo prompt, else refuse.
     func passphrase(for user: String) throws -> SecureBytes {
         if let value = environment["CAUNOI_PASSPHRASE"] { return SecureBytes(utf8: value) }
-        guard let typed = Terminal.readSecret(prompt: Text.promptPassphrase(user).text(lang)) else { throw CaunoiError.noPassphrase }
+        guard let typed = Terminal.readSecret(prompt: Text.promptPassphrase(user).text(lang)) else { throw CommandLineError.noPassphrase }
         return typed
     }
 
@@ -55,7 +55,7 @@ struct Context {
             value = SecureBytes(utf8: env)
         } else {
             guard let first = Terminal.readSecret(prompt: Text.promptNewPassphrase(user).text(lang)),
-                  let second = Terminal.readSecret(prompt: Text.promptRepeat.text(lang)) else { throw CaunoiError.noPassphrase }
+                  let second = Terminal.readSecret(prompt: Text.promptRepeat.text(lang)) else { throw CommandLineError.noPassphrase }
             guard first == second else { throw CaunoiError.passphraseMismatch }
             value = first
         }
@@ -97,16 +97,19 @@ struct Context {
         do {
             return try body()
         } catch let error as CaunoiError {
-            throw fail(error)
+            throw report(FailureReport.message(error, lang), FailureReport.exitCode(error))
+        } catch let error as CommandLineError {
+            throw report(error.message(lang), error.exitCode)
         } catch let error as ExitCode {
             throw error
         } catch {
-            throw fail(.internalError(String(describing: type(of: error))))
+            let error = CaunoiError.internalError(String(describing: type(of: error)))
+            throw report(FailureReport.message(error, lang), FailureReport.exitCode(error))
         }
     }
 
-    private func fail(_ error: CaunoiError) -> ExitCode {
-        FileHandle.standardError.write(Data(("caunoi: " + error.message(lang) + "\n").utf8))
-        return ExitCode(error.exitCode)
+    private func report(_ message: String, _ code: Int32) -> ExitCode {
+        FileHandle.standardError.write(Data(("caunoi: " + message + "\n").utf8))
+        return ExitCode(code)
     }
 }

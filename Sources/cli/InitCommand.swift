@@ -13,7 +13,7 @@ struct Init: ParsableCommand {
         let context = Context(global)
         try context.run {
             let policy = try context.loadPolicy()
-            if let out = recoveryOut, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate("recovery key file") }
+            if let out = recoveryOut, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.recoveryOutput) }
             let passphrase = try context.newPassphrase(for: admin, policy: policy)
             let store = try context.openStore(create: true)
             // The recovery file is written (and synced) before the deployment commits; if the
@@ -23,7 +23,7 @@ struct Init: ParsableCommand {
             do {
                 recovery = try store.initialise(admin: admin, passphrase: passphrase, parameters: policy.security.argon2id) { key in
                     guard let out = recoveryOut else { return }
-                    try OwnerOnlyFile.create(atPath: out, contents: key.text.bytes + [10], what: "recovery key file")
+                    try OwnerOnlyFile.create(atPath: out, contents: key.text.bytes + [10], what: .recoveryOutput)
                     written = true
                 }
             } catch {

@@ -16,7 +16,7 @@ struct PersonalInput {
         if source == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard let contents = FileManager.default.contents(atPath: source) else { throw CaunoiError.fileNotFound("--fields-from") }
+            guard let contents = FileManager.default.contents(atPath: source) else { throw CaunoiError.fileNotFound(.fieldsFrom) }
             data = contents
         }
         document = try FieldsDocument.parse(data, allowed: allowed)
@@ -24,7 +24,7 @@ struct PersonalInput {
 
     mutating func text(_ flag: String, argv: String?) throws -> String? {
         if let argv {
-            guard document?.text(flag) == nil else { throw CaunoiError.conflictingOptions("--\(flag)", "--fields-from") }
+            guard document?.text(flag) == nil else { throw CommandLineError.conflictingFlags("--\(flag)", "--fields-from") }
             warnOnce()
             return argv
         }
@@ -33,7 +33,7 @@ struct PersonalInput {
 
     mutating func list(_ flag: String, argv: [String]) throws -> [String] {
         if !argv.isEmpty {
-            guard document?.list(flag).isEmpty ?? true else { throw CaunoiError.conflictingOptions("--\(flag)", "--fields-from") }
+            guard document?.list(flag).isEmpty ?? true else { throw CommandLineError.conflictingFlags("--\(flag)", "--fields-from") }
             warnOnce()
             return argv
         }

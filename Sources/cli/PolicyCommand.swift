@@ -14,7 +14,7 @@ struct PolicyCommand: ParsableCommand {
             let context = Context(global)
             try context.run {
                 let directory = dir.map { URL(fileURLWithPath: $0) } ?? context.policyDirectory()
-                guard FileManager.default.fileExists(atPath: directory.path) else { throw CaunoiError.fileNotFound("policy") }
+                guard FileManager.default.fileExists(atPath: directory.path) else { throw CaunoiError.fileNotFound(.policy) }
                 let problems = Policy.check(directory)
                 if global.json {
                     try context.emit(PolicyReport(ok: problems.isEmpty, problems: problems.map {

@@ -166,12 +166,12 @@ struct ReferralCommand: ParsableCommand {
             let context = Context(global)
             try context.run {
                 let policy = try context.loadPolicy()
-                if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate("--out") }
+                if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.output) }
                 let (store, session) = try context.unlock()
                 let sent = try store.sendReferral(session, policy: policy, id: id, letter: letter)
                 let text: String = switch sent { case .packet(let t), .letter(let t): t }
                 if let out {
-                    try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: "--out")
+                    try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: .output)
                     if global.json { try context.emit(["id": id, "out": out]) } else { context.say(.referralSent(id, out)) }
                 } else {
                     FileHandle.standardOutput.write(Data(text.utf8))
@@ -190,7 +190,7 @@ struct ReferralCommand: ParsableCommand {
         func run() throws {
             let context = Context(global)
             try context.run {
-                guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound("packet") }
+                guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound(.packet) }
                 let rootText = FileManager.default.contents(atPath: root).map { String(decoding: $0, as: UTF8.self) } ?? root
                 let opened = try ReferralPacket.open(String(decoding: data, as: UTF8.self), keyPair: AgencyKeyFile.read(path: key),
                                                      root: TrustExport.root(from: rootText))

@@ -17,7 +17,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let context = Context(global)
         let address = try context.run { () throws -> ListenAddress in
-            guard let address = ListenAddress(parsing: listen) else { throw CaunoiError.invalidValue(option: "--listen", value: listen) }
+            guard let address = ListenAddress(parsing: listen) else { throw CommandLineError.invalidFlag("--listen") }
             // The database must be there and initialised before anyone is told to log in.
             _ = try context.openStore()
             return address

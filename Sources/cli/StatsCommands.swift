@@ -62,12 +62,12 @@ struct StatsCommand: ParsableCommand {
                 request.programme = programme
                 request.threshold = threshold
                 request.epsilon = epsilon
-                if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate("--out") }
+                if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.output) }
                 let (store, session) = try context.unlock()
                 let result = try store.exportStatistics(session, policy: policy, request: request)
                 let text = format == "csv" ? result.csv : result.json.canonical + "\n"
                 if let out {
-                    try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: "--out")
+                    try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: .output)
                 } else {
                     FileHandle.standardOutput.write(Data(text.utf8))
                 }

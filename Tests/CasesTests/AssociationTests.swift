@@ -62,13 +62,13 @@ import Testing
         defer { f.cleanUp() }
         var input = AssociationInput()
         input.name = "Hội"
-        #expect(throws: CaunoiError.missingOption("--country")) { _ = try f.store.addAssociation(f.session("hoa"), policy: f.policy, input: input) }
+        #expect(throws: CaunoiError.missing(.country)) { _ = try f.store.addAssociation(f.session("hoa"), policy: f.policy, input: input) }
         input.country = "XX"
         #expect(throws: CaunoiError.unknownCode(list: "country", code: "XX")) { _ = try f.store.addAssociation(f.session("hoa"), policy: f.policy, input: input) }
         input.country = "DE"
         for founded in ["18", "2018-13", "2018-5", "year"] {
             input.founded = founded
-            #expect(throws: CaunoiError.invalidDate("--founded")) { _ = try f.store.addAssociation(f.session("hoa"), policy: f.policy, input: input) }
+            #expect(throws: CaunoiError.invalidDate(.founded)) { _ = try f.store.addAssociation(f.session("hoa"), policy: f.policy, input: input) }
         }
         input.founded = nil
         input.members = -1
@@ -93,7 +93,7 @@ import Testing
         }
         try move(.active)
         #expect(throws: CaunoiError.invalidAssociationTransition(association: id, from: "active", to: "forming")) { try move(.forming) }
-        #expect(throws: CaunoiError.conflictingOptions("--reason", "--status")) { try move(.dormant, reason: "không cần") }
+        #expect(throws: CaunoiError.conflicting(.reason, .status)) { try move(.dormant, reason: "không cần") }
         try move(.dormant)
         try move(.dissolved)
         #expect(throws: CaunoiError.invalidAssociationTransition(association: id, from: "dissolved", to: "active")) { try move(.active) }
@@ -122,12 +122,12 @@ import Testing
         #expect(try f.store.showAssociation(f.session("trung"), id: id).cases.isEmpty)
         #expect(try f.store.showCase(f.session("hoa"), id: request.id).summary.supportRequest == "legal-registration-abroad")
 
-        #expect(throws: CaunoiError.missingOption("--association")) { _ = try f.open("A") { $0.programme = .association } }
-        #expect(throws: CaunoiError.missingOption("--request")) { _ = try f.open("A") { $0.programme = .association; $0.associationID = id } }
+        #expect(throws: CaunoiError.missing(.association)) { _ = try f.open("A") { $0.programme = .association } }
+        #expect(throws: CaunoiError.missing(.request)) { _ = try f.open("A") { $0.programme = .association; $0.associationID = id } }
         #expect(throws: CaunoiError.unknownCode(list: "support-request", code: "money")) {
             _ = try f.open("A") { $0.programme = .association; $0.associationID = id; $0.supportRequest = "money" }
         }
-        #expect(throws: CaunoiError.conflictingOptions("--request", "--programme returnee")) { _ = try f.open("A") { $0.supportRequest = "founding-guidance" } }
+        #expect(throws: CaunoiError.conflicting(.request, .programme)) { _ = try f.open("A") { $0.supportRequest = "founding-guidance" } }
         #expect(throws: CaunoiError.associationNotFound("A-NOSUCHASSOC")) { _ = try f.open("A") { $0.associationID = "A-NOSUCHASSOC" } }
     }
 
@@ -143,7 +143,7 @@ import Testing
         #expect(throws: CaunoiError.unknownCode(list: "activity-kind", code: "party")) {
             _ = try f.store.recordActivity(hoa, policy: f.policy, id: seoul, on: "2026-01-01", kind: "party", participants: nil, note: nil)
         }
-        #expect(throws: CaunoiError.invalidDate("--date")) {
+        #expect(throws: CaunoiError.invalidDate(.date)) {
             _ = try f.store.recordActivity(hoa, policy: f.policy, id: seoul, on: "2026-02-30", kind: "event", participants: nil, note: nil)
         }
         #expect(throws: CaunoiError.notYourCentre) {
@@ -167,10 +167,10 @@ import Testing
         let table = try f.store.exportStatistics(f.session("thu"), policy: f.policy, request: request)
         #expect(table.cells.first { $0.key == ["KR"] }?.value == 1 && table.cells.allSatisfy { $0.status == "published" })
         request.epsilon = "0.5"
-        #expect(throws: CaunoiError.conflictingOptions("--dp", "--unit associations")) { _ = try f.store.exportStatistics(f.session("thu"), policy: f.policy, request: request) }
+        #expect(throws: CaunoiError.conflicting(.dp, .unit)) { _ = try f.store.exportStatistics(f.session("thu"), policy: f.policy, request: request) }
         var needs = StatsRequest(dimensions: ["need"])
         needs.unit = .associations
-        #expect(throws: CaunoiError.conflictingOptions("--by need", "--unit associations")) { _ = try f.store.exportStatistics(f.session("thu"), policy: f.policy, request: needs) }
+        #expect(throws: CaunoiError.conflicting(.by, .unit)) { _ = try f.store.exportStatistics(f.session("thu"), policy: f.policy, request: needs) }
         _ = try f.open("Hội Viên Một") { $0.associationID = seoul }
         let women = try f.store.exportStatistics(f.session("thu"), policy: f.policy, request: StatsRequest(dimensions: ["association_country"]))
         #expect(women.cells.first { $0.key == ["KR"] }?.status == "primary")

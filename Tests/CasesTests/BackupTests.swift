@@ -248,12 +248,12 @@ import Testing
         let target = f.directory.appendingPathComponent("restored.db").path
         func nothingWritten() -> Bool { !FileManager.default.fileExists(atPath: target) }
 
-        #expect(expectError(.cannotCreate("--out")) { _ = try backup(f) })
+        #expect(expectError(.cannotCreate(.output)) { _ = try backup(f) })
         #expect(expectError(.roleNotAllowed(role: "manager")) {
             _ = try f.store.createBackup(f.session("lan"), to: f.directory.appendingPathComponent("x.cnb").path)
         })
         #expect(!FileManager.default.fileExists(atPath: f.directory.appendingPathComponent("x.cnb").path))
-        #expect(expectError(.fileNotFound("backup")) { _ = try restore(f, file + ".missing") })
+        #expect(expectError(.fileNotFound(.backup)) { _ = try restore(f, file + ".missing") })
         #expect(expectError(.wrongPassphrase) { _ = try restore(f, file, passphrase: SecureBytes(utf8: "not the passphrase")) })
         #expect(nothingWritten())
         #expect(expectError(.roleNotAllowed(role: "manager")) { _ = try restore(f, file, user: "lan") })
@@ -265,7 +265,7 @@ import Testing
         #expect(nothingWritten())
 
         try Data("occupied".utf8).write(to: URL(fileURLWithPath: target))
-        #expect(expectError(.cannotCreate("--db")) { _ = try restore(f, file) })
+        #expect(expectError(.cannotCreate(.database)) { _ = try restore(f, file) })
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "occupied")
     }
 

@@ -116,8 +116,8 @@ import Testing
         let f = try Fixture()
         defer { f.cleanUp() }
         #expect(expectError(.unknownCode(list: "need", code: "flying")) { _ = try f.open("A B") { $0.needs = ["flying"] } })
-        #expect(expectError(.invalidDate("--dob")) { _ = try f.open("A B") { $0.person.dateOfBirth = PersonalText("1990-02-30") } })
-        #expect(expectError(.missingOption("--name")) {
+        #expect(expectError(.invalidDate(.dob)) { _ = try f.open("A B") { $0.person.dateOfBirth = PersonalText("1990-02-30") } })
+        #expect(expectError(.missing(.name)) {
             _ = try f.store.openCase(f.session("hoa"), policy: f.policy, intake: CaseIntake(programme: .returnee))
         })
     }

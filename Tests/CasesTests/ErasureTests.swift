@@ -89,7 +89,7 @@ import Testing
         let f = try Fixture()
         defer { f.cleanUp() }
         let opened = try f.open("Lê Thị Xác Nhận")
-        #expect(throws: CaunoiError.confirmationMismatch("--confirm")) { _ = try f.store.eraseSubject(f.session("lan"), id: opened.id, confirm: "x") }
+        #expect(throws: CaunoiError.confirmationMismatch(.confirm)) { _ = try f.store.eraseSubject(f.session("lan"), id: opened.id, confirm: "x") }
         #expect(throws: CaunoiError.roleNotAllowed(role: "counsellor")) { _ = try f.store.eraseSubject(f.session("hoa"), id: opened.id, confirm: opened.id) }
         #expect(throws: CaunoiError.notYourCentre) { _ = try f.store.eraseSubject(f.session("mai"), id: opened.id, confirm: opened.id) }
         #expect(throws: CaunoiError.personNotFound("P-NOSUCHPERSON")) {
@@ -124,7 +124,7 @@ import Testing
         let f = try Fixture()
         defer { f.cleanUp() }
         let opened = try f.open("Phan Thị Dành Riêng")
-        #expect(throws: CaunoiError.invalidValue(option: "--outcome", value: "erased")) {
+        #expect(throws: CaunoiError.invalid(.outcome)) {
             try f.store.close(f.session("hoa"), policy: f.policy, caseID: opened.id, outcome: "erased", reason: nil)
         }
     }
@@ -154,8 +154,8 @@ import Testing
             #expect(throws: CaunoiError.self) { try f.store.exportSubject(f.session(user), id: caseID) { _ in Issue.record("delivered to \(user)") } }
         }
         // A failed delivery leaves no audit entry.
-        #expect(throws: CaunoiError.cannotCreate("export file")) {
-            try f.store.exportSubject(f.session("lan"), id: caseID) { _ in throw CaunoiError.cannotCreate("export file") }
+        #expect(throws: CaunoiError.cannotCreate(.output)) {
+            try f.store.exportSubject(f.session("lan"), id: caseID) { _ in throw CaunoiError.cannotCreate(.output) }
         }
         #expect(try f.store.auditLog(f.session("root")).filter { $0.action == "subject.export" }.count == 1)
 

@@ -83,7 +83,7 @@ import Testing
         let reason = { try f.store.showReferral(f.session("hoa"), id: referral.id).events.compactMap(\.reason?.revealed) }
         #expect(try reason() == ["Cần thêm giấy tờ"])
 
-        #expect(throws: CaunoiError.missingOption("--recovery-key-file")) {
+        #expect(throws: CaunoiError.missing(.recoveryKey)) {
             _ = try f.store.rotateCentreKey(f.session("root"), centre: "HN-OSSO", recovery: nil)
         }
         #expect(throws: CaunoiError.roleNotAllowed(role: "counsellor")) {

@@ -41,22 +41,22 @@ import Testing
     /// a short name ("Lan") typed into a code field looks like a code. Record ids of our own
     /// shape are still named.
     @Test func typedValuesAreNeverEchoed() {
-        #expect(!CaunoiError.unknownCode(list: "need", code: "flying").message(.en).contains("flying"))
-        #expect(CaunoiError.unknownCode(list: "province", code: "01").message(.en).contains("province"))
+        #expect(!CaunoiError.unknownCode(list: "need", code: "flying").message(.en, naming: \.rawValue).contains("flying"))
+        #expect(CaunoiError.unknownCode(list: "province", code: "01").message(.en, naming: \.rawValue).contains("province"))
         for personal in ["Lan", "Hoa", "0912345678", "C1234567", "Nguyễn Thị Hoà", "001190012345", "hoa@example.org x", "+84 912 345 678"] {
-            #expect(!CaunoiError.userNotFound(personal).message(.en).contains(personal))
-            #expect(!CaunoiError.agencyNotFound(personal).message(.vi).contains(personal))
-            #expect(!CaunoiError.centreNotFound(personal).message(.vi).contains(personal))
-            #expect(!CaunoiError.unknownCode(list: "need", code: personal).message(.vi).contains(personal))
-            #expect(!CaunoiError.invalidValue(option: "--risk", value: personal).message(.en).contains(personal))
-            #expect(!CaunoiError.caseNotFound(personal).message(.en).contains(personal))
+            #expect(!CaunoiError.userNotFound(personal).message(.en, naming: \.rawValue).contains(personal))
+            #expect(!CaunoiError.agencyNotFound(personal).message(.vi, naming: \.rawValue).contains(personal))
+            #expect(!CaunoiError.centreNotFound(personal).message(.vi, naming: \.rawValue).contains(personal))
+            #expect(!CaunoiError.unknownCode(list: "need", code: personal).message(.vi, naming: \.rawValue).contains(personal))
+            #expect(!CaunoiError.invalid(.name).message(.en, naming: \.rawValue).contains(personal))
+            #expect(!CaunoiError.caseNotFound(personal).message(.en, naming: \.rawValue).contains(personal))
         }
-        #expect(CaunoiError.caseNotFound("HN-OSSO-2026-00042").message(.en).contains("HN-OSSO-2026-00042"))
-        #expect(CaunoiError.personNotFound("P-7K3QX9TB2M4D").message(.en).contains("P-7K3QX9TB2M4D"))
+        #expect(CaunoiError.caseNotFound("HN-OSSO-2026-00042").message(.en, naming: \.rawValue).contains("HN-OSSO-2026-00042"))
+        #expect(CaunoiError.personNotFound("P-7K3QX9TB2M4D").message(.en, naming: \.rawValue).contains("P-7K3QX9TB2M4D"))
     }
 
     @Test func importErrorsNameLineAndColumnButNeverTheValue() {
-        let message = CaunoiError.importFailed(line: 9990, column: "need", reason: .unknownCode("0912345678")).message(.en)
+        let message = CaunoiError.importFailed(line: 9990, column: "need", reason: .unknownCode("0912345678")).message(.en, naming: \.rawValue)
         #expect(message.contains("9990") && message.contains("need"))
         #expect(!message.contains("0912345678"))
     }

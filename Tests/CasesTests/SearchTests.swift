@@ -44,7 +44,7 @@ import Testing
         #expect(Set(capped.cases.map(\.name)) == ["Nguyễn Thị Lan"])
         let exact = try f.store.search(hoa, policy: f.policy, query: .name("nguyen thi lan"), limit: 5)
         #expect(exact.women == 5 && !exact.more)
-        #expect(throws: CaunoiError.invalidValue(option: "--limit", value: "0")) {
+        #expect(throws: CaunoiError.invalid(.limit)) {
             _ = try f.store.search(hoa, policy: f.policy, query: .name("lan"), limit: 0)
         }
     }

@@ -197,7 +197,7 @@ private func bruteForceRanges(_ table: StatsTable, _ status: [[String]: Suppress
         let f = try Fixture()
         defer { f.cleanUp() }
         let thu = try f.session("thu")
-        #expect(throws: CaunoiError.invalidValue(option: "--by", value: "shoe_size")) {
+        #expect(throws: CaunoiError.invalid(.by)) {
             _ = try f.store.exportStatistics(thu, policy: f.policy, request: StatsRequest(dimensions: ["shoe_size"]))
         }
         var low = StatsRequest(dimensions: ["need"])
@@ -205,7 +205,7 @@ private func bruteForceRanges(_ table: StatsTable, _ status: [[String]: Suppress
         #expect(throws: CaunoiError.self) { _ = try f.store.exportStatistics(thu, policy: f.policy, request: low) }
         var date = StatsRequest(dimensions: ["need"])
         date.from = "2026-02-30"
-        #expect(throws: CaunoiError.invalidDate("--from")) { _ = try f.store.exportStatistics(thu, policy: f.policy, request: date) }
+        #expect(throws: CaunoiError.invalidDate(.from)) { _ = try f.store.exportStatistics(thu, policy: f.policy, request: date) }
         #expect(throws: CaunoiError.self) { _ = try f.store.exportStatistics(f.session("hoa"), policy: f.policy, request: StatsRequest(dimensions: ["need"])) }
     }
 

@@ -19,13 +19,13 @@ extension CaseStore {
         let valid = (2...24).contains(code.count) && code.unicodeScalars.allSatisfy {
             ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
         }
-        guard valid else { throw CaunoiError.invalidValue(option: "CODE", value: code) }
-        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CaunoiError.missingOption("--name") }
+        guard valid else { throw CaunoiError.invalid(.centreCode) }
+        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw CaunoiError.missing(.centreName) }
         let key = SecureBytes.random(count: 32)
         let index = SecureBytes.random(count: 32)
         return try write { db in
             guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM centres WHERE code = ?)", arguments: [code]) ?? false) else {
-                throw CaunoiError.invalidValue(option: "CODE", value: code)
+                throw CaunoiError.invalid(.centreCode)
             }
             try db.execute(sql: "INSERT INTO centres (code, name, province, kind, key_version, created_on) VALUES (?, ?, ?, ?, 1, ?)",
                            arguments: [code, name, province, kind, Day.today()])

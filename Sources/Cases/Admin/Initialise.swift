@@ -67,7 +67,7 @@ extension CaseStore {
         issuer: (signer: Signer, certificate: Certificate?), trustRoot: [UInt8]
     ) throws -> SigningKeyPair {
         guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE name = ?)", arguments: [name]) ?? false) else {
-            throw CaunoiError.invalidValue(option: "NAME", value: name)
+            throw CaunoiError.invalid(.userName)
         }
         let box = BoxKeyPair.generate()
         let signing = SigningKeyPair.generate()
@@ -92,6 +92,6 @@ enum UserName {
         let ok = (1...64).contains(name.count) && name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
         }
-        guard ok else { throw CaunoiError.invalidValue(option: "NAME", value: name) }
+        guard ok else { throw CaunoiError.invalid(.userName) }
     }
 }

@@ -49,7 +49,7 @@ extension CaseStore {
                 switch session.role {
                 case .manager: guard role.worksCases, target.centre == session.centre else { throw CaunoiError.notYourCentre }
                 case .central: guard role == .central else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
-                case .admin: throw CaunoiError.missingOption("--recovery-key-file")
+                case .admin: throw CaunoiError.missing(.recoveryKey)
                 default: throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
                 }
             }
@@ -132,7 +132,7 @@ extension CaseStore {
             let (trust, me) = try trusted(db, session)
             let listed = try userInfo(db, name)
             guard let target = try trust.checkedUser(name), let role = target.role else { throw try missingUser(db, name) }
-            guard name != session.user else { throw CaunoiError.invalidValue(option: "NAME", value: name) }
+            guard name != session.user else { throw CaunoiError.invalid(.userName) }
             try checkManages(session, role: role, centre: target.centre)
             // The signed revocation is what refuses her from now on; the status is for lists.
             try revokeUser(db, trust, name: name, by: Signer.user(session), issuer: me)
@@ -170,8 +170,8 @@ extension CaseStore {
 
     /// Admins manage every account; a manager only counsellors and managers of her centre.
     private func checkManages(_ session: Session, role: Role, centre: String?) throws {
-        if role.needsCentre, centre == nil { throw CaunoiError.missingOption("--centre") }
-        if !role.needsCentre, centre != nil { throw CaunoiError.conflictingOptions("--centre", "--role \(role.rawValue)") }
+        if role.needsCentre, centre == nil { throw CaunoiError.missing(.centre) }
+        if !role.needsCentre, centre != nil { throw CaunoiError.conflicting(.centre, .role) }
         switch session.role {
         case .admin: return
         case .manager:

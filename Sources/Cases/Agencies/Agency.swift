@@ -51,6 +51,6 @@ public struct Agency: Sendable, Equatable {
 
     public static func validate(id: String) throws {
         let ok = (2...64).contains(id.count) && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        guard ok else { throw CaunoiError.invalidValue(option: "ID", value: id) }
+        guard ok else { throw CaunoiError.invalid(.agencyID) }
     }
 }

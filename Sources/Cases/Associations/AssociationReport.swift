@@ -24,7 +24,7 @@ extension CaseStore {
     /// and the activities of that year; without: all of them.
     public func associationReport(_ session: Session, policy: Policy, year: Int?) throws -> AssociationReport {
         try session.require(.counsellor, .manager, .central, .statistician)
-        if let year, !(1900...2100).contains(year) { throw CaunoiError.invalidValue(option: "--year", value: String(year)) }
+        if let year, !(1900...2100).contains(year) { throw CaunoiError.invalid(.year) }
         let until = year.map { "\($0)-12-31" }
         let prefix = year.map { "\($0)-" }
         return try write { db in

@@ -7,9 +7,9 @@ extension CaseStore {
     public func addAssociation(_ session: Session, policy: Policy, input raw: AssociationInput) throws -> String {
         try session.require(.counsellor, .manager)
         let input = try raw.validated(policy)
-        guard let name = input.name else { throw CaunoiError.missingOption("--name") }
-        guard let country = input.country else { throw CaunoiError.missingOption("--country") }
-        if input.reason != nil { throw CaunoiError.conflictingOptions("--reason", "association add") }
+        guard let name = input.name else { throw CaunoiError.missing(.name) }
+        guard let country = input.country else { throw CaunoiError.missing(.country) }
+        if input.reason != nil { throw CaunoiError.unexpected(.reason) }
         let status = input.status ?? .active
         return try write { db in
             let centre = try self.centre(db, session.centre ?? "")
@@ -46,7 +46,7 @@ extension CaseStore {
                 if let value { sets.append("\(column) = ?"); arguments.append(try vault.seal(value, table: "associations", column: column, row: id)) }
             }
             let reopening = summary.status == .dissolved && input.status != nil && input.status != .dissolved
-            if input.reason != nil, !reopening { throw CaunoiError.conflictingOptions("--reason", "--status") }
+            if input.reason != nil, !reopening { throw CaunoiError.conflicting(.reason, .status) }
             var moved = false
             if let next = input.status, next != summary.status {
                 guard summary.status.canBecome(next, withReason: input.reason.map { !$0.isBlank } ?? false) else {
@@ -56,7 +56,7 @@ extension CaseStore {
                 arguments.append(next)
                 moved = true
             }
-            guard !sets.isEmpty else { throw CaunoiError.missingOption("--name | --country | --status | …") }
+            guard !sets.isEmpty else { throw CaunoiError.nothingToUpdate }
             try db.execute(sql: "UPDATE associations SET \(sets.joined(separator: ", ")), updated_on = ? WHERE id = ?",
                            arguments: StatementArguments(arguments + [Day.today(), id]))
             if sets.count > (moved ? 1 : 0) { try recordAssociationEvent(db, id: id, kind: "updated", by: session.user, from: nil, to: nil) }
@@ -72,9 +72,9 @@ extension CaseStore {
     public func recordActivity(
         _ session: Session, policy: Policy, id: String, on day: String, kind: String, participants: Int?, note: PersonalText?
     ) throws -> String {
-        guard Day.isValid(day) else { throw CaunoiError.invalidDate("--date") }
+        guard Day.isValid(day) else { throw CaunoiError.invalidDate(.date) }
         let kind = try policy.activityKinds.validate(kind)
-        if let participants, participants < 0 { throw CaunoiError.invalidValue(option: "--participants", value: String(participants)) }
+        if let participants, participants < 0 { throw CaunoiError.invalid(.participants) }
         return try withAssociation(session, id) { db, summary, vault in
             let activityID = Ids.random(prefix: "V")
             let sealed = try note.flatMap { $0.isBlank ? nil : try vault.seal($0, table: "association_activities", column: "note", row: activityID) }
@@ -190,28 +190,28 @@ extension AssociationInput {
     /// Checks the plain fields (country against policy, founding date, counts, website).
     func validated(_ policy: Policy) throws -> AssociationInput {
         var copy = self
-        func text(_ value: String?, option: String, limit: Int) throws -> String? {
+        func text(_ value: String?, field: InputField, limit: Int) throws -> String? {
             guard let value else { return nil }
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, trimmed.count <= limit else { throw CaunoiError.invalidValue(option: option, value: value) }
+            guard !trimmed.isEmpty, trimmed.count <= limit else { throw CaunoiError.invalid(field) }
             return trimmed
         }
-        copy.name = try text(name, option: "--name", limit: 200)
-        copy.city = try text(city, option: "--city", limit: 100)
+        copy.name = try text(name, field: .name, limit: 200)
+        copy.city = try text(city, field: .city, limit: 100)
         copy.country = try country.map(policy.country)
         if let founded {
             let parts = founded.split(separator: "-", omittingEmptySubsequences: false)
             let year = parts.first.flatMap { $0.count == 4 ? Int($0) : nil }
             let month = parts.count == 2 ? (parts[1].count == 2 ? Int(parts[1]) : nil) : 1
             guard parts.count <= 2, let year, (1900...2100).contains(year), let month, (1...12).contains(month) else {
-                throw CaunoiError.invalidDate("--founded")
+                throw CaunoiError.invalidDate(.founded)
             }
         }
-        if let members, members < 0 { throw CaunoiError.invalidValue(option: "--members", value: String(members)) }
+        if let members, members < 0 { throw CaunoiError.invalid(.members) }
         if let website {
-            copy.website = try text(website, option: "--website", limit: 300)
+            copy.website = try text(website, field: .website, limit: 300)
             guard copy.website?.hasPrefix("https://") == true || copy.website?.hasPrefix("http://") == true else {
-                throw CaunoiError.invalidValue(option: "--website", value: website)
+                throw CaunoiError.invalid(.website)
             }
         }
         return copy

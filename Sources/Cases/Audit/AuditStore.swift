@@ -26,7 +26,7 @@ extension CaseStore {
     func auditingRefusal<T>(_ session: Session, _ action: String, record: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as CaunoiError where error.exitCode == 77 {
+        } catch let error as CaunoiError where error.kind == .notPermitted {
             _ = try? write { db in try audit(db, session, action + ".refused", record: record) }
             throw error
         }
@@ -36,7 +36,7 @@ extension CaseStore {
     /// entries for a manager. Reading it is itself recorded.
     public func auditLog(_ session: Session, caseID: String? = nil, user: String? = nil, since: String? = nil) throws -> [AuditEntry] {
         try session.require(.admin, .central, .manager)
-        if let since, Day.parse(since) == nil { throw CaunoiError.invalidDate("--since") }
+        if let since, Day.parse(since) == nil { throw CaunoiError.invalidDate(.since) }
         return try write { db in
             var conditions: [String] = []
             var arguments: [any DatabaseValueConvertible] = []

@@ -35,8 +35,8 @@ extension CaseStore {
         _ session: Session, policy: Policy, caseID: String, purpose: ConsentPurpose, agencyID: String?, agencyKind: AgencyKind?,
         fields: [DisclosableField]?, note: PersonalText?
     ) throws -> Consent {
-        if agencyID != nil, agencyKind != nil { throw CaunoiError.conflictingOptions("--agency", "--agency-kind") }
-        if purpose == .referral, agencyID == nil, agencyKind == nil { throw CaunoiError.missingOption("--agency") }
+        if agencyID != nil, agencyKind != nil { throw CaunoiError.conflicting(.agency, .agencyKind) }
+        if purpose == .referral, agencyID == nil, agencyKind == nil { throw CaunoiError.missing(.agency) }
         if let agencyID { _ = try agency(policy: policy, id: agencyID) }
         return try withCase(session, caseID, action: "consent.give") { db, summary, vault in
             let id = Ids.random(prefix: "C")

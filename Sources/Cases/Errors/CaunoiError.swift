@@ -1,18 +1,25 @@
 /// Every failure the domain reports. Associated values are codes, ids, staff user names,
-/// file positions — never a woman's personal data — because they are printed.
+/// file positions and the fields they concern — never a woman's personal data, nor a value a
+/// user typed — because they are shown. Each face turns `kind` into its own status (an exit
+/// code, an HTTP status) and names fields its own way (a flag, a form field).
 public enum CaunoiError: Error, Equatable, Sendable {
-    // 64 usage
-    case missingOption(String)
-    case conflictingOptions(String, String)
-    case invalidValue(option: String, value: String)
-    /// The command line did not parse; `detail` is the parser's first line with values withheld.
-    case badCommandLine(detail: String)
-    // 65 data
+    // Invalid input
+    /// A required value was not given.
+    case missing(InputField)
+    /// Two values that exclude each other were both given.
+    case conflicting(InputField, InputField)
+    /// A value was given where it has no meaning (a reason when adding an association).
+    case unexpected(InputField)
+    /// The value given is not valid (never echoed: it may be personal).
+    case invalid(InputField)
+    /// An update that names nothing to change.
+    case nothingToUpdate
+    // Bad data
     case unknownCode(list: String, code: String)
-    case invalidDate(String)
+    case invalidDate(InputField)
     /// A well-formed date no real case can have (opened in the future or before 2000, born
     /// before 1900 or after the case was opened).
-    case implausibleDate(String)
+    case implausibleDate(InputField)
     /// This very file was imported already (a killed import that had committed, run again).
     case alreadyImported(on: String)
     case integrityFailure(record: String)
@@ -51,7 +58,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case deploymentMismatch
     /// The backup's signature is by a key the live database does not know for its creator.
     case backupSignerUnknown(String)
-    // 66 not found
+    // Not found
     case caseNotFound(String)
     case personNotFound(String)
     case userNotFound(String)
@@ -59,15 +66,14 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case agencyNotFound(String)
     case referralNotFound(String)
     case associationNotFound(String)
-    case fileNotFound(String)
+    case fileNotFound(InputField)
     case databaseNotFound(String)
-    // 73 cannot create
-    case cannotCreate(String)
-    // 75 busy
+    // Cannot create
+    case cannotCreate(InputField)
+    // Busy
     case databaseBusy
-    // 77 not permitted
+    // Not permitted
     case wrongPassphrase
-    case noPassphrase
     case userRemoved(String)
     case roleNotAllowed(role: String)
     case notYourCentre
@@ -75,32 +81,49 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case consentMissing
     case privacyBudgetExhausted(year: Int)
     case wrongRecoveryKey
-    // 64 usage (irreversible steps typed twice)
-    case confirmationMismatch(String)
-    // 74 I/O
+    // Invalid input (irreversible steps typed twice)
+    case confirmationMismatch(InputField)
+    // I/O
     case diskFull
-    case ioFailure(String)
-    // 70 internal
+    case ioFailure(InputField)
+    case databaseReadOnly
+    // Internal
     case internalError(String)
     case disclosureCheckFailed
 
-    /// sysexits.h code for this failure.
-    public var exitCode: Int32 {
+    /// What sort of failure this is, for each face to translate (CLI: sysexits.h codes;
+    /// web: HTTP statuses).
+    public var kind: FailureKind {
         switch self {
-        case .missingOption, .conflictingOptions, .invalidValue, .badCommandLine, .confirmationMismatch: 64
+        case .missing, .conflicting, .unexpected, .invalid, .nothingToUpdate, .confirmationMismatch: .invalidInput
         case .unknownCode, .invalidDate, .implausibleDate, .alreadyImported, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
              .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .agencyConflict, .forbiddenCharacters, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
              .deploymentNotCertified, .deploymentAlreadyCertified,
-             .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: 65
-        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .fileNotFound, .databaseNotFound: 66
-        case .cannotCreate: 73
-        case .ioFailure, .diskFull: 74
-        case .databaseBusy: 75
-        case .wrongPassphrase, .noPassphrase, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing, .consentMissing, .privacyBudgetExhausted,
-             .wrongRecoveryKey: 77
-        case .internalError, .disclosureCheckFailed: 70
+             .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: .badData
+        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .fileNotFound, .databaseNotFound: .notFound
+        case .cannotCreate: .cannotCreate
+        case .ioFailure, .databaseReadOnly, .diskFull: .inputOutput
+        case .databaseBusy: .busy
+        case .wrongPassphrase, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing, .consentMissing, .privacyBudgetExhausted,
+             .wrongRecoveryKey: .notPermitted
+        case .internalError, .disclosureCheckFailed: .internal
         }
     }
+}
+
+/// The sorts of failure, which each face maps to its own codes.
+public enum FailureKind: Sendable, Equatable {
+    /// Something given is missing, contradictory or not valid (fix the input).
+    case invalidInput
+    /// Data that does not check: a bad file, an altered record, a state that forbids the step.
+    case badData
+    case notFound
+    case cannotCreate
+    case inputOutput
+    case busy
+    /// Not this user's to do or see.
+    case notPermitted
+    case `internal`
 }
 
 /// Why one row of an import was refused (the line and column travel beside it).

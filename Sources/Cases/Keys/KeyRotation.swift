@@ -21,7 +21,7 @@ extension CaseStore {
     public func rotateCentreKey(_ session: Session, centre code: String, recovery: RecoveryKey?) throws -> KeyRotation {
         switch session.role {
         case .manager: guard session.centre == code else { throw CaunoiError.notYourCentre }
-        case .admin: guard recovery != nil else { throw CaunoiError.missingOption("--recovery-key-file") }
+        case .admin: guard recovery != nil else { throw CaunoiError.missing(.recoveryKey) }
         default: throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
         }
         return try write { db in

@@ -39,7 +39,7 @@ public struct RecoveryKey: Sendable {
     }
 
     public static func read(file: String) throws -> RecoveryKey {
-        guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound("recovery key") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound(.recoveryKey) }
         return try parse(SecureBytes(copying: data))
     }
 }

@@ -23,7 +23,7 @@ extension CaseStore {
     /// is therefore not inside this backup); if it cannot be, the file is removed.
     public func createBackup(_ session: Session, to path: String) throws -> BackupSummary {
         try session.require(.admin)
-        if FileManager.default.fileExists(atPath: path) { throw CaunoiError.cannotCreate("--out") }
+        if FileManager.default.fileExists(atPath: path) { throw CaunoiError.cannotCreate(.output) }
         let (facts, image): (SnapshotFacts, SecureBytes)
         do {
             let memory = try Snapshot.copy(of: queue)
@@ -38,7 +38,7 @@ extension CaseStore {
         guard certified == facts.recoveryPublic else { throw CaunoiError.integrityFailure(record: "meta.recovery_public") }
         let header = BackupHeader(backup: Ids.random(prefix: "B"), createdAt: AuditTrail.timestamp(), createdBy: session.user, facts: facts)
         let bytes = try BackupFile.seal(image: image, header: header, signer: session.signingKeyPair)
-        try OwnerOnlyFile.create(atPath: path, contents: bytes, what: "--out")
+        try OwnerOnlyFile.create(atPath: path, contents: bytes, what: .output)
         do {
             try write { db in try audit(db, session, "backup.create", record: header.backup) }
         } catch {

@@ -36,7 +36,7 @@ extension CaseStore {
     /// failure nothing is left at `newPath`.
     public static func restoreBackup(file: String, into newPath: String, recovery: RecoveryKey, ledger: RestoreLedger,
                                      user: String, passphrase: () throws -> SecureBytes) throws -> RestoreSummary {
-        if FileManager.default.fileExists(atPath: newPath) { throw CaunoiError.cannotCreate("--db") }
+        if FileManager.default.fileExists(atPath: newPath) { throw CaunoiError.cannotCreate(.database) }
         let parts = try BackupFile.parse(readBackup(file))
         let header = parts.header
         let (image, envelope, streamHash) = try BackupFile.open(parts, recovery: recovery)
@@ -73,8 +73,8 @@ extension CaseStore {
     }
 
     private static func readBackup(_ file: String) throws -> [UInt8] {
-        guard FileManager.default.fileExists(atPath: file) else { throw CaunoiError.fileNotFound("backup") }
-        guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.ioFailure("backup") }
+        guard FileManager.default.fileExists(atPath: file) else { throw CaunoiError.fileNotFound(.backup) }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.ioFailure(.backup) }
         return [UInt8](data)
     }
 
@@ -130,10 +130,10 @@ extension CaseStore {
     /// existing empty file and rebuilds the database from its live rows (no free pages, so no
     /// trace of anything deleted in memory). SQLite does not fsync the result; we do.
     private func vacuum(into path: String) throws {
-        try OwnerOnlyFile.create(atPath: path, contents: [], what: "--db")
+        try OwnerOnlyFile.create(atPath: path, contents: [], what: .database)
         do {
             try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
-            try OwnerOnlyFile.sync(atPath: path, what: "--db")
+            try OwnerOnlyFile.sync(atPath: path, what: .database)
         } catch {
             unlink(path)
             throw CaseStore.translate(error)

@@ -66,7 +66,7 @@ extension CaseStore {
     /// one of her case ids, and `confirm` must repeat it. A manager of her centre only.
     public func eraseSubject(_ session: Session, id: String, confirm: String) throws -> ErasureReport {
         try session.require(.manager)
-        guard confirm == id else { throw CaunoiError.confirmationMismatch("--confirm") }
+        guard confirm == id else { throw CaunoiError.confirmationMismatch(.confirm) }
         let (erasure, cases, sent) = try write { db in
             let (person, centre) = try subjectPerson(db, id)
             guard centre == session.centre else { throw CaunoiError.notYourCentre }

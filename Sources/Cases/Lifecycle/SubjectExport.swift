@@ -42,7 +42,7 @@ extension CaseStore {
         do {
             try exportSubject(session, id: id) { record in
                 person = record.person
-                try OwnerOnlyFile.create(atPath: path, contents: Array(render(record).utf8), what: "export file")
+                try OwnerOnlyFile.create(atPath: path, contents: Array(render(record).utf8), what: .output)
                 written = true
             }
         } catch {

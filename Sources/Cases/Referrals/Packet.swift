@@ -120,12 +120,12 @@ public enum AgencyKeyFile {
     public static func generate(path: String) throws -> [UInt8] {
         let pair = BoxKeyPair.generate()
         let text = ReferralPacket.armor(pair.secretKey.bytes, begin: begin, end: end)
-        try OwnerOnlyFile.create(atPath: path, contents: Array(text.utf8), what: "key file")
+        try OwnerOnlyFile.create(atPath: path, contents: Array(text.utf8), what: .output)
         return pair.publicKey
     }
 
     public static func read(path: String) throws -> BoxKeyPair {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CaunoiError.fileNotFound("--key") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CaunoiError.fileNotFound(.agencyKey) }
         guard let bytes = ReferralPacket.dearmor(String(decoding: data, as: UTF8.self), begin: begin, end: end), bytes.count == 32 else {
             throw CaunoiError.malformedFile("key")
         }

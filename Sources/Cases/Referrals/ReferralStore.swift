@@ -116,7 +116,7 @@ extension CaseStore {
     /// Returns a referral to its centre with a reason only the centre's staff and central
     /// officers can read.
     public func returnReferral(_ session: Session, id: String, reason: PersonalText) throws -> Referral {
-        guard !reason.isBlank else { throw CaunoiError.missingOption("--reason") }
+        guard !reason.isBlank else { throw CaunoiError.missing(.reason) }
         _ = try centralKeyPair(session)
         return try write { db in
             let referral = try Referral.fetch(db, id: id)
@@ -149,7 +149,7 @@ extension CaseStore {
     }
 
     public func withdrawReferral(_ session: Session, id: String, reason: PersonalText) throws -> Referral {
-        guard !reason.isBlank else { throw CaunoiError.missingOption("--reason") }
+        guard !reason.isBlank else { throw CaunoiError.missing(.reason) }
         return try withReferral(session, id) { db, referral, vault in
             try audit(db, session, "referral.withdraw", record: id, centre: referral.centre)
             return try move(db, referral, to: .withdrawn, by: session.user, kind: "withdrawn", reason: reason, vault: vault)

@@ -50,7 +50,7 @@ extension CaseStore {
     /// being decrypted, linear in the size of a name's bucket (issue 7).
     public func search(_ session: Session, policy: Policy, query: FindQuery, limit: Int = defaultFindLimit) throws -> FindResult {
         try session.require(.counsellor, .manager)
-        guard limit >= 1 else { throw CaunoiError.invalidValue(option: "--limit", value: String(limit)) }
+        guard limit >= 1 else { throw CaunoiError.invalid(.limit) }
         let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
         return try write { db in
             try audit(db, session, "case.find")
@@ -58,7 +58,7 @@ extension CaseStore {
             switch query {
             case .name(let text):
                 let tokens = Normalise.nameTokens(text)
-                guard !tokens.isEmpty else { throw CaunoiError.invalidValue(option: "--name", value: "") }
+                guard !tokens.isEmpty else { throw CaunoiError.invalid(.name) }
                 // Exact (order-free) name first; if nothing matches, every name holding all the tokens.
                 let key = tokens.sorted().joined(separator: " ")
                 let wanted = tokens.map { Array($0.utf8) }

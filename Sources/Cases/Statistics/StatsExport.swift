@@ -85,27 +85,27 @@ extension CaseStore {
         let settings = policy.disclosure
         let dimensions = try request.dimensions.map { name -> StatsDimension in
             guard let dimension = StatsDimension(rawValue: name), settings.dimensions.contains(name) else {
-                throw CaunoiError.invalidValue(option: "--by", value: name)
+                throw CaunoiError.invalid(.by)
             }
             return dimension
         }
         guard (1...3).contains(dimensions.count), Set(dimensions).count == dimensions.count else {
-            throw CaunoiError.invalidValue(option: "--by", value: request.dimensions.joined(separator: ","))
+            throw CaunoiError.invalid(.by)
         }
         if request.unit == .associations {
             if let other = dimensions.first(where: { !StatsDimension.ofAssociations.contains($0) }) {
-                throw CaunoiError.conflictingOptions("--by \(other.rawValue)", "--unit associations")
+                throw CaunoiError.conflicting(.by, .unit)
             }
-            if request.epsilon != nil { throw CaunoiError.conflictingOptions("--dp", "--unit associations") }
-            if request.programme != nil { throw CaunoiError.conflictingOptions("--programme", "--unit associations") }
+            if request.epsilon != nil { throw CaunoiError.conflicting(.dp, .unit) }
+            if request.programme != nil { throw CaunoiError.conflicting(.programme, .unit) }
         }
         let threshold = request.threshold ?? settings.threshold
-        guard threshold >= settings.minimumThreshold else { throw CaunoiError.invalidValue(option: "--threshold", value: String(threshold)) }
-        if let from = request.from, !Day.isValid(from) { throw CaunoiError.invalidDate("--from") }
-        if let to = request.to, !Day.isValid(to) { throw CaunoiError.invalidDate("--to") }
+        guard threshold >= settings.minimumThreshold else { throw CaunoiError.invalid(.threshold) }
+        if let from = request.from, !Day.isValid(from) { throw CaunoiError.invalidDate(.from) }
+        if let to = request.to, !Day.isValid(to) { throw CaunoiError.invalidDate(.to) }
         let epsilon = try request.epsilon.map { text -> Rational in
-            guard let value = Rational(decimal: text) else { throw CaunoiError.invalidValue(option: "--epsilon", value: text) }
-            guard let max = Rational(decimal: settings.maxEpsilon), value <= max else { throw CaunoiError.invalidValue(option: "--epsilon", value: text) }
+            guard let value = Rational(decimal: text) else { throw CaunoiError.invalid(.epsilon) }
+            guard let max = Rational(decimal: settings.maxEpsilon), value <= max else { throw CaunoiError.invalid(.epsilon) }
             return value
         }
         let budgetYear = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).year ?? 0

@@ -13,7 +13,7 @@ public struct CaseStore: Sendable {
         if !exists && !create { throw CaunoiError.databaseNotFound(path) }
         if !exists {
             // Create the file owner-only before SQLite writes anything into it.
-            try OwnerOnlyFile.create(atPath: path, contents: [], what: "database")
+            try OwnerOnlyFile.create(atPath: path, contents: [], what: .database)
         }
         var config = Configuration()
         config.busyMode = .timeout(5)
@@ -66,9 +66,9 @@ public struct CaseStore: Sendable {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return CaunoiError.databaseBusy
         case .SQLITE_FULL: return CaunoiError.diskFull
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return CaunoiError.notADatabase
-        case .SQLITE_CANTOPEN: return CaunoiError.cannotCreate("database")
-        case .SQLITE_READONLY, .SQLITE_PERM: return CaunoiError.ioFailure("database is read-only")
-        case .SQLITE_IOERR: return CaunoiError.ioFailure("database")
+        case .SQLITE_CANTOPEN: return CaunoiError.cannotCreate(.database)
+        case .SQLITE_READONLY, .SQLITE_PERM: return CaunoiError.databaseReadOnly
+        case .SQLITE_IOERR: return CaunoiError.ioFailure(.database)
         case .SQLITE_CONSTRAINT: return CaunoiError.internalError("constraint")
         default: return CaunoiError.internalError("database \(db.resultCode.rawValue)")
         }

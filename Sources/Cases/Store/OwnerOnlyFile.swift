@@ -8,7 +8,7 @@ import Glibc
 /// temporary file with the umask's mode and only then changes it.)
 public enum OwnerOnlyFile {
     /// Fails if the file exists; the caller names what it was creating.
-    public static func create(atPath path: String, contents: [UInt8], what: String) throws {
+    public static func create(atPath path: String, contents: [UInt8], what: InputField) throws {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw CaunoiError.cannotCreate(what) }
         defer { close(fd) }
@@ -31,7 +31,7 @@ public enum OwnerOnlyFile {
     }
 
     /// Flushes a file someone else wrote (SQLite's `VACUUM INTO` does not fsync its output).
-    public static func sync(atPath path: String, what: String) throws {
+    public static func sync(atPath path: String, what: InputField) throws {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CaunoiError.ioFailure(what) }
         defer { close(fd) }

@@ -1,30 +1,33 @@
-/// The Vietnamese and English text of every error. One line each, no personal data.
+/// The Vietnamese and English text of every error. One line each, no personal data, and no
+/// word of any one face: each face says how a field is called there (`naming`: a flag for the
+/// CLI, a form label for the web) and may add its own hint on what to do next.
 extension CaunoiError {
-    public func message(_ lang: Language) -> String {
-        let (vi, en) = texts
+    public func message(_ lang: Language, naming name: (InputField) -> String) -> String {
+        let (vi, en) = texts(name)
         return lang == .vi ? vi : en
     }
 
-    private var texts: (String, String) {
+    private func texts(_ name: (InputField) -> String) -> (String, String) {
         switch self {
-        case .missingOption(let o):
-            ("Thiếu tuỳ chọn bắt buộc \(o).", "Missing required option \(o).")
-        case .conflictingOptions(let a, let b):
-            ("Không dùng \(a) cùng với \(b).", "\(a) cannot be used together with \(b).")
-        case .invalidValue(let o, _):
-            ("Giá trị đã nhập cho \(o) không hợp lệ.", "The value given for \(o) is not valid.")
-        case .badCommandLine(let detail):
-            ("Câu lệnh không hợp lệ (\(detail)). Xem `caunoi --help`.", "Invalid command line (\(detail)). See `caunoi --help`.")
+        case .missing(let field):
+            ("Thiếu thông tin bắt buộc: \(name(field)).", "A required value is missing: \(name(field)).")
+        case .conflicting(let a, let b):
+            ("Không dùng \(name(a)) cùng với \(name(b)).", "\(name(a)) cannot be used together with \(name(b)).")
+        case .unexpected(let field):
+            ("\(name(field)) không áp dụng ở đây.", "\(name(field)) does not apply here.")
+        case .invalid(let field):
+            ("Giá trị đã nhập cho \(name(field)) không hợp lệ.", "The value given for \(name(field)) is not valid.")
+        case .nothingToUpdate:
+            ("Không có gì để thay đổi.", "Nothing to change was given.")
         case .unknownCode(let list, _):
             ("Giá trị đã nhập không có trong danh mục \(list).", "The value given is not in the \(list) code list.")
-        case .invalidDate(let o):
-            ("Ngày không hợp lệ cho \(o) (cần YYYY-MM-DD).", "Invalid date for \(o) (expected YYYY-MM-DD).")
-        case .implausibleDate(let o):
-            ("Ngày không hợp lý cho \(o): hồ sơ mở từ năm 2000 đến hôm nay; ngày sinh từ năm 1900 đến ngày mở hồ sơ.",
-             "Implausible date for \(o): cases are opened from 2000 up to today; births are from 1900 up to the opening day.")
+        case .invalidDate(let field):
+            ("Ngày không hợp lệ cho \(name(field)) (cần YYYY-MM-DD).", "Invalid date for \(name(field)) (expected YYYY-MM-DD).")
+        case .implausibleDate(let field):
+            ("Ngày không hợp lý cho \(name(field)): hồ sơ mở từ năm 2000 đến hôm nay; ngày sinh từ năm 1900 đến ngày mở hồ sơ.",
+             "Implausible date for \(name(field)): cases are opened from 2000 up to today; births are from 1900 up to the opening day.")
         case .alreadyImported(let day):
-            ("Tệp này đã được nhập ngày \(day); không nhập lại. Nếu thật sự cần nhập lần nữa, dùng --again.",
-             "This file was already imported on \(day); nothing was imported. If it really must be imported again, use --again.")
+            ("Tệp này đã được nhập ngày \(day); không nhập lại.", "This file was already imported on \(day); nothing was imported.")
         case .integrityFailure(let record):
             ("Lỗi toàn vẹn dữ liệu: bản ghi \(record) đã bị sửa hoặc chuyển chỗ; không mở được.",
              "Integrity failure: record \(record) was altered or moved and cannot be opened.")
@@ -43,22 +46,22 @@ extension CaunoiError {
             ("Phiếu chuyển gửi \(echoIfRecordID(id)) đang ở trạng thái \(from), không thể chuyển sang \(to).",
              "Referral \(echoIfRecordID(id)) is \(from) and cannot become \(to).")
         case .invalidAssociationTransition(let id, let from, let to):
-            ("Hội \(echoIfRecordID(id)) đang ở trạng thái \(from), không thể chuyển sang \(to)\(from == "dissolved" ? " nếu không có --reason" : "").",
-             "Association \(echoIfRecordID(id)) is \(from) and cannot become \(to)\(from == "dissolved" ? " without --reason" : "").")
+            ("Hội \(echoIfRecordID(id)) đang ở trạng thái \(from), không thể chuyển sang \(to)\(from == "dissolved" ? " nếu không có lý do" : "").",
+             "Association \(echoIfRecordID(id)) is \(from) and cannot become \(to)\(from == "dissolved" ? " without a reason" : "").")
         case .noRoutingRule(let service, let agency):
             ("Không có quy tắc chuyển gửi nào cho phép dịch vụ \(echoIfCode(service)) tới \(echoIfCode(agency)) với hồ sơ này.",
              "No routing rule allows service \(echoIfCode(service)) at \(echoIfCode(agency)) for this case.")
         case .agencyDoesNotOffer(let agency, let service):
             ("Cơ quan \(echoIfCode(agency)) không nhận dịch vụ \(echoIfCode(service)).", "Agency \(echoIfCode(agency)) does not accept \(echoIfCode(service)).")
         case .agencyHasNoKey(let agency):
-            ("Cơ quan \(echoIfCode(agency)) chưa có khoá công khai; dùng --letter để in thư.",
-             "Agency \(echoIfCode(agency)) has no public key; use --letter for a printed letter.")
+            ("Cơ quan \(echoIfCode(agency)) chưa có khoá công khai; chỉ gửi được bằng thư in.",
+             "Agency \(echoIfCode(agency)) has no public key; only a printed letter can be sent.")
         case .forbiddenCharacters(let field):
             ("Giá trị của \(field) chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản; không có gì được ghi.",
              "The value of \(field) holds control or text-direction characters; nothing was written.")
         case .agencyConflict(let agency, let field):
-            ("Tệp nhập sẽ thay đổi \(field == "kind" ? "loại" : "khoá công khai") của cơ quan \(echoIfRecordID(agency)) đã có trong danh bạ; không có gì được ghi. Dùng `caunoi agency add` nếu thay đổi là đúng.",
-             "The import would change the \(field == "kind" ? "kind" : "public key") of agency \(echoIfRecordID(agency)), already in the directory; nothing was written. Use `caunoi agency add` if the change is right.")
+            ("Tệp nhập sẽ thay đổi \(field == "kind" ? "loại" : "khoá công khai") của cơ quan \(echoIfRecordID(agency)) đã có trong danh bạ; không có gì được ghi.",
+             "The import would change the \(field == "kind" ? "kind" : "public key") of agency \(echoIfRecordID(agency)), already in the directory; nothing was written.")
         case .packetUnreadable:
             ("Không mở được gói chuyển gửi: sai khoá hoặc gói đã bị sửa.", "The referral packet cannot be opened: wrong key or altered packet.")
         case .malformedFile(let what):
@@ -69,12 +72,12 @@ extension CaunoiError {
         case .notADatabase:
             ("Tệp không phải cơ sở dữ liệu caunoi hoặc đã hỏng.", "The file is not a caunoi database, or it is damaged.")
         case .databaseNotInitialised:
-            ("Cơ sở dữ liệu chưa được khởi tạo; chạy `caunoi init` trước.", "The database is not initialised; run `caunoi init` first.")
+            ("Cơ sở dữ liệu chưa được khởi tạo.", "The database is not initialised.")
         case .databaseAlreadyInitialised:
             ("Cơ sở dữ liệu đã được khởi tạo.", "The database is already initialised.")
         case .deploymentNotCertified:
-            ("Cơ sở dữ liệu được tạo bởi phiên bản cũ và chưa có chứng thư khoá: quản trị viên cần chạy `caunoi keys certify --recovery-key-file …` một lần.",
-             "This database was made by an older version and has no key certificates yet: an admin must run `caunoi keys certify --recovery-key-file …` once.")
+            ("Cơ sở dữ liệu được tạo bởi phiên bản cũ và chưa có chứng thư khoá: quản trị viên cần chứng thực một lần bằng khoá khôi phục.",
+             "This database was made by an older version and has no key certificates yet: an admin must certify it once with the recovery key.")
         case .deploymentAlreadyCertified:
             ("Cơ sở dữ liệu này đã có chứng thư khoá.", "This database already has key certificates.")
         case .weakPassphrase:
@@ -93,9 +96,9 @@ extension CaunoiError {
         case .backupSignerUnknown(let user):
             ("Bản sao lưu được ký bằng một khoá mà cơ sở dữ liệu đang dùng không ghi nhận cho người dùng \(echoIfCode(user)); không có gì được ghi.",
              "The backup is signed with a key the live database does not record for user \(echoIfCode(user)); nothing was written.")
-        case .confirmationMismatch(let option):
-            ("\(option) phải nhắc lại đúng mã đã nhập; không có gì bị thay đổi.",
-             "\(option) must repeat exactly the id given; nothing was changed.")
+        case .confirmationMismatch(let field):
+            ("\(name(field)) phải nhắc lại đúng mã đã nhập; không có gì bị thay đổi.",
+             "\(name(field)) must repeat exactly the id given; nothing was changed.")
         case .caseNotFound(let id):
             ("Không tìm thấy hồ sơ \(echoIfRecordID(id)).", "No case \(echoIfRecordID(id)).")
         case .personNotFound(let id):
@@ -110,18 +113,16 @@ extension CaunoiError {
             ("Không tìm thấy phiếu chuyển gửi \(echoIfRecordID(id)).", "No referral \(echoIfRecordID(id)).")
         case .associationNotFound(let id):
             ("Không có hội \(echoIfRecordID(id)).", "No association \(echoIfRecordID(id)).")
-        case .fileNotFound(let what):
-            ("Không tìm thấy tệp \(what).", "File not found: \(what).")
+        case .fileNotFound(let field):
+            ("Không tìm thấy tệp \(name(field)).", "File not found: \(name(field)).")
         case .databaseNotFound(let path):
             ("Không tìm thấy cơ sở dữ liệu \(path).", "Database not found: \(path).")
-        case .cannotCreate(let what):
-            ("Không tạo được \(what).", "Cannot create \(what).")
+        case .cannotCreate(let field):
+            ("Không tạo được tệp \(name(field)).", "Cannot create the file \(name(field)).")
         case .databaseBusy:
             ("Cơ sở dữ liệu đang bận; hãy thử lại.", "The database is busy; try again.")
         case .wrongPassphrase:
             ("Sai tên người dùng hoặc mật khẩu.", "Wrong user name or passphrase.")
-        case .noPassphrase:
-            ("Cần mật khẩu: đặt CAUNOI_PASSPHRASE hoặc chạy trong terminal.", "A passphrase is needed: set CAUNOI_PASSPHRASE or run in a terminal.")
         case .userRemoved(let name):
             ("Người dùng \(echoIfCode(name)) đã bị xoá.", "User \(echoIfCode(name)) has been removed.")
         case .roleNotAllowed(let role):
@@ -140,8 +141,10 @@ extension CaunoiError {
             ("Khoá khôi phục không đúng.", "The recovery key is wrong.")
         case .diskFull:
             ("Ổ đĩa đầy; không có gì được ghi.", "The disk is full; nothing was written.")
-        case .ioFailure(let what):
-            ("Lỗi đọc/ghi: \(what).", "I/O error: \(what).")
+        case .ioFailure(let field):
+            ("Lỗi đọc/ghi: \(name(field)).", "I/O error: \(name(field)).")
+        case .databaseReadOnly:
+            ("Cơ sở dữ liệu chỉ đọc được; không ghi được gì.", "The database is read-only; nothing can be written.")
         case .disclosureCheckFailed:
             ("Bảng không qua được kiểm tra chống nhận diện; không xuất gì.", "The table failed its own disclosure check; nothing was exported.")
         case .internalError(let what):

@@ -18,7 +18,7 @@ public struct FieldsDocument: Sendable {
         var values: [String: [String]] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string, allowed.contains(name) else {
-                throw CaunoiError.invalidValue(option: "--fields-from", value: key.scalar?.string ?? "")
+                throw CaunoiError.invalid(.fieldsFrom)
             }
             if let scalar = value.scalar {
                 values[name] = [scalar.string]

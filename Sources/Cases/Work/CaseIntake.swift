@@ -23,9 +23,9 @@ public struct CaseIntake: Sendable {
     public func validated(_ policy: Policy) throws -> CaseIntake {
         var copy = self
         if existingPersonID == nil {
-            guard let name = person.name, !name.isBlank else { throw CaunoiError.missingOption("--name") }
+            guard let name = person.name, !name.isBlank else { throw CaunoiError.missing(.name) }
         } else if person.name != nil {
-            throw CaunoiError.conflictingOptions("--person", "--name")
+            throw CaunoiError.conflicting(.person, .name)
         }
         copy.originProvince = try originProvince.map(policy.province)
         copy.destination = try destination.map(policy.country)
@@ -33,14 +33,14 @@ public struct CaseIntake: Sendable {
         copy.needs = try Array(Set(needs.map { try policy.needs.validate($0) })).sorted()
         if programme == .association {
             // A support request comes from an association and says what it asks for.
-            guard associationID != nil else { throw CaunoiError.missingOption("--association") }
-            guard let request = supportRequest else { throw CaunoiError.missingOption("--request") }
+            guard associationID != nil else { throw CaunoiError.missing(.association) }
+            guard let request = supportRequest else { throw CaunoiError.missing(.request) }
             copy.supportRequest = try policy.supportRequests.validate(request)
         } else if supportRequest != nil {
-            throw CaunoiError.conflictingOptions("--request", "--programme \(programme.rawValue)")
+            throw CaunoiError.conflicting(.request, .programme)
         }
-        if let openedOn, !Day.isValid(openedOn) { throw CaunoiError.invalidDate("--opened-on") }
-        if let openedOn, !Plausible.openingDay(openedOn) { throw CaunoiError.implausibleDate("--opened-on") }
+        if let openedOn, !Day.isValid(openedOn) { throw CaunoiError.invalidDate(.openedOn) }
+        if let openedOn, !Plausible.openingDay(openedOn) { throw CaunoiError.implausibleDate(.openedOn) }
         try person.validateDates(openedOn: openedOn ?? Day.today())
         return copy
     }
@@ -49,10 +49,10 @@ public struct CaseIntake: Sendable {
 extension PersonFields {
     /// Dates well formed and plausible: a date of birth from 1900 up to the case's opening day.
     func validateDates(openedOn: String = Day.today()) throws {
-        if let dob = dateOfBirth, !Day.isValid(dob.revealed) { throw CaunoiError.invalidDate("--dob") }
-        if let dob = dateOfBirth, !Plausible.birthDay(dob.revealed, openedOn: openedOn) { throw CaunoiError.implausibleDate("--dob") }
-        if let year = birthYear, !(1900...2100).contains(year) { throw CaunoiError.invalidValue(option: "--birth-year", value: String(year)) }
-        if dateOfBirth != nil, birthYear != nil { throw CaunoiError.conflictingOptions("--dob", "--birth-year") }
+        if let dob = dateOfBirth, !Day.isValid(dob.revealed) { throw CaunoiError.invalidDate(.dob) }
+        if let dob = dateOfBirth, !Plausible.birthDay(dob.revealed, openedOn: openedOn) { throw CaunoiError.implausibleDate(.dob) }
+        if let year = birthYear, !(1900...2100).contains(year) { throw CaunoiError.invalid(.birthYear) }
+        if dateOfBirth != nil, birthYear != nil { throw CaunoiError.conflicting(.dob, .birthYear) }
     }
 
     /// The age band on a given day, from the exact date of birth or the birth year.

@@ -15,7 +15,7 @@ public struct CaseUpdate: Sendable {
 
 extension CaseStore {
     public func addNote(_ session: Session, caseID: String, text: PersonalText) throws {
-        guard !text.isBlank else { throw CaunoiError.missingOption("--text") }
+        guard !text.isBlank else { throw CaunoiError.missing(.text) }
         try withCase(session, caseID, action: "case.note") { db, summary, vault in
             try insertNote(db, caseID: caseID, text: text, vault: vault, by: session.user, on: Day.today())
             try activateIfOpen(db, summary, by: session.user)
@@ -37,7 +37,7 @@ extension CaseStore {
     public func close(_ session: Session, policy: Policy, caseID: String, outcome: String, reason: PersonalText?) throws {
         let outcome = try policy.outcomes.validate(outcome)
         // Reserved for erasure: a case closed this way would claim her data is gone.
-        guard outcome != Shredder.outcome else { throw CaunoiError.invalidValue(option: "--outcome", value: outcome) }
+        guard outcome != Shredder.outcome else { throw CaunoiError.invalid(.outcome) }
         try withCase(session, caseID, action: "case.close") { db, summary, vault in
             guard summary.status.canBecome(.closed) else {
                 throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.closed.rawValue)
@@ -50,7 +50,7 @@ extension CaseStore {
     }
 
     public func reopen(_ session: Session, caseID: String, reason: PersonalText) throws {
-        guard !reason.isBlank else { throw CaunoiError.missingOption("--reason") }
+        guard !reason.isBlank else { throw CaunoiError.missing(.reason) }
         try withCase(session, caseID, action: "case.reopen") { db, summary, vault in
             guard summary.status.canBecome(.active), summary.status == .closed else {
                 throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.active.rawValue)

@@ -1,0 +1,21 @@
+/// A value a user gives the domain, named in errors so that each face can point at it: the
+/// CLI as its flag (`--reason`), the web application as the form field beside which the
+/// problem is shown. The raw value is the field's name in both faces (docs/WEB.md: form field
+/// names are the CLI's long flag names without the dashes). Never the value itself: it may be
+/// personal.
+public enum InputField: String, Sendable, CaseIterable {
+    // People and their cases
+    case name, dob, birthYear = "birth-year", person, openedOn = "opened-on", association, request, programme
+    case outcome, reason, text, limit
+    // Staff, centres, keys
+    case user, userName = "user-name", centreCode = "centre-code", centreName = "centre-name", centre, role
+    case recoveryKey = "recovery-key-file", recoveryOutput = "recovery-out", confirm
+    // Referrals, consent, agencies
+    case agency, agencyKind = "agency-kind", agencyID = "agency-id", agencyKey = "key", fields
+    // Associations
+    case country, city, status, founded, members, participants, website, date, year
+    // Statistics and the audit trail
+    case by, unit, dp, from, to, epsilon, threshold, since
+    // Files
+    case fieldsFrom = "fields-from", database = "db", output = "out", backup, importFile = "import-file", packet, policy
+}
