@@ -36,11 +36,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // What both faces show: the Vietnamese/English catalogue, error messages, code labels,
+        // view models and the documents (referral letters, subject exports).
+        .target(name: "Views", dependencies: ["Cases"]),
         // The staff web application (`caunoi serve`, docs/WEB.md): Hummingbird routes over Cases.
         .target(
             name: "Web",
             dependencies: [
                 "Cases",
+                "Views",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -50,6 +54,7 @@ let package = Package(
             name: "cli",
             dependencies: [
                 "Cases",
+                "Views",
                 "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -62,7 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "CaunoiCryptoTests", dependencies: ["CaunoiCrypto"], resources: [.copy("Vectors")]),
         .testTarget(name: "WebTests", dependencies: ["Web", .product(name: "HummingbirdTesting", package: "hummingbird")]),
-        .testTarget(name: "CasesTests", dependencies: ["Cases", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CasesTests", dependencies: ["Cases", "Views", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `caunoi` binary; GRDB and CaunoiCrypto (libsodium) only to attack the file behind its back.
         .testTarget(name: "EndToEndTests", dependencies: ["CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Views
 import Foundation
 
 /// Overseas Vietnamese women's associations: registry, activities and report (issue 6).

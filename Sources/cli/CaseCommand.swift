@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Views
 
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Views
 
 /// The field flags shared by `case open` and `case update` (CLI.md). Personal ones may instead
 /// come from `--fields-from FILE|-` (one JSON or YAML document with the same names); given on

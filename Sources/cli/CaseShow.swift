@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Views
 
 struct CaseShow: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a case with its decrypted fields (own centre only).")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Views
 import Foundation
 
 /// `caunoi`: the case tracker's command line (contract in shared/design/CLI.md).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Cases
+import Views
 
 struct CentreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

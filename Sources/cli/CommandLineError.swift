@@ -1,4 +1,5 @@
 import Cases
+import Views
 
 /// Failures only the command line has: its own flags and arguments, and the terminal. The
 /// domain's failures are `CaunoiError`; both end in `Context.run` as one line on stderr.

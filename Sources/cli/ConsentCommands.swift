@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Cases
+import Views
 
 extension ConsentPurpose: ExpressibleByArgument {}
 extension AgencyKind: ExpressibleByArgument {}

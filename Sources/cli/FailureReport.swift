@@ -1,4 +1,5 @@
 import Cases
+import Views
 
 /// The one place where a domain failure becomes what the command line shows: its sysexits.h
 /// code, the message with fields named as flags, and, where the CLI has a command for the

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Views
 
 /// Key lifecycle: rotating a centre key, and regaining access with the recovery key.
 struct KeysCommand: ParsableCommand {

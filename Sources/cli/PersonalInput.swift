@@ -1,4 +1,5 @@
 import Cases
+import Views
 import Foundation
 
 /// Where a command's personal values come from: `--fields-from FILE|-` (see `FieldsDocument`),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Views
 import Foundation
 
 struct ReferralCommand: ParsableCommand {
@@ -169,7 +170,10 @@ struct ReferralCommand: ParsableCommand {
                 if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.output) }
                 let (store, session) = try context.unlock()
                 let sent = try store.sendReferral(session, policy: policy, id: id, letter: letter)
-                let text: String = switch sent { case .packet(let t), .letter(let t): t }
+                let text = switch sent {
+                case .packet(let packet): packet
+                case .letter(let content): ReferralLetter.html(content, policy: policy)
+                }
                 if let out {
                     try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: .output)
                     if global.json { try context.emit(["id": id, "out": out]) } else { context.say(.referralSent(id, out)) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Views
 
 /// `retention run`: erase what `policy/retention.yaml` no longer allows keeping.
 struct RetentionCommand: ParsableCommand {

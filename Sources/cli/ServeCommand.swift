@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Views
 import Foundation
 import Logging
 import Web

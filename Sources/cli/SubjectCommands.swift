@@ -1,5 +1,6 @@
 import ArgumentParser
 import Cases
+import Views
 import Foundation
 
 /// The woman's rights over her data (PDPL 91/2025/QH15): see everything held, and erasure.

@@ -1,4 +1,5 @@
 import Cases
+import Views
 import CaunoiCrypto
 import Foundation
 #if canImport(Glibc)

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Cases
+import Views
 
 /// Subject erasure (crypto-shredding) and subject export (issue 5): after erasure nothing of
 /// hers can be opened or found, none of her ciphertexts is left in the file, and her cases

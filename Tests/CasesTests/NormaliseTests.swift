@@ -1,5 +1,6 @@
 import Testing
 @testable import Cases
+import Views
 
 @Suite struct NormaliseTests {
     @Test func vietnameseNamesFoldToTheSameTokens() {

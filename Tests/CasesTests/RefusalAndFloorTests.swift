@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Cases
+import Views
 
 /// Issue 12's smaller points in the domain: refused reads leave a trail, keyslot limits from
 /// the file are checked before libsodium sees them.

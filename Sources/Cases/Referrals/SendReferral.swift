@@ -2,10 +2,23 @@ import CaunoiCrypto
 import Foundation
 import GRDB
 
-/// What `referral send` produced.
+/// What `referral send` produced: a sealed packet, or what a printed letter shows (each face
+/// renders it: `ReferralLetter` in Views).
 public enum SentReferral: Sendable {
     case packet(String)
-    case letter(String)
+    case letter(LetterContent)
+}
+
+/// Everything a referral letter shows, as it was disclosed when the referral was sent.
+public struct LetterContent: Sendable {
+    public let referral: Referral
+    public let agency: Agency
+    public let centre: Centre
+    public let disclosure: Disclosure
+    /// Fingerprints of the centre's certified signing key and of the deployment root, so a
+    /// partner can tell a real packet of this centre from a forgery.
+    public let signing: String
+    public let root: String
 }
 
 extension CaseStore {
@@ -31,9 +44,9 @@ extension CaseStore {
             let output: SentReferral
             let signer = try CentreSigning.keyPair(centreKey: session.currentCentreKey(referral.centre).key)
             if letter {
-                output = .letter(ReferralLetter.html(referral: referral, agency: agency, centre: try centre(db, referral.centre),
-                                                     disclosure: disclosure, policy: policy, signing: SignedCertificate.fingerprint(signer.publicKey),
-                                                     root: SignedCertificate.fingerprint(session.trustRoot)))
+                output = .letter(LetterContent(referral: referral, agency: agency, centre: try centre(db, referral.centre),
+                                               disclosure: disclosure, signing: SignedCertificate.fingerprint(signer.publicKey),
+                                               root: SignedCertificate.fingerprint(session.trustRoot)))
             } else {
                 let payload: [String: JSONValue] = [
                     "format": .string(ReferralPacket.format),

@@ -1,10 +1,11 @@
+import Cases
+
 /// The printable referral letter for agencies without a key: a complete HTML document in
 /// Vietnamese (well-formed, so it also parses as XML), with exactly the disclosed fields.
-enum ReferralLetter {
-    /// `signing` and `root` are the fingerprints of the centre's certified signing key and of
-    /// the deployment root, so a partner can tell a real packet of this centre from a forgery.
-    static func html(referral: Referral, agency: Agency, centre: Centre, disclosure: Disclosure, policy: Policy,
-                     signing: String, root: String) -> String {
+public enum ReferralLetter {
+    public static func html(_ letter: LetterContent, policy: Policy) -> String {
+        let (referral, agency, centre, disclosure, signing, root) = (letter.referral, letter.agency, letter.centre, letter.disclosure,
+                                                                     letter.signing, letter.root)
         let escape = HTMLText.escape
         func value(_ json: JSONValue) -> String {
             switch json {

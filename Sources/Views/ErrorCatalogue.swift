@@ -1,3 +1,5 @@
+import Cases
+
 /// The Vietnamese and English text of every error. One line each, no personal data, and no
 /// word of any one face: each face says how a field is called there (`naming`: a flag for the
 /// CLI, a form label for the web) and may add its own hint on what to do next.

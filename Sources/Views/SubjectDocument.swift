@@ -1,3 +1,5 @@
+import Cases
+
 /// The two forms of a subject export: JSON (complete, every key present, for machines and
 /// lawyers) and a printable HTML page in Vietnamese with English labels (for her).
 extension SubjectRecord {

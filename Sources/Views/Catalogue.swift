@@ -1,3 +1,5 @@
+import Cases
+
 /// Human-facing text other than errors, Vietnamese first. Every label and sentence the CLI
 /// prints comes from here, so translations stay in one place.
 public enum Text: Sendable {

@@ -1,7 +1,7 @@
 /// Text placed into the HTML documents caunoi writes (referral letters, subject exports).
-enum HTMLText {
+public enum HTMLText {
     /// Escapes for element content and quoted attributes, so the page also parses as XML.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
