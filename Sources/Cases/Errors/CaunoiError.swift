@@ -91,8 +91,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case internalError(String)
     case disclosureCheckFailed
 
-    /// What sort of failure this is, for each face to translate (CLI: sysexits.h codes;
-    /// web: HTTP statuses).
+    /// What sort of failure this is, for each face to translate into its own status.
     public var kind: FailureKind {
         switch self {
         case .missing, .conflicting, .unexpected, .invalid, .nothingToUpdate, .confirmationMismatch: .invalidInput

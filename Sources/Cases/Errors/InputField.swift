@@ -1,5 +1,5 @@
 /// A value a user gives the domain, named in errors so that each face can point at it: the
-/// CLI as its flag (`--reason`), the web application as the form field beside which the
+/// CLI as its option, the web application as the form field beside which the
 /// problem is shown. The raw value is the field's name in both faces (docs/WEB.md: form field
 /// names are the CLI's long flag names without the dashes). Never the value itself: it may be
 /// personal.

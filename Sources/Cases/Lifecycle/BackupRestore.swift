@@ -10,7 +10,7 @@ public enum RestoreLedger: Sendable, Equatable {
     /// The live database's `erasures` table. The live file is opened read-only: a restore
     /// never changes it (it may be the damaged one).
     case live(path: String)
-    /// None, because the live database is lost (`--no-ledger`). Recorded in the audit trail.
+    /// None, because the live database is lost (restoring without a ledger). Recorded in the audit trail.
     case none
 }
 

@@ -12,9 +12,9 @@ public struct Policy: Sendable {
     public let riskLevels: CodeList
     public let declineReasons: CodeList
     public let countries: CodeList
-    /// What associations report doing (`association activity --kind`).
+    /// What associations report doing (the kinds of activity).
     public let activityKinds: CodeList
-    /// What an association asks for (`case open --programme association --request`).
+    /// What an association asks for when it opens a case (its support request).
     public let supportRequests: CodeList
     public let provinces: CodeList
     public let formerProvinces: [FormerProvince]
@@ -32,7 +32,7 @@ public struct Policy: Sendable {
 
     /// Where the policy folder is when nobody says: a `policy/` folder beside the executable
     /// or above it (the repository when run from `.build`), else `./policy`. `explicit`
-    /// (`--policy`, `CAUNOI_POLICY`) wins.
+    /// (the folder a face was told about) wins.
     public static func locate(explicit: String?, executable: String = CommandLine.arguments[0]) -> URL {
         if let explicit { return URL(fileURLWithPath: explicit) }
         var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
@@ -54,7 +54,7 @@ public struct Policy: Sendable {
         return policy
     }
 
-    /// Every problem in the folder, for `caunoi policy check`.
+    /// Every problem in the folder, for a reviewer checking it before it is deployed.
     public static func check(_ directory: URL) -> [PolicyProblem] {
         read(directory).1
     }

@@ -9,7 +9,7 @@ public enum ReferralStatus: String, Sendable, CaseIterable, Codable, DatabaseVal
 
     /// States from which a referral can still be withdrawn.
     static let open: [ReferralStatus] = [.draft, .pendingReview, .ready, .sent, .accepted]
-    /// States in which nobody has answered yet (for `--overdue`).
+    /// States in which nobody has answered yet (for the overdue list).
     static let unanswered: [ReferralStatus] = [.draft, .pendingReview, .ready, .sent]
 
     public func canBecome(_ next: ReferralStatus) -> Bool {

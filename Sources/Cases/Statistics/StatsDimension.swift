@@ -8,11 +8,11 @@ public enum StatsDimension: String, Sendable, CaseIterable {
     case referralKind = "referral_kind"
     case year, quarter
     /// The country and status of the association a case is linked to ("none" when it is not),
-    /// or of the association itself with `--unit associations`.
+    /// or of the association itself when associations are the unit counted.
     case associationCountry = "association_country"
     case associationStatus = "association_status"
 
-    /// What can be counted with `--unit associations` (organisations, not women).
+    /// What can be counted when associations are the unit (organisations, not women).
     static let ofAssociations: Set<StatsDimension> = [.associationCountry, .associationStatus, .year, .quarter]
 
     /// Dimensions where one unit can hold several codes (capped by policy).

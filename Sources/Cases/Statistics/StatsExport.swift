@@ -9,7 +9,7 @@ public enum StatsUnit: String, Sendable, CaseIterable {
     case associations
 }
 
-/// A statistics request (`caunoi stats export`).
+/// A statistics request: dimensions, unit, period and disclosure settings.
 public struct StatsRequest: Sendable {
     public var dimensions: [String]
     public var unit: StatsUnit = .persons
@@ -93,7 +93,7 @@ extension CaseStore {
             throw CaunoiError.invalid(.by)
         }
         if request.unit == .associations {
-            if let other = dimensions.first(where: { !StatsDimension.ofAssociations.contains($0) }) {
+            if dimensions.contains(where: { !StatsDimension.ofAssociations.contains($0) }) {
                 throw CaunoiError.conflicting(.by, .unit)
             }
             if request.epsilon != nil { throw CaunoiError.conflicting(.dp, .unit) }

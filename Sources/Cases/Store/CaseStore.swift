@@ -57,7 +57,7 @@ public struct CaseStore: Sendable {
         } catch { throw CaseStore.translate(error) }
     }
 
-    /// Maps SQLite failures to the documented exit codes. SQL arguments never appear in the
+    /// Maps SQLite failures to typed failures (busy, read-only, I/O, not a database). SQL arguments never appear in the
     /// text (GRDB keeps them out of `DatabaseError.description` unless asked).
     static func translate(_ error: Error) -> Error {
         if error is CaunoiError { return error }

@@ -1,10 +1,9 @@
 import CaunoiCrypto
 
 /// Characters no personal value may hold: C0 controls (a newline only where the field is free
-/// text), DEL, C1 controls, and the Unicode direction overrides, embeddings and isolates. In a
-/// terminal they can rewrite what staff see (escape sequences, a name that reads backwards);
-/// they are refused on the way in and neutralised on the way out (SECURITY.md, argv and
-/// terminal rules).
+/// text), DEL, C1 controls, and the Unicode direction overrides, embeddings and isolates. On a
+/// screen they can rewrite what staff see (escape sequences, a name that reads backwards);
+/// they are refused on the way in and neutralised on the way out (SECURITY.md).
 public enum ControlCharacters {
     static func isForbidden(_ scalar: Unicode.Scalar, allowNewline: Bool) -> Bool {
         switch scalar.value {
@@ -40,8 +39,8 @@ public enum ControlCharacters {
         guard isClean(value, allowNewline: allowNewline) else { throw CaunoiError.forbiddenCharacters(field: field) }
     }
 
-    /// For terminal output: each forbidden character (newlines kept) becomes U+FFFD, so a value
-    /// stored before this check, or arriving from a partner, cannot drive the terminal.
+    /// For output: each forbidden character (newlines kept) becomes U+FFFD, so a value stored
+    /// before this check, or arriving from a partner, cannot drive what shows it.
     public static func neutralised(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { isForbidden($0, allowNewline: true) }) else { return text }
         var out = String.UnicodeScalarView()
@@ -51,7 +50,7 @@ public enum ControlCharacters {
 }
 
 extension PersonalText {
-    /// The text for showing on a terminal or page: control and direction-override characters
+    /// The text for showing: control and direction-override characters
     /// replaced (see `ControlCharacters.neutralised`).
     public var display: String { ControlCharacters.neutralised(revealed) }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// What a partner agency needs to tell this deployment's packets from forgeries: the root's
 /// public key (to pin once) and each centre's current signing-key fingerprint (printed on
-/// letters too). Written by `caunoi centre trust`; read by `caunoi referral open --root`.
+/// letters too). Exported for partners, who pin it to check packets.
 public struct TrustExport: Sendable {
     public struct CentreKey: Sendable {
         public let code: String

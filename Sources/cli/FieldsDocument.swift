@@ -1,3 +1,4 @@
+import Cases
 import Foundation
 import Yams
 
@@ -5,12 +6,12 @@ import Yams
 /// the command line, where every local user can read them in /proc and shells keep them in
 /// their history. Keys are the flags' names (`name`, `phone`, `safe-contact`, …); a value is a
 /// string, or a list of strings for a repeatable flag.
-public struct FieldsDocument: Sendable {
+struct FieldsDocument: Sendable {
     private let values: [String: [String]]
 
     /// Parses the document; `allowed` are the flags the command takes from it. An unknown key,
     /// or a value that is not a string or a list of strings, is refused without echoing it.
-    public static func parse(_ data: Data, allowed: Set<String>) throws -> FieldsDocument {
+    static func parse(_ data: Data, allowed: Set<String>) throws -> FieldsDocument {
         guard let text = String(data: data, encoding: .utf8) else { throw CaunoiError.malformedFile("fields") }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch { throw CaunoiError.malformedFile("fields") }
@@ -33,7 +34,7 @@ public struct FieldsDocument: Sendable {
         return FieldsDocument(values: values)
     }
 
-    public func text(_ key: String) -> String? { values[key]?.last }
-    public func list(_ key: String) -> [String] { values[key] ?? [] }
-    public var isEmpty: Bool { values.isEmpty }
+    func text(_ key: String) -> String? { values[key]?.last }
+    func list(_ key: String) -> [String] { values[key] ?? [] }
+    var isEmpty: Bool { values.isEmpty }
 }
