@@ -108,13 +108,19 @@ struct AssociationCommand: ParsableCommand {
         func run() throws {
             let context = Context(global)
             try context.run {
+                let policy = try context.loadPolicy()
                 let (store, session) = try context.unlock()
                 let view = try store.showAssociation(session, id: id)
-                if global.json { try context.emit(AssociationJSON(view)) } else { print(render(view, lang: context.lang)) }
+                if global.json {
+                    try context.emit(AssociationJSON(view))
+                } else {
+                    print(render(view, labels: CodeLabels(policy: policy, lang: context.lang)))
+                }
             }
         }
 
-        private func render(_ view: AssociationView, lang: Language) -> String {
+        private func render(_ view: AssociationView, labels: CodeLabels) -> String {
+            let lang = labels.lang
             let s = view.summary
             var lines: [String] = []
             func add(_ field: Text.Field, _ value: String?) {
@@ -124,10 +130,10 @@ struct AssociationCommand: ParsableCommand {
             add(.association, s.id)
             add(.associationName, s.name)
             add(.centre, s.centre)
-            add(.country, s.country)
+            add(.country, labels.country(s.country))
             add(.city, s.city)
             add(.founded, s.founded)
-            add(.status, s.status.rawValue)
+            add(.status, labels.associationStatus(s.status.rawValue))
             add(.members, s.members.map(String.init))
             add(.website, s.website)
             add(.contactName, view.contact?.name?.display)
@@ -137,17 +143,17 @@ struct AssociationCommand: ParsableCommand {
             if !view.cases.isEmpty {
                 lines.append("\(Text.field(.linkedCases).text(lang)):")
                 for c in view.cases {
-                    lines.append("  \(c.id)\t\(c.programme.rawValue)\t\(c.status.rawValue)\(c.supportRequest.map { "\t" + $0 } ?? "")")
+                    lines.append("  \(c.id)\t\(labels.programme(c.programme))\t\(labels.status(c.status))\(c.supportRequest.map { "\t" + labels.supportRequest($0) } ?? "")")
                 }
             }
             if !view.activities.isEmpty {
                 lines.append("\(Text.field(.activities).text(lang)):")
                 for a in view.activities {
-                    let parts = [a.on, a.kind, a.participants.map(String.init) ?? "", a.note?.display ?? ""].filter { !$0.isEmpty }
+                    let parts = [DisplayFormat.day(a.on), labels.activityKind(a.kind), a.participants.map(String.init) ?? "", a.note?.display ?? ""].filter { !$0.isEmpty }
                     lines.append("  " + parts.joined(separator: " · "))
                 }
             }
-            lines += CaseShow.historyLines(view.history, lang: lang)
+            lines += CaseText.history(view.history, labels: labels, status: labels.associationStatus)
             return lines.joined(separator: "\n")
         }
     }

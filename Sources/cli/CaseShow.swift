@@ -10,63 +10,14 @@ struct CaseShow: ParsableCommand {
     func run() throws {
         let context = Context(global)
         try context.run {
+            let policy = try context.loadPolicy()
             let (store, session) = try context.unlock()
             let view = try store.showCase(session, id: id)
-            if global.json { try context.emit(CaseJSON(view)) } else { print(CaseShow.render(view, lang: context.lang)) }
-        }
-    }
-
-    static func render(_ view: CaseView, lang: Language) -> String {
-        let s = view.summary
-        let p = view.person
-        var lines: [String] = []
-        func add(_ field: Text.Field, _ value: String?) {
-            guard let value, !value.isEmpty else { return }
-            lines.append("\(Text.field(field).text(lang)): \(value)")
-        }
-        add(.caseID, s.id)
-        add(.person, s.person)
-        if let erasure = view.erasure { lines.append(Text.subjectErasedNotice(erasure.erasedOn).text(lang)) }
-        add(.centre, s.centre)
-        add(.programme, s.programme.rawValue)
-        add(.status, s.status.rawValue)
-        add(.risk, s.risk?.rawValue)
-        add(.assignedTo, s.assignedTo)
-        add(.name, p.name?.display)
-        add(.otherNames, p.otherNames.map(\.display).joined(separator: "; "))
-        add(.dob, p.dateOfBirth?.display)
-        add(.birthYear, p.birthYear.map(String.init))
-        add(.phones, p.phones.map(\.display).joined(separator: "; "))
-        add(.email, p.email?.display)
-        add(.idNumber, p.idNumber?.display)
-        add(.passport, p.passport?.display)
-        add(.address, p.address?.display)
-        add(.safeContact, view.safeContact?.display)
-        add(.origin, s.originProvince)
-        add(.destination, s.destination)
-        add(.migration, s.migration)
-        add(.ageBand, s.ageBand)
-        add(.needs, s.needs.joined(separator: ", "))
-        add(.association, s.association)
-        add(.supportRequest, s.supportRequest)
-        add(.opened, s.openedOn)
-        add(.closed, s.closedOn)
-        add(.outcome, s.outcome)
-        if !view.notes.isEmpty {
-            lines.append("\(Text.field(.notes).text(lang)):")
-            for note in view.notes { lines.append("  [\(note.createdOn) \(note.author)] \(note.text.display)") }
-        }
-        lines += historyLines(view.events, lang: lang)
-        return lines.joined(separator: "\n")
-    }
-
-    /// A history block (cases, associations): one line per step, reasons where readable.
-    static func historyLines(_ events: [EventView], lang: Language) -> [String] {
-        guard !events.isEmpty else { return [] }
-        return ["\(Text.field(.history).text(lang)):"] + events.map { e in
-            let move = [e.from, e.to].compactMap { $0 }.joined(separator: " → ")
-            let extra = [move, e.detail ?? "", e.reason?.display ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
-            return "  [\(e.on) \(e.by)] \(e.kind)\(extra.isEmpty ? "" : " " + extra)"
+            if global.json {
+                try context.emit(CaseJSON(view))
+            } else {
+                print(CaseText.lines(view, labels: CodeLabels(policy: policy, lang: context.lang)).joined(separator: "\n"))
+            }
         }
     }
 }

@@ -1,0 +1,63 @@
+import Cases
+
+/// A case as lines of text for a person (the CLI's `case show`; the web page lays out the same
+/// fields): every field with its label, every code as its label, days as dd/mm/yyyy. Decrypted
+/// values pass through `display`, which neutralises control and direction characters.
+public enum CaseText {
+    public static func lines(_ view: CaseView, labels: CodeLabels) -> [String] {
+        let lang = labels.lang
+        let s = view.summary
+        let p = view.person
+        var lines: [String] = []
+        func add(_ field: Text.Field, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            lines.append("\(Text.field(field).text(lang)): \(value)")
+        }
+        add(.caseID, s.id)
+        add(.person, s.person)
+        if let erasure = view.erasure { lines.append(Text.subjectErasedNotice(DisplayFormat.day(erasure.erasedOn)).text(lang)) }
+        add(.centre, s.centre)
+        add(.programme, labels.programme(s.programme))
+        add(.status, labels.status(s.status))
+        add(.risk, s.risk.map(labels.risk))
+        add(.assignedTo, s.assignedTo)
+        add(.name, p.name?.display)
+        add(.otherNames, p.otherNames.map(\.display).joined(separator: "; "))
+        add(.dob, p.dateOfBirth.map { DisplayFormat.day($0.display) })
+        add(.birthYear, p.birthYear.map(String.init))
+        add(.phones, p.phones.map(\.display).joined(separator: "; "))
+        add(.email, p.email?.display)
+        add(.idNumber, p.idNumber?.display)
+        add(.passport, p.passport?.display)
+        add(.address, p.address?.display)
+        add(.safeContact, view.safeContact?.display)
+        add(.origin, s.originProvince.map(labels.province))
+        add(.destination, s.destination.map(labels.country))
+        add(.migration, s.migration.map(labels.migration))
+        add(.ageBand, s.ageBand)
+        add(.needs, s.needs.map(labels.need).joined(separator: "; "))
+        add(.association, s.association)
+        add(.supportRequest, s.supportRequest.map(labels.supportRequest))
+        add(.opened, DisplayFormat.day(s.openedOn))
+        add(.closed, s.closedOn.map(DisplayFormat.day))
+        add(.outcome, s.outcome.map(labels.outcome))
+        if !view.notes.isEmpty {
+            lines.append("\(Text.field(.notes).text(lang)):")
+            for note in view.notes { lines.append("  [\(DisplayFormat.day(note.createdOn)) \(note.author)] \(note.text.display)") }
+        }
+        return lines + history(view.events, labels: labels, status: labels.caseStatus)
+    }
+
+    /// A history block (cases, associations): one line per step, statuses by their labels,
+    /// reasons where the reader's keys open them.
+    public static func history(_ events: [EventView], labels: CodeLabels, status: (String) -> String) -> [String] {
+        guard !events.isEmpty else { return [] }
+        return ["\(Text.field(.history).text(labels.lang)):"] + events.map { e in
+            let move = [e.from, e.to].compactMap { $0 }.map(status).joined(separator: " → ")
+            // A closing step's detail is its outcome code.
+            let detail = e.kind == "closed" ? e.detail.map(labels.outcome) : e.detail
+            let extra = [move, detail ?? "", e.reason?.display ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
+            return "  [\(DisplayFormat.day(e.on)) \(e.by)] \(labels.historyStep(e.kind))\(extra.isEmpty ? "" : " " + extra)"
+        }
+    }
+}

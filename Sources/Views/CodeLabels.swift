@@ -1,0 +1,69 @@
+import Cases
+
+/// The label a person reads for each code: from the reviewed lists in `policy/codes` where
+/// the code lives there, from the catalogue for caunoi's own states (case status, history
+/// steps). A code missing from its list (a list edited after the fact) shows as itself rather
+/// than nothing. Storage, JSON and exports keep the codes.
+public struct CodeLabels: Sendable {
+    public let policy: Policy
+    public let lang: Language
+
+    public init(policy: Policy, lang: Language) {
+        self.policy = policy
+        self.lang = lang
+    }
+
+    private func label(_ list: CodeList, _ code: String) -> String {
+        list.entry(code)?.label(lang) ?? code
+    }
+
+    public func programme(_ programme: Programme) -> String { label(policy.programmes, programme.rawValue) }
+    public func risk(_ risk: RiskLevel) -> String { label(policy.riskLevels, risk.rawValue) }
+    public func province(_ code: String) -> String { label(policy.provinces, code) }
+    public func country(_ code: String) -> String { label(policy.countries, code) }
+    public func migration(_ code: String) -> String { label(policy.migrationTypes, code) }
+    public func need(_ code: String) -> String { label(policy.needs, code) }
+    public func outcome(_ code: String) -> String { label(policy.outcomes, code) }
+    public func supportRequest(_ code: String) -> String { label(policy.supportRequests, code) }
+    public func activityKind(_ code: String) -> String { label(policy.activityKinds, code) }
+
+    public func status(_ status: CaseStatus) -> String {
+        let (vi, en) = switch status {
+        case .open: ("Mới mở", "Open")
+        case .active: ("Đang xử lý", "Active")
+        case .closed: ("Đã đóng", "Closed")
+        }
+        return lang == .vi ? vi : en
+    }
+
+    /// A case status by its stored code (history steps name statuses by code).
+    public func caseStatus(_ code: String) -> String { CaseStatus(rawValue: code).map(status) ?? code }
+
+    public func associationStatus(_ code: String) -> String {
+        let pair: (String, String)? = switch code {
+        case "forming": ("Đang thành lập", "Forming")
+        case "active": ("Đang hoạt động", "Active")
+        case "dormant": ("Tạm ngừng hoạt động", "Dormant")
+        case "dissolved": ("Đã giải thể", "Dissolved")
+        default: nil
+        }
+        guard let (vi, en) = pair else { return code }
+        return lang == .vi ? vi : en
+    }
+
+    /// A step of a history (`case_events.kind`, `association_events.kind`).
+    public func historyStep(_ kind: String) -> String {
+        let pair: (String, String)? = switch kind {
+        case "opened": ("Mở hồ sơ", "Opened")
+        case "assigned": ("Giao hồ sơ", "Assigned")
+        case "closed": ("Đóng hồ sơ", "Closed")
+        case "reopened": ("Mở lại hồ sơ", "Reopened")
+        case "updated": ("Cập nhật", "Updated")
+        case "registered": ("Đăng ký", "Registered")
+        case "status": ("Đổi trạng thái", "Status changed")
+        default: nil
+        }
+        guard let (vi, en) = pair else { return kind }
+        return lang == .vi ? vi : en
+    }
+}
