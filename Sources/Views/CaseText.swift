@@ -45,7 +45,32 @@ public enum CaseText {
             lines.append("\(Text.field(.notes).text(lang)):")
             for note in view.notes { lines.append("  [\(DisplayFormat.day(note.createdOn)) \(note.author)] \(note.text.display)") }
         }
+        lines += consents(view.consents, labels: labels)
+        lines += referrals(view.referrals, labels: labels)
         return lines + history(view.events, labels: labels, status: labels.caseStatus)
+    }
+
+    /// One line per consent: when, for what, to whom, which fields, and whether withdrawn.
+    public static func consents(_ consents: [Consent], labels: CodeLabels) -> [String] {
+        guard !consents.isEmpty else { return [] }
+        let lang = labels.lang
+        return ["\(Text.field(.consents).text(lang)):"] + consents.map { c in
+            let scope = c.agencyID ?? c.agencyKind?.rawValue
+            let fields = c.fields.map { $0.map { $0.label }.joined(separator: ", ") }
+                ?? (lang == .vi ? "mọi thông tin" : "all fields")
+            let withdrawn = c.withdrawnOn.map { (lang == .vi ? "đã rút " : "withdrawn ") + DisplayFormat.day($0) }
+            let parts = [labels.consentPurpose(c.purpose), scope, fields, withdrawn, c.note?.display].compactMap { $0 }.filter { !$0.isEmpty }
+            return "  [\(DisplayFormat.day(c.givenOn)) \(c.givenBy)] " + parts.joined(separator: " · ")
+        }
+    }
+
+    /// One line per referral: id, agency, service, status and when an answer is due.
+    public static func referrals(_ referrals: [Referral], labels: CodeLabels) -> [String] {
+        guard !referrals.isEmpty else { return [] }
+        let due = labels.lang == .vi ? "hạn" : "due"
+        return ["\(Text.field(.referrals).text(labels.lang)):"] + referrals.map { r in
+            "  \(r.id) · \(r.agency) · \(labels.need(r.service)) · \(labels.referralStatus(r.status)) · \(due) \(DisplayFormat.time(r.due))"
+        }
     }
 
     /// A history block (cases, associations): one line per step, statuses by their labels,

@@ -36,6 +36,30 @@ public struct CodeLabels: Sendable {
         return lang == .vi ? vi : en
     }
 
+    public func referralStatus(_ status: ReferralStatus) -> String {
+        let (vi, en) = switch status {
+        case .draft: ("Bản nháp", "Draft")
+        case .pendingReview: ("Chờ trung ương duyệt", "Awaiting central review")
+        case .ready: ("Sẵn sàng gửi", "Ready to send")
+        case .sent: ("Đã gửi", "Sent")
+        case .accepted: ("Đã tiếp nhận", "Accepted")
+        case .declined: ("Bị từ chối", "Declined")
+        case .completed: ("Đã hoàn thành", "Completed")
+        case .withdrawn: ("Đã rút lại", "Withdrawn")
+        }
+        return lang == .vi ? vi : en
+    }
+
+    public func consentPurpose(_ purpose: ConsentPurpose) -> String {
+        let (vi, en) = switch purpose {
+        case .services: ("Nhận dịch vụ của trung tâm", "Services of the centre")
+        case .referral: ("Chuyển gửi", "Referral")
+        case .statistics: ("Thống kê", "Statistics")
+        case .contact: ("Liên lạc", "Contact")
+        }
+        return lang == .vi ? vi : en
+    }
+
     /// A case status by its stored code (history steps name statuses by code).
     public func caseStatus(_ code: String) -> String { CaseStatus(rawValue: code).map(status) ?? code }
 

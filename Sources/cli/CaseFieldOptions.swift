@@ -34,6 +34,11 @@ struct CaseFieldOptions: ParsableArguments {
     /// document; wrapped at once so plain strings do not travel further than here.
     func resolved(_ context: Context) throws -> (person: PersonFields, safeContact: PersonalText?, note: PersonalText?) {
         var input = try PersonalInput(fieldsFrom, allowed: Self.personalFlags, context: context)
+        return try resolved(&input)
+    }
+
+    /// The same from an input a command opened itself (with more keys allowed).
+    func resolved(_ input: inout PersonalInput) throws -> (person: PersonFields, safeContact: PersonalText?, note: PersonalText?) {
         var fields = PersonFields()
         fields.name = try input.text("name", argv: name).map(PersonalText.init)
         fields.otherNames = try input.list("other-name", argv: otherNames).map(PersonalText.init)

@@ -22,7 +22,7 @@ struct CaseShow: ParsableCommand {
     }
 }
 
-/// `case show --json`: the case, decrypted fields, notes, history and (later) referrals.
+/// `case show --json`: the case, decrypted fields, notes, history, consents and referrals.
 struct CaseJSON: Encodable {
     struct Person: Encodable {
         let id: String
@@ -75,7 +75,8 @@ struct CaseJSON: Encodable {
     let safeContact: String?
     let notes: [Note]
     let events: [Event]
-    let referrals: [String]
+    let consents: [ConsentJSON]
+    let referrals: [ReferralJSON]
     /// Present when her personal data was erased.
     let erasure: Erasure?
 
@@ -93,7 +94,8 @@ struct CaseJSON: Encodable {
         safeContact = view.safeContact?.display
         notes = view.notes.map { Note(id: $0.id, author: $0.author, createdOn: $0.createdOn, text: $0.text.display) }
         events = view.events.map(Event.init)
-        referrals = []
+        consents = view.consents.map(ConsentJSON.init)
+        referrals = view.referrals.map(ReferralJSON.init)
         erasure = view.erasure
     }
 }

@@ -4,22 +4,42 @@ import Views
 import Foundation
 
 struct CaseUpdateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "update", abstract: "Change fields of a case and its person.")
+    static let configuration = CommandConfiguration(
+        commandName: "update", abstract: "Change fields of a case and its person; lists change by --add-… and --remove-….")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
     @OptionGroup var fields: CaseFieldOptions
+    @Option(name: .customLong("add-need"), help: "Add a need code (repeatable).") var addNeeds: [String] = []
+    @Option(name: .customLong("remove-need"), help: "Remove a need code (repeatable).") var removeNeeds: [String] = []
+    @Option(name: .customLong("add-phone"), help: "Add a phone number (repeatable; prefer --fields-from).") var addPhones: [String] = []
+    @Option(name: .customLong("remove-phone"), help: "Remove a phone number (repeatable; prefer --fields-from).") var removePhones: [String] = []
+    @Option(name: .customLong("add-other-name"), help: "Add another name (repeatable; prefer --fields-from).") var addOtherNames: [String] = []
+    @Option(name: .customLong("remove-other-name"), help: "Remove another name (repeatable; prefer --fields-from).") var removeOtherNames: [String] = []
+
+    static let listKeys: Set<String> = ["add-phone", "remove-phone", "add-other-name", "remove-other-name"]
 
     func run() throws {
         let context = Context(global)
         try context.run {
+            // A plain list flag would replace the whole list: refused, with the flags that edit it.
+            for (flag, given) in [("need", !fields.needs.isEmpty), ("phone", !fields.phones.isEmpty), ("other-name", !fields.otherNames.isEmpty)] where given {
+                throw CommandLineError.wholeListOnUpdate(flag)
+            }
             let policy = try context.loadPolicy()
             var update = CaseUpdate()
-            let personal = try fields.resolved(context)
+            var input = try PersonalInput(fields.fieldsFrom, allowed: CaseFieldOptions.personalFlags.union(Self.listKeys), context: context)
+            let personal = try fields.resolved(&input)
+            if !personal.person.phones.isEmpty { throw CommandLineError.wholeListOnUpdate("phone") }
+            if !personal.person.otherNames.isEmpty { throw CommandLineError.wholeListOnUpdate("other-name") }
             update.person = personal.person
             update.originProvince = fields.originProvince
             update.destination = fields.destination
             update.migration = fields.migration
-            update.needs = fields.needs.isEmpty ? nil : fields.needs
+            update.needs = ListEdit(add: addNeeds, remove: removeNeeds)
+            update.phones = ListEdit(add: try input.list("add-phone", argv: addPhones).map(PersonalText.init),
+                                     remove: try input.list("remove-phone", argv: removePhones).map(PersonalText.init))
+            update.otherNames = ListEdit(add: try input.list("add-other-name", argv: addOtherNames).map(PersonalText.init),
+                                         remove: try input.list("remove-other-name", argv: removeOtherNames).map(PersonalText.init))
             update.risk = fields.risk
             update.safeContact = personal.safeContact
             update.note = personal.note

@@ -12,10 +12,12 @@ enum CommandLineError: Error, Equatable {
     case conflictingFlags(String, String)
     case invalidFlag(String)
     case fileNotFound(String)
+    /// `case update --need` (or `--phone`, `--other-name`): it would replace the whole list.
+    case wholeListOnUpdate(String)
 
     var exitCode: Int32 {
         switch self {
-        case .badCommandLine, .missingFlag, .conflictingFlags, .invalidFlag: 64
+        case .badCommandLine, .missingFlag, .conflictingFlags, .invalidFlag, .wholeListOnUpdate: 64
         case .fileNotFound: 66
         case .noPassphrase: 77
         }
@@ -35,6 +37,9 @@ enum CommandLineError: Error, Equatable {
             ("Giá trị đã nhập cho \(flag) không hợp lệ.", "The value given for \(flag) is not valid.")
         case .fileNotFound(let flag):
             ("Không tìm thấy tệp \(flag).", "File not found: \(flag).")
+        case .wholeListOnUpdate(let name):
+            ("--\(name) khi cập nhật sẽ thay cả danh sách; hãy dùng --add-\(name) hoặc --remove-\(name). Không có gì bị thay đổi.",
+             "--\(name) on update would replace the whole list; use --add-\(name) or --remove-\(name). Nothing was changed.")
         }
         return lang == .vi ? vi : en
     }

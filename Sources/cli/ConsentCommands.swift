@@ -80,7 +80,7 @@ struct ConsentCommand: ParsableCommand {
     }
 }
 
-private struct ConsentJSON: Encodable {
+struct ConsentJSON: Encodable {
     let id: String
     let purpose: String
     let agency: String?

@@ -63,12 +63,13 @@ struct ReferralCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option var status: ReferralStatus?
         @Flag(help: "Only unanswered referrals past their due time.") var overdue = false
+        @Option(name: .customLong("case"), help: "Only this case's referrals.") var caseID: String?
 
         func run() throws {
             let context = Context(global)
             try context.run {
                 let (store, session) = try context.unlock()
-                let list = try store.referrals(session, status: status, overdue: overdue)
+                let list = try store.referrals(session, status: status, overdue: overdue, caseID: caseID)
                 if global.json { try context.emit(list.map(ReferralJSON.init)); return }
                 for r in list {
                     print([r.id, r.agency, r.service, r.priority.rawValue, r.status.rawValue, r.due, r.isOverdue() ? "overdue" : ""].joined(separator: "\t"))
@@ -296,7 +297,7 @@ private struct CreatedJSON: Encodable {
     let due: String
 }
 
-private struct ReferralJSON: Encodable {
+struct ReferralJSON: Encodable {
     let id: String
     let `case`: String
     let agency: String

@@ -340,6 +340,11 @@ enum JSON {
         let value = try JSONSerialization.jsonObject(with: result.stdoutData)
         return try #require(value as? [String: Any], "\(result.label): stdout is not a JSON object", sourceLocation: sourceLocation)
     }
+
+    static func array(_ result: CLIResult, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: Any]] {
+        let value = try JSONSerialization.jsonObject(with: result.stdoutData)
+        return try #require(value as? [[String: Any]], "\(result.label): stdout is not a JSON array", sourceLocation: sourceLocation)
+    }
 }
 
 // MARK: - Invented personal data

@@ -22,7 +22,7 @@ struct NoPlaintextTests {
             try FileManager.default.removeItem(atPath: notePath)
             try await d.ok(["case", "close", ngoc.id, "--outcome", "withdrew", "--reason", Invented.ngocReason], as: .counsellor)
             try await d.ok(["case", "reopen", ngoc.id, "--reason", Invented.ngocReopenReason], as: .manager)
-            try await d.ok(["case", "update", hoa.id, "--phone", Invented.maiPhone], as: .counsellor)
+            try await d.ok(["case", "update", hoa.id, "--add-phone", Invented.maiPhone], as: .counsellor)
 
             // Failures along the way (their stderr is checked by the harness for every value).
             #expect(try await d.run(["case", "show", ngoc.id], as: .otherCounsellor).status == 77)

@@ -67,6 +67,18 @@ struct ReferralFlowTests {
             #expect(created["status"] as? String == "ready")
             #expect(try await d.listReferrals().count == 2)
 
+            // The case page shows them (issue 13: `referrals` was always empty), with its consents.
+            let page = try await d.show(c.id)
+            let referrals = (page["referrals"] as? [[String: Any]]) ?? []
+            #expect(Set(referrals.compactMap { $0["id"] as? String }).contains(created["id"] as? String ?? "?") && referrals.count == 2)
+            #expect(((page["consents"] as? [[String: Any]]) ?? []).count == 3)
+            let text = try await d.ok(["case", "show", c.id], as: .counsellor).stdout
+            #expect(text.contains("Chuyển gửi") && text.contains("Sẵn sàng gửi") && text.contains(created["id"] as? String ?? "?"))
+            let forCase = try JSON.array(try await d.ok(["referral", "list", "--case", c.id, "--json"], as: .counsellor))
+            #expect(forCase.count == 2)
+            let other = try await d.openCase(["--name", Invented.lyName])
+            #expect(try JSON.array(try await d.ok(["referral", "list", "--case", other.id, "--json"], as: .counsellor)).isEmpty)
+
             // An unknown agency is "not found", not a permission problem.
             let unknown = try await d.run(["referral", "create", c.id, "--agency", "no-such-agency", "--service", "divorce-recognition"],
                                           as: .counsellor)

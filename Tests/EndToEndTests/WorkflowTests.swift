@@ -12,14 +12,18 @@ struct WorkflowTests {
                 "--name", Invented.maiName, "--phone", Invented.maiPhone, "--birth-year", "1996", "--origin-province", "92",
                 "--destination", "tw", "--migration", "marriage", "--need", "legal-counselling", "--risk", "medium",
             ], as: .manager, programme: "marriage")
-            #expect(try await d.listCases(as: .manager).first { $0.id == opened.id }?.status == "open")
+            let justOpened = try #require(try await d.listCases(as: .manager).first { $0.id == opened.id })
+            #expect(justOpened.status == "open" && justOpened.assignedTo == Staff.manager.name, "the opener has the case")
 
-            // Assigning to a colleague makes an open case active.
+            // Assigning to a colleague keeps the status (issue 13: open cases assigned to someone
+            // used to vanish from `--status open`); the first note makes it active.
             let assigned = try await d.ok(["case", "assign", opened.id, "--to", Staff.counsellor.name, "--json"], as: .manager)
             #expect(try JSON.object(assigned)["id"] as? String == opened.id)
             let afterAssign = try #require(try await d.listCases().first { $0.id == opened.id })
-            #expect(afterAssign.status == "active")
+            #expect(afterAssign.status == "open")
             #expect(afterAssign.assignedTo == Staff.counsellor.name)
+            let stillOpen = try JSON.decode([CaseSummary].self, try await d.ok(["case", "list", "--status", "open", "--json"], as: .manager))
+            #expect(stillOpen.map(\.id).contains(opened.id))
             let byAssignee = try JSON.decode([CaseSummary].self,
                                              try await d.ok(["case", "list", "--assigned-to", Staff.counsellor.name, "--json"], as: .manager))
             #expect(byAssignee.map(\.id) == [opened.id])
@@ -90,13 +94,20 @@ struct WorkflowTests {
             #expect(reopened["from"] as? String == "closed")
             #expect(reopened["to"] as? String == "active")
 
-            // case update: a new phone is found, the old one no longer.
+            // case update: lists change by adding and removing; a plain --phone or --need, which
+            // would replace the whole list, is refused and changes nothing (issue 13).
             #expect(try await d.find("--phone", Invented.maiPhone).map(\.id) == [opened.id])
-            try await d.ok(["case", "update", opened.id, "--phone", Invented.maiNewPhone, "--risk", "high"], as: .counsellor)
+            let whole = try await d.run(["case", "update", opened.id, "--need", "health"], as: .counsellor)
+            #expect(whole.status == 64 && whole.stderr.contains("--add-need"))
+            #expect(try await d.run(["case", "update", opened.id, "--phone", Invented.maiNewPhone], as: .counsellor).status == 64)
+            let edits = try d.write("edits.yaml", "add-phone: \"\(Invented.maiNewPhone)\"\nremove-phone: \"\(Invented.maiPhone)\"\n")
+            try await d.ok(["case", "update", opened.id, "--fields-from", edits, "--risk", "high", "--add-need", "health"], as: .counsellor)
             #expect(try await d.find("--phone", Invented.maiNewPhone).map(\.id) == [opened.id])
             #expect(try await d.find("--phone", Invented.maiPhone).isEmpty)
             let updated = try await d.show(opened.id)
             #expect((updated["person"] as? [String: Any])?["phones"] as? [String] == [Invented.maiNewPhone])
+            #expect(Set(updated["needs"] as? [String] ?? []) == ["legal-counselling", "health"])
+            #expect(try await d.run(["case", "update", opened.id, "--remove-need", "shelter"], as: .counsellor).status == 64)
             #expect((updated["person"] as? [String: Any])?["name"] as? String == Invented.maiName)
             #expect(updated["risk"] as? String == "high")
             #expect((updated["notes"] as? [Any])?.count == 2)

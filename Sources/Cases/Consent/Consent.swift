@@ -90,7 +90,7 @@ extension CaseStore {
 
     /// A case's consents; without a vault (her data erased) their notes are not opened.
     func loadConsents(_ db: Database, caseID: String, vault: PersonVault?) throws -> [Consent] {
-        try Row.fetchAll(db, sql: "SELECT * FROM consents WHERE case_id = ? ORDER BY rowid", arguments: [caseID]).map { row in
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM consents WHERE case_id = ? ORDER BY rowid"), arguments: [caseID]).map { row in
             let id: String = row["id"]
             return Consent(
                 id: id, caseID: caseID, purpose: row["purpose"], agencyID: row["agency_id"],

@@ -156,8 +156,9 @@ extension CaseStore {
         }
     }
 
-    /// Staff see their centre's referrals; central officers those that needed review.
-    public func referrals(_ session: Session, status: ReferralStatus?, overdue: Bool) throws -> [Referral] {
+    /// Staff see their centre's referrals; central officers those that needed review. `caseID`
+    /// narrows the list to one case's referrals.
+    public func referrals(_ session: Session, status: ReferralStatus?, overdue: Bool, caseID: String? = nil) throws -> [Referral] {
         let condition: String
         var arguments: [(any DatabaseValueConvertible)?] = []
         switch session.role {
@@ -172,6 +173,7 @@ extension CaseStore {
         }
         var sql = "SELECT * FROM referrals WHERE \(condition)"
         if let status { sql += " AND status = ?"; arguments.append(status) }
+        if let caseID { sql += " AND case_id = ?"; arguments.append(caseID) }
         let all = try write { db in
             try audit(db, session, "referral.list")
             return try Row.fetchAll(db, sql: sql + " ORDER BY due, id", arguments: StatementArguments(arguments)).map(Referral.init(row:))

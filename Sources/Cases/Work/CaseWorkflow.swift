@@ -2,15 +2,31 @@ import GRDB
 
 /// Fields `case update` may change; nil leaves a field as it is. Lists replace the old list.
 public struct CaseUpdate: Sendable {
+    /// Single-valued personal fields to replace; its lists (phones, other names) must stay
+    /// empty: lists change only through the edits below.
     public var person = PersonFields()
     public var originProvince: String?
     public var destination: String?
     public var migration: String?
-    public var needs: [String]?
+    public var needs = ListEdit<String>()
+    public var phones = ListEdit<PersonalText>()
+    public var otherNames = ListEdit<PersonalText>()
     public var risk: RiskLevel?
     public var safeContact: PersonalText?
     public var note: PersonalText?
     public init() {}
+}
+
+/// Changes to a list field: values to add and values to remove. A whole list is never
+/// replaced by an update (a woman with five needs once ended with one).
+public struct ListEdit<Value: Sendable>: Sendable {
+    public var add: [Value] = []
+    public var remove: [Value] = []
+    public init(add: [Value] = [], remove: [Value] = []) {
+        self.add = add
+        self.remove = remove
+    }
+    public var isEmpty: Bool { add.isEmpty && remove.isEmpty }
 }
 
 extension CaseStore {
@@ -22,7 +38,9 @@ extension CaseStore {
         }
     }
 
-    /// Assigns a case to a counsellor or manager of the same centre; an open case becomes active.
+    /// Assigns a case to a counsellor or manager of the same centre. The status stays as it is:
+    /// assigning is not working the case (open cases assigned to someone used to vanish from
+    /// the list of open cases).
     public func assign(_ session: Session, caseID: String, to user: String) throws {
         try withCase(session, caseID, action: "case.assign") { db, summary, _ in
             let target = try userInfo(db, user)
@@ -30,7 +48,6 @@ extension CaseStore {
             guard target.role.worksCases, target.centre == summary.centre else { throw CaunoiError.notYourCentre }
             try db.execute(sql: "UPDATE cases SET assigned_to = ?, updated_on = ? WHERE id = ?", arguments: [user, Day.today(), caseID])
             try recordEvent(db, caseID: caseID, kind: "assigned", by: session.user, from: nil, to: nil, detail: user)
-            try activateIfOpen(db, summary, by: session.user)
         }
     }
 
@@ -68,13 +85,19 @@ extension CaseStore {
         probe.originProvince = update.originProvince
         probe.destination = update.destination
         probe.migration = update.migration
-        probe.needs = update.needs ?? []
+        probe.needs = update.needs.add
         let codes = try probe.validated(policy)
         try update.person.validateDates()
+        guard update.person.phones.isEmpty else { throw CaunoiError.conflicting(.phone, .addPhone) }
+        guard update.person.otherNames.isEmpty else { throw CaunoiError.conflicting(.otherName, .addOtherName) }
         let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
         try withCase(session, caseID, action: "case.update") { db, summary, _ in
             var (vault, fields, _) = try openPerson(db, id: summary.person, session: session)
-            let changedPerson = fields.merge(update.person)
+            var changedPerson = fields.merge(update.person)
+            changedPerson = try fields.phones.apply(update.phones, field: .removePhone, same: { WipedNormalForms.phone($0) == WipedNormalForms.phone($1) })
+                || changedPerson
+            changedPerson = try fields.otherNames.apply(update.otherNames, field: .removeOtherName,
+                                                        same: { WipedNormalForms.Name($0).sameName(as: WipedNormalForms.Name($1)) }) || changedPerson
             if changedPerson { try rewritePerson(db, fields: fields, vault: vault, indexer: indexer) }
             var sets: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
@@ -94,7 +117,10 @@ extension CaseStore {
                 try db.execute(sql: "UPDATE cases SET \(sets.joined(separator: ", ")), updated_on = ? WHERE id = ?",
                                arguments: StatementArguments(arguments + [Day.today(), caseID]))
             }
-            if update.needs != nil { try replaceNeeds(db, caseID: caseID, needs: codes.needs) }
+            var needs = summary.needs
+            if try needs.apply(ListEdit(add: codes.needs, remove: update.needs.remove), field: .removeNeed, same: ==) {
+                try replaceNeeds(db, caseID: caseID, needs: needs)
+            }
             if let note = update.note, !note.isBlank {
                 try insertNote(db, caseID: caseID, text: note, vault: vault, by: session.user, on: Day.today())
             }
@@ -152,6 +178,7 @@ extension CaseStore {
 
 extension PersonFields {
     /// Takes every field set in `other`; returns whether anything changed.
+    /// Replaces the single-valued fields given; lists change through `ListEdit`s only.
     mutating func merge(_ other: PersonFields) -> Bool {
         var changed = false
         func take<T>(_ keyPath: WritableKeyPath<PersonFields, T?>) {
@@ -165,8 +192,25 @@ extension PersonFields {
         take(\.address)
         if let year = other.birthYear { birthYear = year; dateOfBirth = nil; changed = true }
         if other.dateOfBirth != nil { birthYear = nil }
-        if !other.otherNames.isEmpty { otherNames = other.otherNames; changed = true }
-        if !other.phones.isEmpty { phones = other.phones; changed = true }
+        return changed
+    }
+}
+
+extension Array where Element: Sendable {
+    /// Adds what is not there yet and removes what is; removing a value the list does not hold
+    /// is refused (`field` names it), so a mistyped removal is not silently nothing. Returns
+    /// whether the list changed.
+    mutating func apply(_ edit: ListEdit<Element>, field: InputField, same: (Element, Element) -> Bool) throws -> Bool {
+        var changed = false
+        for value in edit.remove {
+            guard let index = firstIndex(where: { same($0, value) }) else { throw CaunoiError.invalid(field) }
+            remove(at: index)
+            changed = true
+        }
+        for value in edit.add where !contains(where: { same($0, value) }) {
+            append(value)
+            changed = true
+        }
         return changed
     }
 }

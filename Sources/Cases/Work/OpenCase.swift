@@ -10,7 +10,8 @@ public struct OpenedCase: Sendable, Equatable {
 }
 
 extension CaseStore {
-    /// Opens a case for a new or existing person in the acting user's centre.
+    /// Opens a case for a new or existing person in the acting user's centre, assigned to the
+    /// user who opens it (a manager may reassign it).
     public func openCase(_ session: Session, policy: Policy, intake raw: CaseIntake) throws -> OpenedCase {
         try session.require(.counsellor, .manager)
         let intake = try raw.validated(policy)
@@ -32,7 +33,8 @@ extension CaseStore {
                 duplicates = try possibleDuplicates(db, of: fields, excluding: personID, session: session, indexer: indexer)
             }
             let caseID = try insertCase(db, intake: intake, personID: personID, vault: vault, centre: centre.code,
-                                        openedOn: openedOn, ageBand: fields.ageBand(on: openedOn, policy: policy), by: session.user)
+                                        openedOn: openedOn, ageBand: fields.ageBand(on: openedOn, policy: policy), by: session.user,
+                                        assignedTo: session.user)
             try audit(db, session, "case.open", record: caseID, centre: centre.code, state: CaseSeal.update(db, caseID: caseID, vault: vault))
             return OpenedCase(id: caseID, person: personID, possibleDuplicates: duplicates)
         }
@@ -41,18 +43,18 @@ extension CaseStore {
     /// Inserts the case row, its needs, the "opened" event and the first note.
     func insertCase(
         _ db: Database, intake: CaseIntake, personID: String, vault: PersonVault, centre: String,
-        openedOn: String, ageBand: String?, by user: String
+        openedOn: String, ageBand: String?, by user: String, assignedTo: String? = nil
     ) throws -> String {
         if let association = intake.associationID { try requireAssociation(db, association) }
         let caseID = try nextCaseID(db, centre: centre, year: Day.year(openedOn) ?? 0)
         try db.cachedStatement(sql: """
             INSERT INTO cases (id, person_id, centre, programme, status, risk, origin_province, destination, migration,
-                               age_band, association_id, support_request, opened_on, safe_contact, created_by, updated_on)
-            VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               age_band, association_id, support_request, opened_on, safe_contact, created_by, updated_on, assigned_to)
+            VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [caseID, personID, centre, intake.programme, intake.risk, intake.originProvince, intake.destination,
                              intake.migration, ageBand, intake.associationID, intake.supportRequest, openedOn,
                              try vault.sealIfPresent(intake.safeContact, table: "cases", column: "safe_contact", row: caseID),
-                             user, Day.today()])
+                             user, Day.today(), assignedTo])
         try replaceNeeds(db, caseID: caseID, needs: intake.needs)
         try recordEvent(db, caseID: caseID, kind: "opened", by: user, from: nil, to: .open, on: openedOn)
         if let note = intake.note, !note.isBlank {

@@ -7,6 +7,9 @@ public struct CaseView: Sendable {
     public let safeContact: PersonalText?
     public let notes: [NoteView]
     public let events: [EventView]
+    /// Her consents (notes opened only while her data key exists) and the case's referrals.
+    public let consents: [Consent]
+    public let referrals: [Referral]
     /// Set when her personal data was erased: the fields above are then empty, codes remain.
     public let erasure: Erasure?
 }
@@ -72,9 +75,13 @@ extension CaseStore {
                       detail: row["detail"],
                       reason: try vault?.openIfPresent(row.optionalBytes("reason"), table: "case_events", column: "reason", row: row["id"]))
         }
+        let consents = try loadConsents(db, caseID: id, vault: vault)
+        let referrals = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM referrals WHERE case_id = ? ORDER BY rowid"), arguments: [id])
+            .map(Referral.init(row:))
         // After the values opened (a damaged one is named by its own record): the case as a whole.
         if let vault { try CaseSeal.verify(db, caseID: id, vault: vault) }
-        return CaseView(summary: summary, person: person, safeContact: safeContact, notes: notes, events: events, erasure: erasure)
+        return CaseView(summary: summary, person: person, safeContact: safeContact, notes: notes, events: events,
+                        consents: consents, referrals: referrals, erasure: erasure)
     }
 
     /// Plain columns only, for the user's own centre (managers and counsellors).
