@@ -19,9 +19,10 @@ struct Caunoi: AsyncParsableCommand {
         do {
             var command = try parseAsRoot()
             if var server = command as? any AsyncParsableCommand {
+                // The server reads the system clock for each request.
                 try await server.run()
             } else {
-                try command.run()
+                try Now.$clock.withValue(clock()) { try command.run() }
             }
         } catch let exit as ExitCode {
             // Already reported by Context.run.
@@ -40,6 +41,16 @@ struct Caunoi: AsyncParsableCommand {
             FileHandle.standardError.write(Data(("caunoi: " + line + "\n").utf8))
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// The system clock; in debug builds only, `CAUNOI_TEST_TODAY=YYYY-MM-DD` stops it at that
+    /// day, so the end-to-end tests can make a case whose whole life lies in the past through
+    /// caunoi itself, with its seal and audit trail intact. Release builds ignore it.
+    static func clock() -> any CaseClock {
+        #if DEBUG
+        if let day = ProcessInfo.processInfo.environment["CAUNOI_TEST_TODAY"], let fixed = FixedClock(day: day) { return fixed }
+        #endif
+        return SystemClock()
     }
 
     /// Replaces quoted values in the parser's message, keeping quoted option names.

@@ -35,7 +35,7 @@ enum AuditTrail {
     static let unsignedAction = "unlock.failed"
 
     /// UTC to the second, e.g. 2026-11-22T19:10:20Z.
-    static func timestamp(_ date: Date = Date()) -> String {
+    static func timestamp(_ date: Date = Now.clock.now()) -> String {
         Timestamp.format(date)
     }
 

@@ -64,7 +64,7 @@ public struct Referral: Sendable, Equatable, Codable {
     }
 
     /// Past its due time without an answer.
-    public func isOverdue(now: Date = Date()) -> Bool {
+    public func isOverdue(now: Date = Now.clock.now()) -> Bool {
         guard ReferralStatus.unanswered.contains(status), let deadline = Timestamp.parse(due) else { return false }
         return deadline < now
     }

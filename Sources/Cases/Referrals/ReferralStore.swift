@@ -55,7 +55,7 @@ extension CaseStore {
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM referrals WHERE case_id = ?", arguments: [summary.id]) ?? 0
             let id = "\(summary.id)-R\(count + 1)"
             let priority = request.priority ?? rule.priority
-            let due = Timestamp.format(Date().addingTimeInterval(TimeInterval((policy.routing.dueHours[priority] ?? 336) * 3600)))
+            let due = Timestamp.format(Now.clock.now().addingTimeInterval(TimeInterval((policy.routing.dueHours[priority] ?? 336) * 3600)))
             let review = rule.requiresReview(for: summary)
             let status: ReferralStatus = review ? .pendingReview : .ready
             let plain = SecureBytes(utf8: disclosure.json.canonical)

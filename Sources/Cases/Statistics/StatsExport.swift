@@ -80,7 +80,7 @@ public struct StatsResult: Sendable {
 extension CaseStore {
     /// Exports one table from plain coded columns only, with disclosure control (or DP noise),
     /// checks its own output, and records it in the ledger.
-    public func exportStatistics(_ session: Session, policy: Policy, request: StatsRequest, now: Date = Date()) throws -> StatsResult {
+    public func exportStatistics(_ session: Session, policy: Policy, request: StatsRequest, now: Date = Now.clock.now()) throws -> StatsResult {
         try session.require(.statistician, .central)
         let settings = policy.disclosure
         let dimensions = try request.dimensions.map { name -> StatsDimension in
@@ -108,7 +108,7 @@ extension CaseStore {
             guard let max = Rational(decimal: settings.maxEpsilon), value <= max else { throw CaunoiError.invalid(.epsilon) }
             return value
         }
-        let budgetYear = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).year ?? 0
+        let budgetYear = Day.year(Day.string(now)) ?? 0
         return try write { db in
             let action = epsilon == nil ? "stats.export" : "stats.export.dp"
             let ledger = try LedgerCommitment.verifiedRows(db)

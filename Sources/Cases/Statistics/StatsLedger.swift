@@ -41,7 +41,7 @@ extension CaseStore {
     /// The catalogue with its code lists (for `stats dimensions`).
     public func statsCatalogue(policy: Policy) throws -> [(name: String, multiValued: Bool, codes: [String])] {
         let centres = try read { db in try String.fetchAll(db, sql: "SELECT code FROM centres") }
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = Now.year()
         return policy.disclosure.dimensions.compactMap(StatsDimension.init(rawValue:)).map {
             ($0.rawValue, $0.isMultiValued, $0.codes(policy: policy, centres: centres, years: year...year))
         }

@@ -153,7 +153,7 @@ enum StatsRecords {
 
     /// Years of the period: from the request, else from the data, else this year.
     static func years(request: StatsRequest, dataYears: ClosedRange<Int>?, now: Date) -> ClosedRange<Int> {
-        let thisYear = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: now).year ?? 2026
+        let thisYear = Day.year(Day.string(now)) ?? 0
         let low = request.from.flatMap(Day.year) ?? dataYears?.lowerBound ?? thisYear
         let high = request.to.flatMap(Day.year) ?? dataYears?.upperBound ?? thisYear
         return min(low, high)...max(low, high)

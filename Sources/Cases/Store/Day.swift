@@ -11,20 +11,16 @@ public enum Day {
         public let day: Int
     }
 
-    /// Today in UTC, read once per process so one command writes one date.
-    public static func today() -> String { todayText }
+    /// Today in UTC by the clock in force (`Now.clock`).
+    public static func today() -> String { Now.today() }
 
-    private static let todayText: String = {
-        #if DEBUG
-        // Debug builds only, for the end-to-end tests: a case whose whole life lies in the past,
-        // made through caunoi with its seal and audit trail intact. Release builds use the clock.
-        if let forced = ProcessInfo.processInfo.environment["CAUNOI_TEST_TODAY"], parse(forced) != nil { return forced }
-        #endif
-        var now = time(nil)
+    /// The UTC day of an instant.
+    static func string(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
-        gmtime_r(&now, &parts)
+        gmtime_r(&seconds, &parts)
         return format(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-    }()
+    }
 
     static func format(year: Int, month: Int, day: Int) -> String {
         func pad(_ n: Int, _ width: Int) -> String {

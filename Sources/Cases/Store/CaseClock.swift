@@ -1,0 +1,44 @@
+import Foundation
+
+/// Where the core reads the time. Every date and timestamp it writes comes from `Now.clock`,
+/// which a face sets for the work it runs (the CLI for one command, the server for each
+/// request) and tests set to a fixed day; by default it is the system clock, read at each call
+/// (a server running for days stamps each record with its own day).
+public protocol CaseClock: Sendable {
+    func now() -> Date
+}
+
+/// The system's clock.
+public struct SystemClock: CaseClock {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// A clock stopped at noon UTC of one day: cases whose whole life lies in the past, in tests.
+public struct FixedClock: CaseClock {
+    private let instant: Date
+
+    /// nil unless `day` is a real `YYYY-MM-DD`.
+    public init?(day: String) {
+        guard let parts = Day.parse(day) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        guard let date = calendar.date(from: DateComponents(year: parts.year, month: parts.month, day: parts.day, hour: 12)) else { return nil }
+        instant = date
+    }
+
+    public func now() -> Date { instant }
+}
+
+/// The clock in force for the current task (set with `Now.$clock.withValue(_:operation:)`).
+public enum Now {
+    @TaskLocal public static var clock: any CaseClock = SystemClock()
+
+    /// Today (UTC) as `YYYY-MM-DD`.
+    public static func today() -> String { Day.string(clock.now()) }
+
+    /// This second (UTC) as `YYYY-MM-DDTHH:MM:SSZ`.
+    public static func timestamp() -> String { Timestamp.format(clock.now()) }
+
+    public static func year() -> Int { Day.parse(today())?.year ?? 0 }
+}
