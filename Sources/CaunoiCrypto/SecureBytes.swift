@@ -41,6 +41,12 @@ public final class SecureBytes: @unchecked Sendable {
         storage.deallocate()
     }
 
+    /// Zeroes the secret now, before the last reference goes (a session logged out or timed
+    /// out while a request may still hold it: that request then sees zeros and fails).
+    public func wipe() {
+        sodium_memzero(storage.baseAddress, storage.count)
+    }
+
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try body(UnsafeRawBufferPointer(rebasing: storage[0..<count]))
     }

@@ -123,6 +123,8 @@ extension CaunoiError {
             ("Không tạo được tệp \(name(field)).", "Cannot create the file \(name(field)).")
         case .databaseBusy:
             ("Cơ sở dữ liệu đang bận; hãy thử lại.", "The database is busy; try again.")
+        case .sessionEnded:
+            ("Phiên làm việc đã hết hạn hoặc bị thu hồi; hãy đăng nhập lại.", "The session has expired or was revoked; log in again.")
         case .wrongPassphrase:
             ("Sai tên người dùng hoặc mật khẩu.", "Wrong user name or passphrase.")
         case .userRemoved(let name):

@@ -6,6 +6,7 @@ extension CaseStore {
     /// key. `centre` defaults to hers.
     func audit(_ db: Database, _ session: Session, _ action: String, record: String? = nil, centre: String? = nil,
                state: [UInt8]? = nil) throws {
+        try session.requireStillValid(db)
         try AuditTrail.append(db, user: session.user, action: action, record: record, centre: centre ?? session.centre,
                               signer: session.signingKeyPair, state: state)
     }

@@ -74,6 +74,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case databaseBusy
     // Not permitted
     case wrongPassphrase
+    /// A session whose user was removed, whose centre key rotated, or that expired.
+    case sessionEnded
     case userRemoved(String)
     case roleNotAllowed(role: String)
     case notYourCentre
@@ -103,7 +105,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
         case .cannotCreate: .cannotCreate
         case .ioFailure, .databaseReadOnly, .diskFull: .inputOutput
         case .databaseBusy: .busy
-        case .wrongPassphrase, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing, .consentMissing, .privacyBudgetExhausted,
+        case .wrongPassphrase, .sessionEnded, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing, .consentMissing, .privacyBudgetExhausted,
              .wrongRecoveryKey: .notPermitted
         case .internalError, .disclosureCheckFailed: .internal
         }

@@ -26,6 +26,9 @@ extension CaseStore {
         }
         return try write { db in
             _ = try self.centre(db, code)
+            // Recorded first: once the version moves on, this very session no longer stands
+            // for the centre's current key (Session.requireStillValid).
+            try audit(db, session, "keys.rotate", record: code, centre: code)
             let (trust, me) = try trusted(db, session)
             let signer = try Signer.user(session)
             // The certified version, not the plain column: an edited `key_version` changes nothing.
@@ -78,7 +81,6 @@ extension CaseStore {
                 try grant(db, trust, key: newKey, id: .centre(code, version: next), to: name, by: signer, grantor: me)
                 staff.append(name)
             }
-            try audit(db, session, "keys.rotate", record: code, centre: code)
             return KeyRotation(centre: code, version: next, rewrapped: rewrapped, grantedTo: staff)
         }
     }

@@ -1,4 +1,5 @@
 import CaunoiCrypto
+import GRDB
 
 /// An unlocked user: who she is and the keys her keyslot (and folded grants) gave her.
 /// Access to personal data is decided by which keys are here, not only by the role; the role
@@ -35,6 +36,23 @@ public struct Session: Sendable {
             guard let seed = keys[.ownSigning] else { throw CaunoiError.integrityFailure(record: "keyslot") }
             return try SigningKeyPair(seed: seed)
         }
+    }
+
+    /// Zeroes every key this session holds (logout, timeout, revocation, shutdown). Whatever
+    /// still uses it afterwards fails to decrypt rather than reading anyone's data.
+    public func wipe() {
+        for key in keys.values { key.wipe() }
+    }
+
+    /// Refuses a session that no longer stands for what was unlocked: its user was removed, or
+    /// her centre's key rotated since (a server keeps sessions for hours; each operation's
+    /// audit entry checks this in its own transaction, so a refused operation leaves nothing).
+    func requireStillValid(_ db: Database) throws {
+        let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT u.status, c.key_version FROM users u LEFT JOIN centres c ON c.code = u.centre WHERE u.name = ?
+            """), arguments: [user])
+        guard let row, row["status"] as String == "active" else { throw CaunoiError.sessionEnded }
+        if role.worksCases, let centreVersion, row["key_version"] as Int? != centreVersion { throw CaunoiError.sessionEnded }
     }
 
     /// Refuses unless the acting user has one of these roles.

@@ -1,0 +1,89 @@
+import CaunoiCrypto
+import Foundation
+
+/// The unlocked sessions of a long-running face (the web server), by random 256-bit id: the
+/// only place a user's keys live between her requests. Never written anywhere. A session ends
+/// (and its keys are wiped) at logout, after `idle` without a request, after `lifetime` since
+/// login, when its user is removed or her centre key rotates (`revoke`), and at shutdown
+/// (`endAll`). Expiry is read from `Now.clock`, so tests move time instead of waiting.
+public actor SessionRegistry {
+    public struct Limits: Sendable {
+        public let idle: TimeInterval
+        public let lifetime: TimeInterval
+        /// 15 minutes idle, 8 hours in all (docs/SECURITY.md, "The server").
+        public static let standard = Limits(idle: 15 * 60, lifetime: 8 * 3_600)
+
+        public init(idle: TimeInterval, lifetime: TimeInterval) {
+            self.idle = idle
+            self.lifetime = lifetime
+        }
+    }
+
+    private struct Entry {
+        let session: Session
+        let started: Date
+        var lastSeen: Date
+    }
+
+    public let limits: Limits
+    private var entries: [String: Entry] = [:]
+
+    public init(limits: Limits = .standard) {
+        self.limits = limits
+    }
+
+    /// Keeps a freshly unlocked session; returns its id (64 hex digits from the CSPRNG).
+    public func add(_ session: Session) -> String {
+        let id = SecureBytes.random(count: 32).bytes.map { String(format: "%02x", $0) }.joined()
+        let now = Now.clock.now()
+        entries[id] = Entry(session: session, started: now, lastSeen: now)
+        return id
+    }
+
+    /// The session for `id` if it is still alive, counting this as activity; an expired one
+    /// is ended on the spot.
+    public func session(_ id: String) -> Session? {
+        guard var entry = entries[id] else { return nil }
+        let now = Now.clock.now()
+        guard isAlive(entry, at: now) else {
+            end(id)
+            return nil
+        }
+        entry.lastSeen = now
+        entries[id] = entry
+        return entry.session
+    }
+
+    private func isAlive(_ entry: Entry, at now: Date) -> Bool {
+        now.timeIntervalSince(entry.lastSeen) <= limits.idle && now.timeIntervalSince(entry.started) <= limits.lifetime
+    }
+
+    /// Logout: the session goes and its keys are wiped.
+    public func end(_ id: String) {
+        entries.removeValue(forKey: id)?.session.wipe()
+    }
+
+    /// Ends every session of `user` (she was removed, or changed her passphrase elsewhere).
+    public func revoke(user: String) {
+        for (id, entry) in entries where entry.session.user == user { end(id) }
+    }
+
+    /// Ends every session that works cases of `centre` (its key rotated).
+    public func revoke(centre: String) {
+        for (id, entry) in entries where entry.session.centre == centre { end(id) }
+    }
+
+    /// Ends sessions past their limits; the server calls this now and then, so keys of
+    /// people who walked away do not wait for their next request to be wiped.
+    public func endExpired() {
+        let now = Now.clock.now()
+        for (id, entry) in entries where !isAlive(entry, at: now) { end(id) }
+    }
+
+    /// Shutdown: every session ends.
+    public func endAll() {
+        for id in Array(entries.keys) { end(id) }
+    }
+
+    public var count: Int { entries.count }
+}

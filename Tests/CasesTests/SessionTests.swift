@@ -1,0 +1,88 @@
+import CaunoiCrypto
+import Foundation
+import Testing
+@testable import Cases
+
+/// Sessions a server keeps for hours (issue 13): they expire, are wiped, and stop working when
+/// their user is removed or her centre key rotates.
+@Suite struct SessionTests {
+    /// A clock the test moves by hand (seconds after a fixed instant).
+    final class MovableClock: CaseClock, @unchecked Sendable {
+        var seconds: TimeInterval = 0
+        func now() -> Date { Date(timeIntervalSince1970: 1_800_000_000 + seconds) }
+    }
+
+    static func isWiped(_ session: Session) -> Bool {
+        session.keys.values.allSatisfy { $0.bytes.allSatisfy { $0 == 0 } }
+    }
+
+    @Test func aRemovedUsersSessionIsRefusedAndLeavesNothing() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let id = try f.open("Lò Thị Xuân").id
+        let hoa = try f.session("hoa")
+        _ = try f.store.showCase(hoa, id: id)
+        _ = try f.store.removeUser(f.session("lan"), name: "hoa")
+        #expect(throws: CaunoiError.sessionEnded) { _ = try f.store.showCase(hoa, id: id) }
+        #expect(throws: CaunoiError.sessionEnded) { try f.store.addNote(hoa, caseID: id, text: PersonalText("Không được ghi")) }
+        #expect(try f.store.showCase(f.session("lan"), id: id).notes.isEmpty)
+    }
+
+    @Test func aRotatedCentreKeyEndsTheCentresSessions() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let id = try f.open("Lò Thị Xuân").id
+        let hoa = try f.session("hoa")
+        _ = try f.store.rotateCentreKey(f.session("lan"), centre: "HN-OSSO", recovery: nil)
+        #expect(throws: CaunoiError.sessionEnded) { _ = try f.store.listCases(hoa, status: nil, programme: nil, assignedTo: nil, centre: nil) }
+        // Her case's key was rewrapped under the new version, which the old session never held.
+        #expect(throws: CaunoiError.keysMissing) { _ = try f.store.showCase(hoa, id: id) }
+        #expect(try f.store.showCase(f.session("hoa"), id: id).summary.id == id, "a new login works")
+    }
+
+    @Test func theRegistryEndsIdleOldAndRevokedSessionsAndWipesTheirKeys() async throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let clock = MovableClock()
+        try await Now.$clock.withValue(clock) {
+            let registry = SessionRegistry(limits: .init(idle: 15 * 60, lifetime: 8 * 3_600))
+            let hoa = try f.session("hoa"), lan = try f.session("lan"), trung = try f.session("trung")
+            let hoaID = await registry.add(hoa), lanID = await registry.add(lan), trungID = await registry.add(trung)
+            #expect(Set([hoaID, lanID, trungID]).count == 3 && [hoaID, lanID, trungID].allSatisfy { $0.count == 64 })
+            clock.seconds = 10 * 60
+            #expect(await registry.session(hoaID) != nil)
+            #expect(await registry.session(lanID) != nil)
+            // trung was idle for 16 minutes: gone, keys zeroed; the others were seen 6 minutes ago.
+            clock.seconds = 16 * 60
+            await registry.endExpired()
+            #expect(await registry.session(trungID) == nil)
+            #expect(Self.isWiped(trung))
+            #expect(await registry.session(hoaID) != nil)
+            // Revoking a user ends her sessions only.
+            await registry.revoke(user: "lan")
+            #expect(Self.isWiped(lan) && !Self.isWiped(hoa))
+            #expect(await registry.count == 1)
+            // However active, a session lasts 8 hours at most.
+            while clock.seconds < 8 * 3_600 - 600 {
+                clock.seconds += 600
+                #expect(await registry.session(hoaID) != nil)
+            }
+            clock.seconds = 8 * 3_600 + 1
+            #expect(await registry.session(hoaID) == nil)
+            #expect(Self.isWiped(hoa))
+            #expect(await registry.count == 0)
+            #expect(await registry.session("not-a-session") == nil)
+        }
+    }
+
+    @Test func logoutWipesAtOnce() async throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let registry = SessionRegistry()
+        let hoa = try f.session("hoa")
+        let id = await registry.add(hoa)
+        await registry.end(id)
+        #expect(Self.isWiped(hoa))
+        #expect(await registry.session(id) == nil)
+    }
+}
