@@ -49,7 +49,8 @@ struct Context {
         return typed
     }
 
-    /// A new passphrase: `CAUNOI_NEW_PASSPHRASE`, else typed twice on the terminal.
+    /// A new passphrase: `CAUNOI_NEW_PASSPHRASE`, else typed twice on the terminal. Its length
+    /// is checked by the core, where the passphrase is used.
     func newPassphrase(for user: String, policy: Policy) throws -> SecureBytes {
         let value: SecureBytes
         if let env = environment["CAUNOI_NEW_PASSPHRASE"] {
@@ -60,7 +61,6 @@ struct Context {
             guard first == second else { throw CaunoiError.passphraseMismatch }
             value = first
         }
-        guard value.utf8String.count >= policy.security.minimumPassphraseLength else { throw CaunoiError.weakPassphrase }
         return value
     }
 

@@ -22,7 +22,7 @@ struct Init: ParsableCommand {
             var written = false
             let recovery: RecoveryKey
             do {
-                recovery = try store.initialise(admin: admin, passphrase: passphrase, parameters: policy.security.argon2id) { key in
+                recovery = try store.initialise(admin: admin, passphrase: passphrase, security: policy.security) { key in
                     guard let out = recoveryOut else { return }
                     try OwnerOnlyFile.create(atPath: out, contents: key.text.bytes + [10], what: .recoveryOutput)
                     written = true

@@ -88,7 +88,7 @@ struct KeysCommand: ParsableCommand {
                 let store = try context.openStore()
                 let passphrase = try context.newPassphrase(for: user, policy: policy)
                 let change = try store.recoverAccess(user: user, recovery: recovery, passphrase: passphrase,
-                                                     parameters: policy.security.argon2id)
+                                                     security: policy.security)
                 if global.json {
                     print(JSONValue.object(["user": .string(change.user), "granted": .array(change.granted.map(JSONValue.string)),
                                             "missing": .array(change.missing.map(JSONValue.string))]).canonical)

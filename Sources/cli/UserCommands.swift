@@ -23,7 +23,7 @@ struct UserCommand: ParsableCommand {
                 let (store, session) = try context.unlock()
                 let passphrase = try context.newPassphrase(for: name, policy: policy)
                 let change = try store.addUser(session, name: name, role: role, centre: centre, passphrase: passphrase,
-                                               parameters: policy.security.argon2id, recovery: recovery)
+                                               security: policy.security, recovery: recovery)
                 report(context, change, added: true)
             }
         }
@@ -60,9 +60,9 @@ struct UserCommand: ParsableCommand {
                 let target = name ?? session.user
                 let passphrase = try context.newPassphrase(for: target, policy: policy)
                 if target == session.user {
-                    try store.changePassphrase(session, to: passphrase, parameters: policy.security.argon2id)
+                    try store.changePassphrase(session, to: passphrase, security: policy.security)
                 } else {
-                    try store.resetPassphrase(session, of: target, to: passphrase, parameters: policy.security.argon2id)
+                    try store.resetPassphrase(session, of: target, to: passphrase, security: policy.security)
                 }
                 if global.json { try context.emit(["user": target]) } else { context.say(.passphraseChanged(target)) }
             }

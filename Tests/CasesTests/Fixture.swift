@@ -11,6 +11,7 @@ struct Fixture {
     let policy: Policy
     let recovery: RecoveryKey
     static let fast = Argon2idParameters.minimum
+    static let security = SecuritySettings(argon2id: fast, minimumPassphraseLength: 12)
 
     static var policyDirectory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -24,17 +25,17 @@ struct Fixture {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         policy = try Policy.load(from: Self.policyDirectory)
         store = try CaseStore.open(path: directory.appendingPathComponent("test.db").path, create: true)
-        recovery = try store.initialise(admin: "root", passphrase: Self.passphrase("root"), parameters: Self.fast)
+        recovery = try store.initialise(admin: "root", passphrase: Self.passphrase("root"), security: Self.security)
         let admin = try session("root")
         _ = try store.addCentre(admin, code: "HN-OSSO", name: "OSSO Hà Nội", province: "01", kind: .osso)
         _ = try store.addCentre(admin, code: "CT-MC", name: "Cần Thơ", province: "92", kind: .marriage)
         for (name, role, centre) in [("lan", Role.manager, "HN-OSSO"), ("mai", .manager, "CT-MC"), ("thu", .statistician, nil),
                                      ("trung", .central, nil)] as [(String, Role, String?)] {
             _ = try store.addUser(admin, name: name, role: role, centre: centre, passphrase: Self.passphrase(name),
-                                  parameters: Self.fast, recovery: recovery)
+                                  security: Self.security, recovery: recovery)
         }
         _ = try store.addUser(try session("lan"), name: "hoa", role: .counsellor, centre: "HN-OSSO",
-                              passphrase: Self.passphrase("hoa"), parameters: Self.fast, recovery: nil)
+                              passphrase: Self.passphrase("hoa"), security: Self.security, recovery: nil)
     }
 
     func session(_ user: String) throws -> Session {

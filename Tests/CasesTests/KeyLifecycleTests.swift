@@ -98,7 +98,7 @@ import Testing
         #expect(try f.store.showCase(f.session("hoa"), id: referral.caseID).person.name?.revealed == "Nguyễn Thị Hoà")
         // A new user gets the current key from the recovery key.
         _ = try f.store.addUser(f.session("root"), name: "moi", role: .counsellor, centre: "HN-OSSO", passphrase: Fixture.passphrase("moi"),
-                                parameters: Fixture.fast, recovery: f.recovery)
+                                security: Fixture.security, recovery: f.recovery)
         #expect(try f.store.showCase(f.session("moi"), id: referral.caseID).person.name != nil)
     }
 
@@ -107,7 +107,7 @@ import Testing
         defer { f.cleanUp() }
         let opened = try f.open("Đinh Thị Quên Mật Khẩu")
         let fresh = SecureBytes(utf8: "a brand new passphrase")
-        let change = try f.store.recoverAccess(user: "hoa", recovery: f.recovery, passphrase: fresh, parameters: Fixture.fast)
+        let change = try f.store.recoverAccess(user: "hoa", recovery: f.recovery, passphrase: fresh, security: Fixture.security)
         #expect(change.granted == ["centre.HN-OSSO.v1", "index.HN-OSSO"] && change.missing.isEmpty)
         #expect(throws: CaunoiError.wrongPassphrase) { _ = try f.session("hoa") }
         let hoa = try f.store.unlock(user: "hoa", passphrase: fresh)
@@ -119,20 +119,20 @@ import Testing
         #expect(try f.store.auditLog(f.session("root")).contains { $0.action == "keys.recover" && $0.user == "hoa" })
 
         // A central officer gets the central key back (she searches nothing: no index key); an admin none.
-        #expect(try f.store.recoverAccess(user: "trung", recovery: f.recovery, passphrase: fresh, parameters: Fixture.fast).granted
+        #expect(try f.store.recoverAccess(user: "trung", recovery: f.recovery, passphrase: fresh, security: Fixture.security).granted
                 == ["central.v1"])
-        #expect(try f.store.recoverAccess(user: "thu", recovery: f.recovery, passphrase: fresh, parameters: Fixture.fast).granted.isEmpty)
+        #expect(try f.store.recoverAccess(user: "thu", recovery: f.recovery, passphrase: fresh, security: Fixture.security).granted.isEmpty)
 
         let other = try RecoveryKey.parse(SecureBytes(utf8: String(repeating: "ab", count: 32)))
         #expect(throws: CaunoiError.wrongRecoveryKey) {
-            _ = try f.store.recoverAccess(user: "lan", recovery: other, passphrase: fresh, parameters: Fixture.fast)
+            _ = try f.store.recoverAccess(user: "lan", recovery: other, passphrase: fresh, security: Fixture.security)
         }
         try f.store.removeUser(f.session("lan"), name: "hoa")
         #expect(throws: CaunoiError.userRemoved("hoa")) {
-            _ = try f.store.recoverAccess(user: "hoa", recovery: f.recovery, passphrase: fresh, parameters: Fixture.fast)
+            _ = try f.store.recoverAccess(user: "hoa", recovery: f.recovery, passphrase: fresh, security: Fixture.security)
         }
         #expect(throws: CaunoiError.userNotFound("nobody")) {
-            _ = try f.store.recoverAccess(user: "nobody", recovery: f.recovery, passphrase: fresh, parameters: Fixture.fast)
+            _ = try f.store.recoverAccess(user: "nobody", recovery: f.recovery, passphrase: fresh, security: Fixture.security)
         }
     }
 }

@@ -27,7 +27,7 @@ import Testing
         defer { f.cleanUp() }
         let admin = try f.session("root")
         let change = try f.store.addUser(admin, name: "kim", role: .central, centre: nil, passphrase: Fixture.passphrase("kim"),
-                                         parameters: Fixture.fast, recovery: nil)
+                                         security: Fixture.security, recovery: nil)
         #expect(change.granted.isEmpty)
         #expect(change.missing.sorted() == ["central.v1"])
         _ = try f.store.grantAccess(f.session("trung"), to: "kim", recovery: nil)
@@ -43,11 +43,11 @@ import Testing
         let lan = try f.session("lan")
         #expect(expectError(.notYourCentre) {
             _ = try f.store.addUser(lan, name: "x", role: .counsellor, centre: "CT-MC", passphrase: Fixture.passphrase("x"),
-                                    parameters: Fixture.fast, recovery: nil)
+                                    security: Fixture.security, recovery: nil)
         })
         #expect(expectError(.roleNotAllowed(role: "manager")) {
             _ = try f.store.addUser(lan, name: "x", role: .statistician, centre: nil, passphrase: Fixture.passphrase("x"),
-                                    parameters: Fixture.fast, recovery: nil)
+                                    security: Fixture.security, recovery: nil)
         })
         #expect(expectError(.roleNotAllowed(role: "counsellor")) {
             _ = try f.store.addCentre(f.session("hoa"), code: "X-1", name: "X", province: "01", kind: .osso)
@@ -60,7 +60,7 @@ import Testing
         let other = try RecoveryKey.parse(SecureBytes(utf8: String(repeating: "ab", count: 32)))
         #expect(expectError(.wrongRecoveryKey) {
             _ = try f.store.addUser(f.session("root"), name: "x", role: .manager, centre: "HN-OSSO",
-                                    passphrase: Fixture.passphrase("x"), parameters: Fixture.fast, recovery: other)
+                                    passphrase: Fixture.passphrase("x"), security: Fixture.security, recovery: other)
         })
     }
 
@@ -74,7 +74,17 @@ import Testing
     @Test func passphraseChangeKeepsKeysAndRemovalEndsAccess() throws {
         let f = try Fixture()
         defer { f.cleanUp() }
-        try f.store.changePassphrase(f.session("hoa"), to: SecureBytes(utf8: "a brand new passphrase"), parameters: Fixture.fast)
+        // The length rule is the core's (issue 13: it lived in the CLI): 11 letters are refused,
+        // diacritics counted once each; a refused change leaves the old passphrase working.
+        #expect(throws: CaunoiError.weakPassphrase) {
+            try f.store.changePassphrase(f.session("hoa"), to: SecureBytes(utf8: "mật khẩu ng"), security: Fixture.security)
+        }
+        #expect(throws: CaunoiError.weakPassphrase) {
+            _ = try f.store.addUser(f.session("lan"), name: "tan", role: .counsellor, centre: "HN-OSSO", passphrase: SecureBytes(utf8: "short"),
+                                    security: Fixture.security, recovery: nil)
+        }
+        _ = try f.session("hoa")
+        try f.store.changePassphrase(f.session("hoa"), to: SecureBytes(utf8: "a brand new passphrase"), security: Fixture.security)
         #expect(expectError(.wrongPassphrase) { _ = try f.session("hoa") })
         let renewed = try f.store.unlock(user: "hoa", passphrase: SecureBytes(utf8: "a brand new passphrase"))
         #expect(renewed.keys[.centre("HN-OSSO", version: 1)] != nil)

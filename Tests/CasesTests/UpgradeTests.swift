@@ -102,7 +102,7 @@ import Testing
         #expect(try store.verifyAudit(Self.unlock(store, "quantri")) > 30)
         // New work after the upgrade: a new user from the manager, and a rotation.
         _ = try store.addUser(lan, name: "ngoc", role: .counsellor, centre: "HN-OSSO", passphrase: Self.passphrase("ngoc"),
-                              parameters: .minimum, recovery: nil)
+                              security: Fixture.security, recovery: nil)
         #expect(try store.showCase(Self.unlock(store, "ngoc"), id: "HN-OSSO-2026-00001").person.name?.revealed == "Trần Thị Thử Nghiệm")
         #expect(try store.rotateCentreKey(lan, centre: "HN-OSSO", recovery: nil).version == 3)
     }

@@ -11,8 +11,10 @@ extension CaseStore {
     /// `deliver` receives the recovery key inside the transaction, before anything is
     /// committed (to write the recovery file): if it fails, nothing is initialised and the
     /// command can simply be run again; a deployment never exists without its recovery key.
-    public func initialise(admin: String, passphrase: SecureBytes, parameters: Argon2idParameters,
+    public func initialise(admin: String, passphrase: SecureBytes, security: SecuritySettings,
                            deliver: (RecoveryKey) throws -> Void = { _ in }) throws -> RecoveryKey {
+        try security.checkNewPassphrase(passphrase)
+        let parameters = security.argon2id
         try UserName.validate(admin)
         let recovery = RecoveryKey.generate()
         let central = BoxKeyPair.generate()

@@ -23,8 +23,10 @@ extension CaseStore {
     /// the recovery key; without either she is created without access.
     public func addUser(
         _ session: Session, name: String, role: Role, centre: String?, passphrase: SecureBytes,
-        parameters: Argon2idParameters, recovery: RecoveryKey?
+        security: SecuritySettings, recovery: RecoveryKey?
     ) throws -> AccessChange {
+        try security.checkNewPassphrase(passphrase)
+        let parameters = security.argon2id
         try UserName.validate(name)
         try checkManages(session, role: role, centre: centre)
         return try write { db in
@@ -78,7 +80,9 @@ extension CaseStore {
     }
 
     /// Changes the acting user's own passphrase: same keys, new salt and limits.
-    public func changePassphrase(_ session: Session, to passphrase: SecureBytes, parameters: Argon2idParameters) throws {
+    public func changePassphrase(_ session: Session, to passphrase: SecureBytes, security: SecuritySettings) throws {
+        try security.checkNewPassphrase(passphrase)
+        let parameters = security.argon2id
         try write { db in
             try audit(db, session, "user.passwd", record: session.user)
             var bundle = KeyBundle(keys: session.keys)
@@ -90,7 +94,9 @@ extension CaseStore {
     /// An admin resets another user's passphrase. Her old keys cannot be recovered without her
     /// passphrase, so she gets new key pairs (a new certificate; the old one is revoked) and no
     /// data keys until someone grants them again.
-    public func resetPassphrase(_ session: Session, of name: String, to passphrase: SecureBytes, parameters: Argon2idParameters) throws {
+    public func resetPassphrase(_ session: Session, of name: String, to passphrase: SecureBytes, security: SecuritySettings) throws {
+        try security.checkNewPassphrase(passphrase)
+        let parameters = security.argon2id
         try session.require(.admin)
         try write { db in
             let (trust, me) = try trusted(db, session)

@@ -106,7 +106,9 @@ extension CaseStore {
     /// `keys recover`: a user who lost her passphrase gets a new keyslot holding the keys her
     /// role needs, unwrapped with the offline recovery key. Holding that key is the authority;
     /// the entry is signed with her new signing key.
-    public func recoverAccess(user: String, recovery: RecoveryKey, passphrase: SecureBytes, parameters: Argon2idParameters) throws -> AccessChange {
+    public func recoverAccess(user: String, recovery: RecoveryKey, passphrase: SecureBytes, security: SecuritySettings) throws -> AccessChange {
+        try security.checkNewPassphrase(passphrase)
+        let parameters = security.argon2id
         try requireInitialised()
         return try write { db in
             let root = try Signer.root(recovery)

@@ -15,6 +15,19 @@ public struct SecuritySettings: Sendable, Equatable {
     public let argon2id: Argon2idParameters
     public let minimumPassphraseLength: Int
 
+    /// Settings given by code (tests, benchmarks): the passphrase floor still holds.
+    public init(argon2id: Argon2idParameters, minimumPassphraseLength: Int) {
+        self.argon2id = argon2id
+        self.minimumPassphraseLength = max(minimumPassphraseLength, Self.floorPassphraseLength)
+    }
+
+    /// Refuses a new passphrase shorter than the policy allows (counted in Unicode scalars,
+    /// read from the wiping buffer: no `String` of it is made).
+    public func checkNewPassphrase(_ passphrase: SecureBytes) throws {
+        let scalars = passphrase.withUnsafeBytes { bytes in bytes.filter { $0 & 0xC0 != 0x80 }.count }
+        guard scalars >= minimumPassphraseLength else { throw CaunoiError.weakPassphrase }
+    }
+
     static func read(_ directory: URL) -> (SecuritySettings?, [PolicyProblem]) {
         var reader = YAMLReader(file: "security.yaml")
         guard let root = reader.root(in: directory) else { return (nil, reader.problems) }
