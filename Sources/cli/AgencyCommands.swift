@@ -36,9 +36,7 @@ struct AgencyCommand: ParsableCommand {
                 agency.phone = phone
                 agency.address = kind == .shelter ? nil : address
                 if let publicKey {
-                    guard let bytes = Data(base64Encoded: publicKey), Agency.isUsable(publicKey: [UInt8](bytes)) else {
-                        throw CommandLineError.invalidFlag("--public-key")
-                    }
+                    guard let bytes = Data(base64Encoded: publicKey) else { throw CaunoiError.invalid(.publicKey) }
                     agency.publicKey = [UInt8](bytes)
                 }
                 let (store, session) = try context.unlock()

@@ -59,11 +59,7 @@ struct UserCommand: ParsableCommand {
                 let (store, session) = try context.unlock()
                 let target = name ?? session.user
                 let passphrase = try context.newPassphrase(for: target, policy: policy)
-                if target == session.user {
-                    try store.changePassphrase(session, to: passphrase, security: policy.security)
-                } else {
-                    try store.resetPassphrase(session, of: target, to: passphrase, security: policy.security)
-                }
+                try store.setPassphrase(session, of: target, to: passphrase, security: policy.security)
                 if global.json { try context.emit(["user": target]) } else { context.say(.passphraseChanged(target)) }
             }
         }

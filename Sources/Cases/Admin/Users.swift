@@ -79,6 +79,19 @@ extension CaseStore {
         return known ? .userRemoved(name) : .userNotFound(name)
     }
 
+    /// A new passphrase for `name` (nil: the acting user): her own is changed with her keys
+    /// kept; an admin naming someone else resets hers (`resetPassphrase`). Returns whose it was.
+    @discardableResult
+    public func setPassphrase(_ session: Session, of name: String?, to passphrase: SecureBytes, security: SecuritySettings) throws -> String {
+        let target = name ?? session.user
+        if target == session.user {
+            try changePassphrase(session, to: passphrase, security: security)
+        } else {
+            try resetPassphrase(session, of: target, to: passphrase, security: security)
+        }
+        return target
+    }
+
     /// Changes the acting user's own passphrase: same keys, new salt and limits.
     public func changePassphrase(_ session: Session, to passphrase: SecureBytes, security: SecuritySettings) throws {
         try security.checkNewPassphrase(passphrase)

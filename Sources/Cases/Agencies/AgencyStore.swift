@@ -33,6 +33,9 @@ extension CaseStore {
     public func addAgency(_ session: Session, policy: Policy, agency: Agency) throws {
         try session.require(.manager, .central, .admin)
         try Agency.validate(id: agency.id)
+        // A key nobody could seal to (all zeros, a low-order point) is refused when added, not
+        // at the first send.
+        if let key = agency.publicKey, !Agency.isUsable(publicKey: key) { throw CaunoiError.invalid(.publicKey) }
         for code in agency.services { _ = try policy.needs.validate(code) }
         var checked = agency
         checked.provinces = try agency.provinces.map(policy.province)

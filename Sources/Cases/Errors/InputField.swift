@@ -13,7 +13,7 @@ public enum InputField: String, Sendable, CaseIterable {
     case user, userName = "user-name", centreCode = "centre-code", centreName = "centre-name", centre, role
     case recoveryKey = "recovery-key-file", recoveryOutput = "recovery-out", confirm
     // Referrals, consent, agencies
-    case agency, agencyKind = "agency-kind", agencyID = "agency-id", agencyKey = "key", fields
+    case agency, agencyKind = "agency-kind", agencyID = "agency-id", agencyKey = "key", publicKey = "public-key", fields
     // Associations
     case country, city, status, founded, members, participants, website, date, year
     // Statistics and the audit trail

@@ -30,16 +30,16 @@ public enum ReferralPacket {
         return armor(sealed, begin: begin, end: end)
     }
 
-    /// An opened packet, and the centre whose certified key signed it (nil when the signature
-    /// or the chain to the pinned root does not verify).
+    /// An opened packet whose signature and chain verified, and the centre whose certified
+    /// key signed it.
     public struct Opened: Sendable {
         public let payload: JSONValue
-        public let signingCentre: String?
-        public var signatureValid: Bool { signingCentre != nil }
+        public let signingCentre: String
     }
 
     /// Opens a packet with the agency's key pair and checks the signature and the signing
-    /// centre's certificate chain against the deployment root the agency pinned.
+    /// centre's certificate chain against the deployment root the agency pinned. A packet
+    /// that does not verify is refused here, so no face can show it as if it did.
     public static func open(_ text: String, keyPair: BoxKeyPair, root: [UInt8]) throws -> Opened {
         guard let sealed = dearmor(text, begin: begin, end: end) else { throw CaunoiError.malformedFile("referral packet") }
         let plain: SecureBytes
@@ -52,7 +52,9 @@ public enum ReferralPacket {
         let payload = JSONValue.object(members)
         members["signature"] = nil
         let valid = Ed25519.isValid(signature: [UInt8](signature), for: JSONValue.object(members).canonicalBytes, publicKey: [UInt8](signer))
-        let centre = valid ? verifiedCentre(payload, signer: [UInt8](signer), root: root) : nil
+        guard valid, let centre = verifiedCentre(payload, signer: [UInt8](signer), root: root) else {
+            throw CaunoiError.integrityFailure(record: "packet signature")
+        }
         return Opened(payload: payload, signingCentre: centre)
     }
 
