@@ -288,7 +288,7 @@ import Testing
         let (f, _) = try worked()
         defer { f.cleanUp() }
         let forger = SigningKeyPair.generate()
-        let memory = try Snapshot.copy(of: f.store.queue)
+        let memory = try Snapshot.copy(of: f.store.writer)
         try memory.write { db in
             try db.execute(sql: "INSERT INTO signing_keys (user, public, added_on) VALUES ('root', ?, '2026-01-01')", arguments: [Data(forger.publicKey)])
         }

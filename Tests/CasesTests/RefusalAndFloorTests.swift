@@ -68,7 +68,7 @@ private final class CommitVeto: TransactionObserver {
         let lan = try f.session("lan")
         let path = f.directory.appendingPathComponent("her-record.json").path
         let veto = CommitVeto()
-        f.store.queue.add(transactionObserver: veto, extent: .nextTransaction)
+        f.store.writer.add(transactionObserver: veto, extent: .nextTransaction)
         #expect(throws: CaunoiError.diskFull) { try f.store.exportSubject(lan, id: opened.id, to: path) { $0.json.pretty } }
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(try !f.store.auditLog(f.session("root")).contains { $0.action == "subject.export" })

@@ -26,7 +26,7 @@ extension CaseStore {
         if FileManager.default.fileExists(atPath: path) { throw CaunoiError.cannotCreate(.output) }
         let (facts, image): (SnapshotFacts, SecureBytes)
         do {
-            let memory = try Snapshot.copy(of: queue)
+            let memory = try Snapshot.copy(of: writer)
             facts = try memory.read(SnapshotFacts.read)
             image = try Snapshot.image(of: memory)
         } catch {

@@ -40,14 +40,14 @@ extension CaseStore {
         let parts = try BackupFile.parse(readBackup(file))
         let header = parts.header
         let (image, envelope, streamHash) = try BackupFile.open(parts, recovery: recovery)
-        let store = CaseStore(queue: try Snapshot.load(image), path: ":memory:")
+        let store = CaseStore(writer: try Snapshot.load(image), path: ":memory:")
         let signer: [UInt8] = try store.read { db in
             guard (try? SnapshotFacts.read(db)) == header.facts else { throw CaunoiError.backupUnreadable }
             return try creatorKey(db, header: header, root: recovery.rootSigningKeyPair().publicKey, message: BackupFile.signedMessage(headerHash: envelope.headerHash, streamHash: streamHash),
                                   signature: envelope.signature)
         }
         // A backup of an earlier schema is brought up to this version's.
-        do { try Schema.migrator.migrate(store.queue) } catch { throw translate(error) }
+        do { try Schema.migrator.migrate(store.writer) } catch { throw translate(error) }
         let erasures: [Erasure]
         switch ledger {
         case .live(let path): erasures = try liveLedger(path, header: header, signer: signer, root: recovery.rootSigningKeyPair().publicKey)
@@ -132,7 +132,7 @@ extension CaseStore {
     private func vacuum(into path: String) throws {
         try OwnerOnlyFile.create(atPath: path, contents: [], what: .database)
         do {
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+            try writer.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
             try OwnerOnlyFile.sync(atPath: path, what: .database)
         } catch {
             unlink(path)

@@ -46,7 +46,7 @@ enum Snapshot {
     }
 
     /// A consistent in-memory copy of `source` (one backup step, so one read snapshot).
-    static func copy(of source: DatabaseQueue) throws -> DatabaseQueue {
+    static func copy(of source: any DatabaseReader) throws -> DatabaseQueue {
         let memory = try DatabaseQueue(configuration: configuration)
         try source.backup(to: memory)
         return memory

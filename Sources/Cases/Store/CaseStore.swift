@@ -1,11 +1,18 @@
 import Foundation
 import GRDB
 
-/// The encrypted case store: one SQLite file, one connection per process, WAL with a busy
-/// timeout, `secure_delete` so deleted pages are zeroed, foreign keys on.
+/// The encrypted case store over one SQLite file: a `DatabasePool` (WAL; one writer, readers
+/// beside it, as a server needs), opened and migrated once per process, a busy timeout,
+/// `secure_delete` so deleted pages are zeroed, foreign keys on. Use cases run over the
+/// injected writer, so an in-memory copy (a backup being restored) works the same.
 public struct CaseStore: Sendable {
-    let queue: DatabaseQueue
+    let writer: any DatabaseWriter
     public let path: String
+
+    init(writer: any DatabaseWriter, path: String) {
+        self.writer = writer
+        self.path = path
+    }
 
     /// Opens an existing store, or creates the file when `create` is set (for `init`).
     public static func open(path: String, create: Bool = false) throws -> CaseStore {
@@ -25,12 +32,9 @@ public struct CaseStore: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            try queue.writeWithoutTransaction { db in
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            }
-            try Schema.migrator.migrate(queue)
-            return CaseStore(queue: queue, path: path)
+            let pool = try DatabasePool(path: path, configuration: config)
+            try Schema.migrator.migrate(pool)
+            return CaseStore(writer: pool, path: path)
         } catch {
             throw CaseStore.translate(error)
         }
@@ -38,11 +42,11 @@ public struct CaseStore: Sendable {
 
     /// A write transaction: all or nothing, with database failures translated.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.write(body) } catch { throw CaseStore.translate(error) }
+        do { return try writer.write(body) } catch { throw CaseStore.translate(error) }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch { throw CaseStore.translate(error) }
+        do { return try writer.read(body) } catch { throw CaseStore.translate(error) }
     }
 
     /// Folds the WAL back into the main file and empties it (used after bulk work and
@@ -51,7 +55,7 @@ public struct CaseStore: Sendable {
     @discardableResult
     public func checkpoint() throws -> Bool {
         do {
-            return try queue.writeWithoutTransaction { db in
+            return try writer.writeWithoutTransaction { db in
                 try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)").map { $0[0] as Int == 0 } ?? false
             }
         } catch { throw CaseStore.translate(error) }
