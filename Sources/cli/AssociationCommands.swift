@@ -42,19 +42,16 @@ struct AssociationCommand: ParsableCommand {
         }
     }
 
-    struct Add: ParsableCommand {
+    struct Add: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Register an association, kept by your centre.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var fields: Fields
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, session) = try context.unlock()
-                let id = try store.addAssociation(session, policy: policy, input: fields.input(context))
-                if global.json { try context.emit(["id": id]) } else { context.say(.associationAdded(id)) }
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            let id = try store.addAssociation(session, policy: policy, input: fields.input(context))
+            if global.json { try context.emit(["id": id]) } else { context.say(.associationAdded(id)) }
         }
     }
 
@@ -78,44 +75,38 @@ struct AssociationCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "List associations (plain data only).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this country.") var country: String?
         @Option(help: "Only this status.") var status: AssociationStatus?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, session) = try context.unlock()
-                let list = try store.associations(session, policy: policy, country: country, status: status)
-                if global.json { try context.emit(list); return }
-                if list.isEmpty { context.say(.noAssociation) }
-                for a in list {
-                    print([a.id, a.country, a.status.rawValue, a.members.map(String.init) ?? "-", a.name].joined(separator: "\t"))
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            let list = try store.associations(session, policy: policy, country: country, status: status)
+            if global.json { try context.emit(list); return }
+            if list.isEmpty { context.say(.noAssociation) }
+            for a in list {
+                print([a.id, a.country, a.status.rawValue, a.members.map(String.init) ?? "-", a.name].joined(separator: "\t"))
             }
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: UnlockedCommand {
         static let configuration = CommandConfiguration(
             abstract: "An association's page: contacts for its centre's staff, linked cases you may read, history, activities.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, session) = try context.unlock()
-                let view = try store.showAssociation(session, id: id)
-                if global.json {
-                    try context.emit(AssociationJSON(view))
-                } else {
-                    print(render(view, labels: CodeLabels(policy: policy, lang: context.lang)))
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            let view = try store.showAssociation(session, id: id)
+            if global.json {
+                try context.emit(AssociationJSON(view))
+            } else {
+                print(render(view, labels: CodeLabels(policy: policy, lang: context.lang)))
             }
         }
 
@@ -158,7 +149,7 @@ struct AssociationCommand: ParsableCommand {
         }
     }
 
-    struct Activity: ParsableCommand {
+    struct Activity: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Record an activity the association reported (its centre's staff).")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
@@ -167,39 +158,33 @@ struct AssociationCommand: ParsableCommand {
         @Option(help: "How many took part.") var participants: Int?
         @Option(help: "Free-text note (sealed).") var note: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, session) = try context.unlock()
-                let activity = try store.recordActivity(session, policy: policy, id: id, on: date, kind: kind, participants: participants,
-                                                        note: note.map(PersonalText.init))
-                if global.json { try context.emit(["id": activity, "association": id]) } else { context.say(.activityRecorded(id)) }
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            let activity = try store.recordActivity(session, policy: policy, id: id, on: date, kind: kind, participants: participants,
+                                                    note: note.map(PersonalText.init))
+            if global.json { try context.emit(["id": activity, "association": id]) } else { context.say(.activityRecorded(id)) }
         }
     }
 
-    struct Report: ParsableCommand {
+    struct Report: UnlockedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Counts of associations by country and status, and of activities by kind (no contact data).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Associations registered by the end of this year, and that year's activities.") var year: Int?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, session) = try context.unlock()
-                let report = try store.associationReport(session, policy: policy, year: year)
-                if global.json {
-                    try context.emit(ReportJSON(year: report.year, associations: report.associations, byCountry: report.byCountry,
-                                                byStatus: report.byStatus, activitiesByKind: report.activitiesByKind))
-                    return
-                }
-                context.say(.associationTotal(report.associations, report.year))
-                for (field, counts) in [(Text.Field.country, report.byCountry), (.status, report.byStatus), (.activities, report.activitiesByKind)] {
-                    lines(Text.field(field).text(context.lang), counts)
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            let report = try store.associationReport(session, policy: policy, year: year)
+            if global.json {
+                try context.emit(ReportJSON(year: report.year, associations: report.associations, byCountry: report.byCountry,
+                                            byStatus: report.byStatus, activitiesByKind: report.activitiesByKind))
+                return
+            }
+            context.say(.associationTotal(report.associations, report.year))
+            for (field, counts) in [(Text.Field.country, report.byCountry), (.status, report.byStatus), (.activities, report.activitiesByKind)] {
+                lines(Text.field(field).text(context.lang), counts)
             }
         }
 

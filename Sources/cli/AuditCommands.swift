@@ -43,20 +43,17 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    struct Verify: ParsableCommand {
+    struct Verify: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Check the hash chain and every signature; exit 65 naming the first bad entry.")
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let count = try store.verifyAudit(session)
-                if global.json {
-                    print(JSONValue.object(["ok": .bool(true), "entries": .int(Int(count))]).canonical)
-                } else {
-                    context.say(.auditVerified(count))
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let count = try store.verifyAudit(session)
+            if global.json {
+                print(JSONValue.object(["ok": .bool(true), "entries": .int(Int(count))]).canonical)
+            } else {
+                context.say(.auditVerified(count))
             }
         }
     }

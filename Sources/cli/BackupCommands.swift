@@ -8,23 +8,20 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup", abstract: "Encrypted backups that only the offline recovery key opens.",
         subcommands: [Create.self, Restore.self])
 
-    struct Create: ParsableCommand {
+    struct Create: UnlockedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write an encrypted snapshot of the whole database (admin; file created 0600, never overwritten).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The backup file to create.") var out: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let summary = try store.createBackup(session, to: out)
-                if global.json {
-                    try context.emit(CreatedJSON(backup: summary.backup, path: summary.path, createdAt: summary.createdAt,
-                                                 cases: summary.cases, erasures: summary.erasures, bytes: summary.bytes))
-                } else {
-                    context.say(.backupCreated(summary.path, summary.cases))
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let summary = try store.createBackup(session, to: out)
+            if global.json {
+                try context.emit(CreatedJSON(backup: summary.backup, path: summary.path, createdAt: summary.createdAt,
+                                             cases: summary.cases, erasures: summary.erasures, bytes: summary.bytes))
+            } else {
+                context.say(.backupCreated(summary.path, summary.cases))
             }
         }
     }

@@ -56,7 +56,7 @@ struct CaseOpen: ParsableCommand {
     }
 }
 
-struct CaseList: ParsableCommand {
+struct CaseList: UnlockedCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List your centre's cases (no personal fields).")
     @OptionGroup var global: GlobalOptions
     @Option var status: CaseStatus?
@@ -64,15 +64,12 @@ struct CaseList: ParsableCommand {
     @Option(name: .customLong("assigned-to")) var assignedTo: String?
     @Option var centre: String?
 
-    func run() throws {
-        let context = Context(global)
-        try context.run {
-            let (store, session) = try context.unlock()
-            let cases = try store.listCases(session, status: status, programme: programme, assignedTo: assignedTo, centre: centre)
-            if global.json { try context.emit(cases); return }
-            for c in cases {
-                print([c.id, c.programme.rawValue, c.status.rawValue, c.risk?.rawValue ?? "-", c.assignedTo ?? "-", c.openedOn].joined(separator: "\t"))
-            }
+    func run(_ work: Work) throws {
+        let (context, store, session) = (work.context, work.store, work.session)
+        let cases = try store.listCases(session, status: status, programme: programme, assignedTo: assignedTo, centre: centre)
+        if global.json { try context.emit(cases); return }
+        for c in cases {
+            print([c.id, c.programme.rawValue, c.status.rawValue, c.risk?.rawValue ?? "-", c.assignedTo ?? "-", c.openedOn].joined(separator: "\t"))
         }
     }
 }

@@ -83,53 +83,44 @@ struct CaseNote: ParsableCommand {
     }
 }
 
-struct CaseAssign: ParsableCommand {
+struct CaseAssign: UnlockedCommand {
     static let configuration = CommandConfiguration(commandName: "assign", abstract: "Assign a case to a colleague of the same centre.")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
     @Option var to: String
 
-    func run() throws {
-        let context = Context(global)
-        try context.run {
-            let (store, session) = try context.unlock()
-            try store.assign(session, caseID: id, to: to)
-            try confirm(context, .caseAssigned(id, to), id: id)
-        }
+    func run(_ work: Work) throws {
+        let (context, store, session) = (work.context, work.store, work.session)
+        try store.assign(session, caseID: id, to: to)
+        try confirm(context, .caseAssigned(id, to), id: id)
     }
 }
 
-struct CaseClose: ParsableCommand {
+struct CaseClose: UnlockedCommand {
     static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case with an outcome code.")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
     @Option var outcome: String
     @Option var reason: String?
 
-    func run() throws {
-        let context = Context(global)
-        try context.run {
-            let policy = try context.loadPolicy()
-            let (store, session) = try context.unlock()
-            try store.close(session, policy: policy, caseID: id, outcome: outcome, reason: reason.map(PersonalText.init))
-            try confirm(context, .caseClosed(id), id: id)
-        }
+    func run(_ work: Work) throws {
+        let (context, store, session) = (work.context, work.store, work.session)
+        let policy = try work.policy()
+        try store.close(session, policy: policy, caseID: id, outcome: outcome, reason: reason.map(PersonalText.init))
+        try confirm(context, .caseClosed(id), id: id)
     }
 }
 
-struct CaseReopen: ParsableCommand {
+struct CaseReopen: UnlockedCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case, with a reason.")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
     @Option var reason: String
 
-    func run() throws {
-        let context = Context(global)
-        try context.run {
-            let (store, session) = try context.unlock()
-            try store.reopen(session, caseID: id, reason: PersonalText(reason))
-            try confirm(context, .caseReopened(id), id: id)
-        }
+    func run(_ work: Work) throws {
+        let (context, store, session) = (work.context, work.store, work.session)
+        try store.reopen(session, caseID: id, reason: PersonalText(reason))
+        try confirm(context, .caseReopened(id), id: id)
     }
 }
 

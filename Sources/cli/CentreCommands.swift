@@ -44,28 +44,25 @@ struct CentreCommand: ParsableCommand {
         }
     }
 
-    struct Trust: ParsableCommand {
+    struct Trust: UnlockedCommand {
         static let configuration = CommandConfiguration(
             abstract: "The deployment root key and each centre's signing-key fingerprint, for partner agencies (`referral open --root`).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Write the trust file here (JSON) instead of printing.") var out: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let export = try store.trustExport(session)
-                let text = export.json.pretty
-                if let out {
-                    guard !FileManager.default.fileExists(atPath: out), FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
-                        throw CaunoiError.cannotCreate(.output)
-                    }
-                } else if global.json {
-                    print(export.json.canonical)
-                } else {
-                    context.say(.trustRoot(export.rootFingerprint))
-                    for centre in export.centres { print("\(centre.code)\tv\(centre.keyVersion)\t\(centre.signingFingerprint)\t\(centre.name)") }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let export = try store.trustExport(session)
+            let text = export.json.pretty
+            if let out {
+                guard !FileManager.default.fileExists(atPath: out), FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
+                    throw CaunoiError.cannotCreate(.output)
                 }
+            } else if global.json {
+                print(export.json.canonical)
+            } else {
+                context.say(.trustRoot(export.rootFingerprint))
+                for centre in export.centres { print("\(centre.code)\tv\(centre.keyVersion)\t\(centre.signingFingerprint)\t\(centre.name)") }
             }
         }
     }

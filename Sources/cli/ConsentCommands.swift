@@ -40,7 +40,7 @@ struct ConsentCommand: ParsableCommand {
         }
     }
 
-    struct Withdraw: ParsableCommand {
+    struct Withdraw: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Withdraw consents; open referrals that relied on them are withdrawn too.")
         @OptionGroup var global: GlobalOptions
         @Argument var caseID: String
@@ -48,33 +48,27 @@ struct ConsentCommand: ParsableCommand {
         @Option var agency: String?
         @Option(name: .customLong("agency-kind")) var agencyKind: AgencyKind?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let result = try store.withdrawConsent(session, caseID: caseID, purpose: purpose, agencyID: agency, agencyKind: agencyKind)
-                if global.json { try context.emit(["consents": result.consents, "referrals": result.referrals]); return }
-                context.say(.consentWithdrawn(result.consents.count, result.referrals))
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let result = try store.withdrawConsent(session, caseID: caseID, purpose: purpose, agencyID: agency, agencyKind: agencyKind)
+            if global.json { try context.emit(["consents": result.consents, "referrals": result.referrals]); return }
+            context.say(.consentWithdrawn(result.consents.count, result.referrals))
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Consents recorded for a case.")
         @OptionGroup var global: GlobalOptions
         @Argument var caseID: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let consents = try store.consents(session, caseID: caseID)
-                if global.json { try context.emit(consents.map(ConsentJSON.init)); return }
-                for c in consents {
-                    let scope = c.agencyID ?? c.agencyKind?.rawValue ?? "-"
-                    let fields = c.fields.map { $0.map(\.rawValue).joined(separator: ",") } ?? "*"
-                    print([c.id, c.purpose.rawValue, scope, fields, c.givenOn, c.withdrawnOn ?? "-", c.note?.display ?? ""].joined(separator: "\t"))
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let consents = try store.consents(session, caseID: caseID)
+            if global.json { try context.emit(consents.map(ConsentJSON.init)); return }
+            for c in consents {
+                let scope = c.agencyID ?? c.agencyKind?.rawValue ?? "-"
+                let fields = c.fields.map { $0.map(\.rawValue).joined(separator: ",") } ?? "*"
+                print([c.id, c.purpose.rawValue, scope, fields, c.givenOn, c.withdrawnOn ?? "-", c.note?.display ?? ""].joined(separator: "\t"))
             }
         }
     }

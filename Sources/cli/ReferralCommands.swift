@@ -9,22 +9,19 @@ struct ReferralCommand: ParsableCommand {
         subcommands: [Suggest.self, Create.self, List.self, Show.self, Queue.self, Approve.self, Return.self, Submit.self,
                       Send.self, Open.self, Respond.self, Withdraw.self])
 
-    struct Suggest: ParsableCommand {
+    struct Suggest: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Suggest referrals from the routing rules.")
         @OptionGroup var global: GlobalOptions
         @Argument var caseID: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, session) = try context.unlock()
-                let suggestions = try store.suggestReferrals(session, policy: policy, caseID: caseID)
-                if global.json { try context.emit(suggestions.map(SuggestionJSON.init)); return }
-                for s in suggestions {
-                    print([s.rule, s.agency, s.service, s.priority.rawValue, s.review ? "review" : "-",
-                           s.fields.map(\.rawValue).joined(separator: ",")].joined(separator: "\t"))
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            let suggestions = try store.suggestReferrals(session, policy: policy, caseID: caseID)
+            if global.json { try context.emit(suggestions.map(SuggestionJSON.init)); return }
+            for s in suggestions {
+                print([s.rule, s.agency, s.service, s.priority.rawValue, s.review ? "review" : "-",
+                       s.fields.map(\.rawValue).joined(separator: ",")].joined(separator: "\t"))
             }
         }
     }
@@ -58,102 +55,84 @@ struct ReferralCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "List referrals (no personal data).")
         @OptionGroup var global: GlobalOptions
         @Option var status: ReferralStatus?
         @Flag(help: "Only unanswered referrals past their due time.") var overdue = false
         @Option(name: .customLong("case"), help: "Only this case's referrals.") var caseID: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let list = try store.referrals(session, status: status, overdue: overdue, caseID: caseID)
-                if global.json { try context.emit(list.map(ReferralJSON.init)); return }
-                for r in list {
-                    print([r.id, r.agency, r.service, r.priority.rawValue, r.status.rawValue, r.due, r.isOverdue() ? "overdue" : ""].joined(separator: "\t"))
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let list = try store.referrals(session, status: status, overdue: overdue, caseID: caseID)
+            if global.json { try context.emit(list.map(ReferralJSON.init)); return }
+            for r in list {
+                print([r.id, r.agency, r.service, r.priority.rawValue, r.status.rawValue, r.due, r.isOverdue() ? "overdue" : ""].joined(separator: "\t"))
             }
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Show a referral with what it discloses.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let view = try store.showReferral(session, id: id)
-                if global.json { try context.emit(ReferralViewJSON(view)); return }
-                print(render(view))
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let view = try store.showReferral(session, id: id)
+            if global.json { try context.emit(ReferralViewJSON(view)); return }
+            print(render(view))
         }
     }
 
-    struct Queue: ParsableCommand {
+    struct Queue: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Central officers: referrals waiting for review.")
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let queue = try store.reviewQueue(session)
-                if global.json { try context.emit(queue.map(ReferralViewJSON.init)); return }
-                if queue.isEmpty { context.say(.nothingFound) }
-                for view in queue {
-                    print(render(view))
-                    print()
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let queue = try store.reviewQueue(session)
+            if global.json { try context.emit(queue.map(ReferralViewJSON.init)); return }
+            if queue.isEmpty { context.say(.nothingFound) }
+            for view in queue {
+                print(render(view))
+                print()
             }
         }
     }
 
-    struct Approve: ParsableCommand {
+    struct Approve: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Central officers: approve a referral for sending.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                try moved(context, try store.approveReferral(session, id: id))
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            try moved(context, try store.approveReferral(session, id: id))
         }
     }
 
-    struct Return: ParsableCommand {
+    struct Return: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Central officers: return a referral to its centre with a reason.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option var reason: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                try moved(context, try store.returnReferral(session, id: id, reason: PersonalText(reason)))
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            try moved(context, try store.returnReferral(session, id: id, reason: PersonalText(reason)))
         }
     }
 
-    struct Submit: ParsableCommand {
+    struct Submit: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Resubmit a returned (draft) referral.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, session) = try context.unlock()
-                try moved(context, try store.submitReferral(session, policy: policy, id: id))
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            try moved(context, try store.submitReferral(session, policy: policy, id: id))
         }
     }
 
@@ -237,18 +216,15 @@ struct ReferralCommand: ParsableCommand {
         }
     }
 
-    struct Withdraw: ParsableCommand {
+    struct Withdraw: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Withdraw a referral.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option var reason: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                try moved(context, try store.withdrawReferral(session, id: id, reason: PersonalText(reason)))
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            try moved(context, try store.withdrawReferral(session, id: id, reason: PersonalText(reason)))
         }
     }
 }

@@ -78,35 +78,32 @@ struct StatsCommand: ParsableCommand {
         }
     }
 
-    struct Ledger: ParsableCommand {
+    struct Ledger: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Past exports and the DP budget spent per year.")
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, session) = try context.unlock()
-                let (entries, spent, budget) = try store.statsLedger(session, policy: policy)
-                if global.json {
-                    print(JSONValue.object([
-                        "exports": .array(entries.map { e in
-                            .object(["id": .string(e.id), "at": .string(e.at), "user": .string(e.user), "request": .string(e.request),
-                                     "policy_hash": .string(e.policyHash), "dp": .bool(e.dp), "epsilon": e.epsilon.map { .string($0) } ?? .null,
-                                     "cells": .int(e.cells), "suppressed_primary": .int(e.suppressedPrimary),
-                                     "suppressed_secondary": .int(e.suppressedSecondary)])
-                        }),
-                        "budget": .object(["yearly": .string(budget),
-                                           "spent": .object(Dictionary(uniqueKeysWithValues: spent.map { (String($0.key), JSONValue.string($0.value)) }))]),
-                    ]).canonical)
-                    return
-                }
-                for e in entries {
-                    print([e.at, e.user, e.dp ? "dp ε=\(e.epsilon ?? "")" : "suppression", "\(e.cells) cells",
-                           "\(e.suppressedPrimary)+\(e.suppressedSecondary) suppressed", e.request].joined(separator: "\t"))
-                }
-                for (year, value) in spent.sorted(by: { $0.key < $1.key }) { context.say(.budgetSpent(year, value, budget)) }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            let (entries, spent, budget) = try store.statsLedger(session, policy: policy)
+            if global.json {
+                print(JSONValue.object([
+                    "exports": .array(entries.map { e in
+                        .object(["id": .string(e.id), "at": .string(e.at), "user": .string(e.user), "request": .string(e.request),
+                                 "policy_hash": .string(e.policyHash), "dp": .bool(e.dp), "epsilon": e.epsilon.map { .string($0) } ?? .null,
+                                 "cells": .int(e.cells), "suppressed_primary": .int(e.suppressedPrimary),
+                                 "suppressed_secondary": .int(e.suppressedSecondary)])
+                    }),
+                    "budget": .object(["yearly": .string(budget),
+                                       "spent": .object(Dictionary(uniqueKeysWithValues: spent.map { (String($0.key), JSONValue.string($0.value)) }))]),
+                ]).canonical)
+                return
             }
+            for e in entries {
+                print([e.at, e.user, e.dp ? "dp ε=\(e.epsilon ?? "")" : "suppression", "\(e.cells) cells",
+                       "\(e.suppressedPrimary)+\(e.suppressedSecondary) suppressed", e.request].joined(separator: "\t"))
+            }
+            for (year, value) in spent.sorted(by: { $0.key < $1.key }) { context.say(.budgetSpent(year, value, budget)) }
         }
     }
 }

@@ -13,7 +13,7 @@ struct SubjectCommand: ParsableCommand {
         case json, html
     }
 
-    struct Export: ParsableCommand {
+    struct Export: UnlockedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write everything held about one woman, decrypted, to a new 0600 file (audited).")
         @OptionGroup var global: GlobalOptions
@@ -21,44 +21,38 @@ struct SubjectCommand: ParsableCommand {
         @Option(help: "File to create (must not exist).") var out: String
         @Option(help: "json or html (default: html for a .html/.htm file name, else json).") var format: Format?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let lower = out.lowercased()
-                let chosen = format ?? (lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html : .json)
-                let person = try store.exportSubject(session, id: id, to: out) { record in chosen == .html ? record.html : record.json.pretty }
-                if global.json {
-                    print(JSONValue.object(["person": .string(person), "out": .string(out), "format": .string(chosen.rawValue)]).canonical)
-                } else {
-                    context.say(.subjectExported(out))
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let lower = out.lowercased()
+            let chosen = format ?? (lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html : .json)
+            let person = try store.exportSubject(session, id: id, to: out) { record in chosen == .html ? record.html : record.json.pretty }
+            if global.json {
+                print(JSONValue.object(["person": .string(person), "out": .string(out), "format": .string(chosen.rawValue)]).canonical)
+            } else {
+                context.say(.subjectExported(out))
             }
         }
     }
 
-    struct Erase: ParsableCommand {
+    struct Erase: UnlockedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Erase one woman's personal data for good (crypto-shredding); codes stay for statistics. Managers of her centre.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Her person id (P-…) or one of her case ids.") var id: String
         @Option(help: "The same id again: erasure cannot be undone.") var confirm: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let report = try store.eraseSubject(session, id: id, confirm: confirm)
-                if global.json {
-                    print(JSONValue.object(["person": .string(report.erasure.person), "cases": .array(report.cases.map(JSONValue.string)),
-                                            "erased_on": .string(report.erasure.erasedOn), "wal_cleared": .bool(report.walCleared),
-                                            "sent_referrals": .array(report.sentReferrals.map(JSONValue.string))]).canonical)
-                } else {
-                    context.say(.subjectErased(report.erasure.person, report.cases))
-                    if !report.sentReferrals.isEmpty { context.say(.askAgenciesToDelete(report.sentReferrals)) }
-                }
-                if !report.walCleared { context.warn(.walNotCleared) }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let report = try store.eraseSubject(session, id: id, confirm: confirm)
+            if global.json {
+                print(JSONValue.object(["person": .string(report.erasure.person), "cases": .array(report.cases.map(JSONValue.string)),
+                                        "erased_on": .string(report.erasure.erasedOn), "wal_cleared": .bool(report.walCleared),
+                                        "sent_referrals": .array(report.sentReferrals.map(JSONValue.string))]).canonical)
+            } else {
+                context.say(.subjectErased(report.erasure.person, report.cases))
+                if !report.sentReferrals.isEmpty { context.say(.askAgenciesToDelete(report.sentReferrals)) }
             }
+            if !report.walCleared { context.warn(.walNotCleared) }
         }
     }
 }

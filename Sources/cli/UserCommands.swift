@@ -46,55 +46,46 @@ struct UserCommand: ParsableCommand {
         }
     }
 
-    struct Passwd: ParsableCommand {
+    struct Passwd: UnlockedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change your passphrase; an admin naming another user resets hers (she then needs new grants).")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, session) = try context.unlock()
-                let target = name ?? session.user
-                let passphrase = try context.newPassphrase(for: target, policy: policy)
-                try store.setPassphrase(session, of: target, to: passphrase, security: policy.security)
-                if global.json { try context.emit(["user": target]) } else { context.say(.passphraseChanged(target)) }
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            let target = name ?? session.user
+            let passphrase = try context.newPassphrase(for: target, policy: policy)
+            try store.setPassphrase(session, of: target, to: passphrase, security: policy.security)
+            if global.json { try context.emit(["user": target]) } else { context.say(.passphraseChanged(target)) }
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Remove a user: her keyslot is destroyed.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let removed = try store.removeUser(session, name: name)
-                if global.json { try context.emit(["removed": name]) } else { context.say(.userRemoved(name)) }
-                if let centre = removed.centre, !global.json { context.say(.rotateAfterRemoval(centre)) }
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let removed = try store.removeUser(session, name: name)
+            if global.json { try context.emit(["removed": name]) } else { context.say(.userRemoved(name)) }
+            if let centre = removed.centre, !global.json { context.say(.rotateAfterRemoval(centre)) }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "List users you may manage.")
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, session) = try context.unlock()
-                let users = try store.users(session)
-                if global.json { try context.emit(users); return }
-                for user in users {
-                    let state = Text.field(user.active ? .active : .removed).text(context.lang)
-                    print("\(user.name)\t\(user.role.rawValue)\t\(user.centre ?? "-")\t\(state)")
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let users = try store.users(session)
+            if global.json { try context.emit(users); return }
+            for user in users {
+                let state = Text.field(user.active ? .active : .removed).text(context.lang)
+                print("\(user.name)\t\(user.role.rawValue)\t\(user.centre ?? "-")\t\(state)")
             }
         }
     }
