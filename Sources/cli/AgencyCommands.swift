@@ -46,45 +46,39 @@ struct AgencyCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "List agencies.")
         @OptionGroup var global: GlobalOptions
         @Option var kind: AgencyKind?
         @Option var service: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, _) = try context.unlock()
-                let list = try store.agencies(policy: policy, kind: kind, service: service)
-                if global.json { try context.emit(list.map(AgencyJSON.init)); return }
-                for a in list { print([a.id, a.kind.rawValue, a.publicKey == nil ? "-" : "key", a.name].joined(separator: "\t")) }
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            let list = try store.agencies(session, policy: policy, kind: kind, service: service)
+            if global.json { try context.emit(list.map(AgencyJSON.init)); return }
+            for a in list { print([a.id, a.kind.rawValue, a.publicKey == nil ? "-" : "key", a.name].joined(separator: "\t")) }
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Show one agency.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, _) = try context.unlock()
-                let a = try store.agency(policy: policy, id: id)
-                if global.json { try context.emit(AgencyJSON(a)); return }
-                let lines: [(String, String?)] = [
-                    ("id", a.id), ("name", a.name), ("name_en", a.nameEn), ("kind", a.kind.rawValue),
-                    ("services", a.services.joined(separator: ", ")), ("provinces", a.provinces.joined(separator: ", ")),
-                    ("countries", a.countries.joined(separator: ", ")), ("website", a.website), ("email", a.email),
-                    ("phone", a.phone), ("address", a.address), ("public_key", a.publicKey.map { Data($0).base64EncodedString() }),
-                    ("description", a.description),
-                ]
-                for (label, value) in lines { if let value, !value.isEmpty { print("\(label): \(value)") } }
-            }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let policy = try work.policy()
+            let a = try store.agency(session, policy: policy, id: id)
+            if global.json { try context.emit(AgencyJSON(a)); return }
+            let lines: [(String, String?)] = [
+                ("id", a.id), ("name", a.name), ("name_en", a.nameEn), ("kind", a.kind.rawValue),
+                ("services", a.services.joined(separator: ", ")), ("provinces", a.provinces.joined(separator: ", ")),
+                ("countries", a.countries.joined(separator: ", ")), ("website", a.website), ("email", a.email),
+                ("phone", a.phone), ("address", a.address), ("public_key", a.publicKey.map { Data($0).base64EncodedString() }),
+                ("description", a.description),
+            ]
+            for (label, value) in lines { if let value, !value.isEmpty { print("\(label): \(value)") } }
         }
     }
 
@@ -107,24 +101,21 @@ struct AgencyCommand: ParsableCommand {
         }
     }
 
-    struct Export: ParsableCommand {
+    struct Export: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Export the directory as HSDS 3.x JSON (never a shelter's address).")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "HSDS format (the only one).") var hsds = false
         @Option var out: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, _) = try context.unlock()
-                let data = try HSDS.export(try store.agencies(policy: policy), policy: policy)
-                if let out {
-                    guard FileManager.default.createFile(atPath: out, contents: data) else { throw CaunoiError.cannotCreate(.output) }
-                } else {
-                    FileHandle.standardOutput.write(data)
-                    print()
-                }
+        func run(_ work: Work) throws {
+            let (store, session) = (work.store, work.session)
+            let policy = try work.policy()
+            let data = try HSDS.export(try store.agencies(session, policy: policy), policy: policy)
+            if let out {
+                guard FileManager.default.createFile(atPath: out, contents: data) else { throw CaunoiError.cannotCreate(.output) }
+            } else {
+                FileHandle.standardOutput.write(data)
+                print()
             }
         }
     }

@@ -27,19 +27,16 @@ struct CentreCommand: ParsableCommand {
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "List centres.")
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let (store, _) = try context.unlock()
-                let centres = try store.centres()
-                if global.json { try context.emit(centres); return }
-                for centre in centres {
-                    print("\(centre.code)\t\(centre.kind.rawValue)\t\(centre.province)\t\(centre.name)")
-                }
+        func run(_ work: Work) throws {
+            let (context, store, session) = (work.context, work.store, work.session)
+            let centres = try store.centres(session)
+            if global.json { try context.emit(centres); return }
+            for centre in centres {
+                print("\(centre.code)\t\(centre.kind.rawValue)\t\(centre.province)\t\(centre.name)")
             }
         }
     }

@@ -10,25 +10,22 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats", abstract: "Privacy-safe aggregate tables (suppression or differential privacy).",
         subcommands: [Dimensions.self, Export.self, Ledger.self])
 
-    struct Dimensions: ParsableCommand {
+    struct Dimensions: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "The dimension catalogue with its code lists.")
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let (store, _) = try context.unlock()
-                let catalogue = try store.statsCatalogue(policy: policy)
-                if global.json {
-                    print(JSONValue.array(catalogue.map {
-                        .object(["name": .string($0.name), "multi_valued": .bool($0.multiValued), "codes": .array($0.codes.map { .string($0) })])
-                    }).canonical)
-                    return
-                }
-                for entry in catalogue {
-                    print("\(entry.name)\(entry.multiValued ? " (*)" : ""): \(entry.codes.prefix(12).joined(separator: ", "))\(entry.codes.count > 12 ? ", … (\(entry.codes.count))" : "")")
-                }
+        func run(_ work: Work) throws {
+            let (store, session) = (work.store, work.session)
+            let policy = try work.policy()
+            let catalogue = try store.statsCatalogue(session, policy: policy)
+            if global.json {
+                print(JSONValue.array(catalogue.map {
+                    .object(["name": .string($0.name), "multi_valued": .bool($0.multiValued), "codes": .array($0.codes.map { .string($0) })])
+                }).canonical)
+                return
+            }
+            for entry in catalogue {
+                print("\(entry.name)\(entry.multiValued ? " (*)" : ""): \(entry.codes.prefix(12).joined(separator: ", "))\(entry.codes.count > 12 ? ", … (\(entry.codes.count))" : "")")
             }
         }
     }

@@ -31,7 +31,7 @@ import Testing
     @Test func consentCoversOnlyItsAgencyOrKindAndFields() throws {
         let f = try Fixture()
         defer { f.cleanUp() }
-        let justice = try f.store.agency(policy: f.policy, id: "vn-moj-hanoi")
+        let justice = try f.store.agency(f.session("lan"), policy: f.policy, id: "vn-moj-hanoi")
         let police = try #require(f.policy.agencies.first { $0.kind == .police })
         let consent = Consent(id: "C-1", caseID: "X", purpose: .referral, agencyID: nil, agencyKind: .justice,
                               fields: [.name, .dob], note: nil, givenOn: "2026-01-01", givenBy: "hoa", withdrawnOn: nil)
@@ -187,7 +187,7 @@ import Testing
         withKey.publicKey = BoxKeyPair.generate().publicKey
         withKey.address = "1 Phố Thử"
         try f.store.addAgency(f.session("lan"), policy: f.policy, agency: withKey)
-        let before = try f.store.agencies(policy: f.policy)
+        let before = try f.store.agencies(f.session("lan"), policy: f.policy)
         let exported = try HSDS.export(before, policy: f.policy)
         let imported = try HSDS.parse(exported, defaultKind: .ngo, policy: f.policy)
         #expect(imported == before)
@@ -200,7 +200,7 @@ import Testing
         shelter.services = ["shelter"]
         shelter.address = "Địa chỉ bí mật"
         try f.store.addAgency(f.session("lan"), policy: f.policy, agency: shelter)
-        let stored = try f.store.agency(policy: f.policy, id: "test-shelter")
+        let stored = try f.store.agency(f.session("lan"), policy: f.policy, id: "test-shelter")
         #expect(stored.address == nil)
         let text = String(decoding: try HSDS.export([shelter], policy: f.policy), as: UTF8.self)
         #expect(!text.contains("Địa chỉ bí mật"))

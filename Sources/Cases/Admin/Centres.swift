@@ -40,8 +40,13 @@ extension CaseStore {
         }
     }
 
-    public func centres() throws -> [Centre] {
-        try read { db in try Centre.fetchAll(db) }
+    /// The centres, for any user whose session still stands (their codes and names are
+    /// what every form offers).
+    public func centres(_ session: Session) throws -> [Centre] {
+        try read { db in
+            try session.requireStillValid(db)
+            return try Centre.fetchAll(db)
+        }
     }
 
     func centre(_ db: Database, _ code: String) throws -> Centre {

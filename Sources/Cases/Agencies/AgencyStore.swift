@@ -72,8 +72,10 @@ extension CaseStore {
         return agency
     }
 
-    public func agencies(policy: Policy, kind: AgencyKind? = nil, service: String? = nil) throws -> [Agency] {
+    /// The partner directory, for any user whose session still stands.
+    public func agencies(_ session: Session, policy: Policy, kind: AgencyKind? = nil, service: String? = nil) throws -> [Agency] {
         try write { db in
+            try session.requireStillValid(db)
             try syncPolicyAgencies(db, policy: policy)
             return try loadAgencies(db).filter { agency in
                 (kind.map { agency.kind == $0 } ?? true) && (service.map { agency.services.contains($0) } ?? true)
@@ -81,8 +83,8 @@ extension CaseStore {
         }
     }
 
-    public func agency(policy: Policy, id: String) throws -> Agency {
-        guard let agency = try agencies(policy: policy).first(where: { $0.id == id }) else { throw CaunoiError.agencyNotFound(id) }
+    public func agency(_ session: Session, policy: Policy, id: String) throws -> Agency {
+        guard let agency = try agencies(session, policy: policy).first(where: { $0.id == id }) else { throw CaunoiError.agencyNotFound(id) }
         return agency
     }
 

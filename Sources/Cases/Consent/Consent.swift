@@ -37,7 +37,7 @@ extension CaseStore {
     ) throws -> Consent {
         if agencyID != nil, agencyKind != nil { throw CaunoiError.conflicting(.agency, .agencyKind) }
         if purpose == .referral, agencyID == nil, agencyKind == nil { throw CaunoiError.missing(.agency) }
-        if let agencyID { _ = try agency(policy: policy, id: agencyID) }
+        if let agencyID { _ = try agency(session, policy: policy, id: agencyID) }
         return try withCase(session, caseID, action: "consent.give") { db, summary, vault in
             let id = Ids.random(prefix: "C")
             let sealedNote = try note.flatMap { $0.isBlank ? nil : try vault.seal($0, table: "consents", column: "note", row: id) }

@@ -31,7 +31,7 @@ extension CaseStore {
     /// disclosed fields are frozen now: sealed for the centre and, when the rule requires
     /// review, to the central review key.
     public func createReferral(_ session: Session, policy: Policy, request: ReferralRequest) throws -> Referral {
-        _ = try agency(policy: policy, id: request.agencyID)
+        _ = try agency(session, policy: policy, id: request.agencyID)
         return try withCase(session, request.caseID) { db, summary, vault in
             // Kind and key as reviewed: the kind decides which consent covers her.
             let agency = try trustedAgency(db, session, policy: policy, id: request.agencyID)

@@ -12,7 +12,7 @@ public struct Suggestion: Sendable, Equatable {
 extension CaseStore {
     /// Evaluates the routing rules in order on the case's plain codes.
     public func suggestReferrals(_ session: Session, policy: Policy, caseID: String) throws -> [Suggestion] {
-        let directory = try agencies(policy: policy)
+        let directory = try agencies(session, policy: policy)
         return try withCase(session, caseID) { db, summary, _ in
             try audit(db, session, "referral.suggest", record: caseID, centre: summary.centre)
             return Self.suggestions(for: summary, rules: policy.routing.rules, directory: directory)

@@ -39,8 +39,11 @@ extension CaseStore {
     }
 
     /// The catalogue with its code lists (for `stats dimensions`).
-    public func statsCatalogue(policy: Policy) throws -> [(name: String, multiValued: Bool, codes: [String])] {
-        let centres = try read { db in try String.fetchAll(db, sql: "SELECT code FROM centres") }
+    public func statsCatalogue(_ session: Session, policy: Policy) throws -> [(name: String, multiValued: Bool, codes: [String])] {
+        let centres = try read { db in
+            try session.requireStillValid(db)
+            return try String.fetchAll(db, sql: "SELECT code FROM centres")
+        }
         let year = Now.year()
         return policy.disclosure.dimensions.compactMap(StatsDimension.init(rawValue:)).map {
             ($0.rawValue, $0.isMultiValued, $0.codes(policy: policy, centres: centres, years: year...year))
