@@ -56,7 +56,7 @@ public enum CaseText {
         let lang = labels.lang
         return ["\(Text.field(.consents).text(lang)):"] + consents.map { c in
             let scope = c.agencyID ?? c.agencyKind?.rawValue
-            let fields = c.fields.map { $0.map { $0.label }.joined(separator: ", ") }
+            let fields = c.fields.map { $0.map { $0.label(lang) }.joined(separator: ", ") }
                 ?? (lang == .vi ? "mọi thông tin" : "all fields")
             let withdrawn = c.withdrawnOn.map { (lang == .vi ? "đã rút " : "withdrawn ") + DisplayFormat.day($0) }
             let parts = [labels.consentPurpose(c.purpose), scope, fields, withdrawn, c.note?.display].compactMap { $0 }.filter { !$0.isEmpty }

@@ -50,6 +50,18 @@ public struct CodeLabels: Sendable {
         return lang == .vi ? vi : en
     }
 
+    public func priority(_ priority: Priority) -> String {
+        let (vi, en) = switch priority {
+        case .emergency: ("Khẩn cấp", "Emergency")
+        case .urgent: ("Gấp", "Urgent")
+        case .normal: ("Thông thường", "Normal")
+        }
+        return lang == .vi ? vi : en
+    }
+
+    /// Said of a referral nobody answered by its due time.
+    public var overdue: String { lang == .vi ? "quá hạn" : "overdue" }
+
     public func consentPurpose(_ purpose: ConsentPurpose) -> String {
         let (vi, en) = switch purpose {
         case .services: ("Nhận dịch vụ của trung tâm", "Services of the centre")

@@ -58,23 +58,28 @@ public enum ReferralLetter {
 }
 
 extension DisclosableField {
-    /// Vietnamese label for letters.
-    var label: String {
+    /// The field's label, from the one table every face uses (`Text.Field`).
+    public func label(_ lang: Language) -> String { Text.field(field).text(lang) }
+
+    /// Vietnamese, for letters.
+    var label: String { label(.vi) }
+
+    private var field: Text.Field {
         switch self {
-        case .name: "Họ và tên"
-        case .otherNames: "Tên khác"
-        case .dob: "Ngày sinh"
-        case .birthYear: "Năm sinh"
-        case .phones: "Số điện thoại"
-        case .email: "Thư điện tử"
-        case .idNumber: "Số CCCD"
-        case .passport: "Số hộ chiếu"
-        case .address: "Địa chỉ"
-        case .originProvince: "Tỉnh/thành quê quán"
-        case .destination: "Nước đến"
-        case .migration: "Hình thức di cư"
-        case .needs: "Nhu cầu"
-        case .ageBand: "Nhóm tuổi"
+        case .name: .name
+        case .otherNames: .otherNames
+        case .dob: .dob
+        case .birthYear: .birthYear
+        case .phones: .phones
+        case .email: .email
+        case .idNumber: .idNumber
+        case .passport: .passport
+        case .address: .address
+        case .originProvince: .origin
+        case .destination: .destination
+        case .migration: .migration
+        case .needs: .needs
+        case .ageBand: .ageBand
         }
     }
 }

@@ -37,7 +37,7 @@ struct AuditCommand: ParsableCommand {
                     return
                 }
                 for e in entries {
-                    print(["#\(e.seq)", e.at, e.user, e.action, e.record ?? "-", e.centre ?? "-"].joined(separator: "\t"))
+                    print(["#\(e.seq)", DisplayFormat.time(e.at), e.user, e.action, e.record ?? "-", e.centre ?? "-"].joined(separator: "\t"))
                 }
             }
         }

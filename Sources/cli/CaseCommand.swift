@@ -68,8 +68,10 @@ struct CaseList: UnlockedCommand {
         let (context, store, session) = (work.context, work.store, work.session)
         let cases = try store.listCases(session, status: status, programme: programme, assignedTo: assignedTo, centre: centre)
         if global.json { try context.emit(cases); return }
+        let labels = CodeLabels(policy: try work.policy(), lang: context.lang)
         for c in cases {
-            print([c.id, c.programme.rawValue, c.status.rawValue, c.risk?.rawValue ?? "-", c.assignedTo ?? "-", c.openedOn].joined(separator: "\t"))
+            print([c.id, labels.programme(c.programme), labels.status(c.status), c.risk.map(labels.risk) ?? "-", c.assignedTo ?? "-",
+                   DisplayFormat.day(c.openedOn)].joined(separator: "\t"))
         }
     }
 }

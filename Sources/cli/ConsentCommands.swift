@@ -65,10 +65,12 @@ struct ConsentCommand: ParsableCommand {
             let (context, store, session) = (work.context, work.store, work.session)
             let consents = try store.consents(session, caseID: caseID)
             if global.json { try context.emit(consents.map(ConsentJSON.init)); return }
+            let labels = CodeLabels(policy: try work.policy(), lang: context.lang)
             for c in consents {
                 let scope = c.agencyID ?? c.agencyKind?.rawValue ?? "-"
-                let fields = c.fields.map { $0.map(\.rawValue).joined(separator: ",") } ?? "*"
-                print([c.id, c.purpose.rawValue, scope, fields, c.givenOn, c.withdrawnOn ?? "-", c.note?.display ?? ""].joined(separator: "\t"))
+                let fields = c.fields.map { $0.map { $0.label(context.lang) }.joined(separator: ", ") } ?? "*"
+                print([c.id, labels.consentPurpose(c.purpose), scope, fields, DisplayFormat.day(c.givenOn), c.withdrawnOn.map(DisplayFormat.day) ?? "-",
+                       c.note?.display ?? ""].joined(separator: "\t"))
             }
         }
     }

@@ -66,8 +66,10 @@ struct ReferralCommand: ParsableCommand {
             let (context, store, session) = (work.context, work.store, work.session)
             let list = try store.referrals(session, status: status, overdue: overdue, caseID: caseID)
             if global.json { try context.emit(list.map(ReferralJSON.init)); return }
+            let labels = CodeLabels(policy: try work.policy(), lang: context.lang)
             for r in list {
-                print([r.id, r.agency, r.service, r.priority.rawValue, r.status.rawValue, r.due, r.isOverdue() ? "overdue" : ""].joined(separator: "\t"))
+                print([r.id, r.agency, labels.need(r.service), labels.priority(r.priority), labels.referralStatus(r.status),
+                       DisplayFormat.time(r.due), r.isOverdue() ? labels.overdue : ""].joined(separator: "\t"))
             }
         }
     }
