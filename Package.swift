@@ -5,7 +5,7 @@ let package = Package(
     name: "caunoi",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "caunoi", targets: ["cli"]),
+        .executable(name: "caunoi", targets: ["caunoi"]),
         .executable(name: "caunoi-bench", targets: ["bench"]),
     ],
     dependencies: [
@@ -49,23 +49,28 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The `caunoi` executable: parse, call Cases, print; `serve` starts Web.
-        .executableTarget(
-            name: "cli",
+        // The command line: parse, call Cases, print; `serve` starts Web. A library, so that
+        // parsing is tested in process; `caunoi` is its entry point.
+        .target(
+            name: "CaunoiCLI",
             dependencies: [
                 "Cases",
                 "Views",
                 "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "Yams", package: "Yams"),
+            ],
+            path: "Sources/cli"
         ),
+        .executableTarget(name: "caunoi", dependencies: ["CaunoiCLI"]),
         // `caunoi-bench`: national-scale figures against a plaintext baseline (docs/BENCHMARKS.md).
         .executableTarget(
             name: "bench",
             dependencies: ["Cases", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "CaunoiCryptoTests", dependencies: ["CaunoiCrypto"], resources: [.copy("Vectors")]),
+        .testTarget(name: "CLITests", dependencies: ["CaunoiCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "WebTests", dependencies: ["Web", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Views", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `caunoi` binary; GRDB and CaunoiCrypto (libsodium) only to attack the file behind its back.

@@ -4,9 +4,10 @@ import Views
 import Foundation
 
 /// `caunoi`: the case tracker's command line (contract in shared/design/CLI.md).
-@main
-struct Caunoi: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Caunoi: AsyncParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "caunoi",
         abstract: "Cầu Nối — theo dõi hồ sơ hỗ trợ phụ nữ (case tracker of the Vietnam Women's Union).",
         subcommands: [Init.self, CentreCommand.self, UserCommand.self, CaseCommand.self, ConsentCommand.self, AgencyCommand.self,
@@ -15,7 +16,7 @@ struct Caunoi: AsyncParsableCommand {
 
     /// Parses and runs; a command line that does not parse gets one line in the chosen
     /// language with typed values withheld (they may be personal), and exit 64.
-    static func main() async {
+    public static func main() async {
         do {
             var command = try parseAsRoot()
             if var server = command as? any AsyncParsableCommand {
