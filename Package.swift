@@ -71,6 +71,7 @@ let package = Package(
         ),
         .testTarget(name: "CaunoiCryptoTests", dependencies: ["CaunoiCrypto"], resources: [.copy("Vectors")]),
         .testTarget(name: "CLITests", dependencies: ["CaunoiCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "ViewsTests", dependencies: ["Views", "Cases"]),
         .testTarget(name: "WebTests", dependencies: ["Web", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Views", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `caunoi` binary; GRDB and CaunoiCrypto (libsodium) only to attack the file behind its back.
