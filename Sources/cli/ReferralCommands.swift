@@ -83,7 +83,7 @@ struct ReferralCommand: ParsableCommand {
             let (context, store, session) = (work.context, work.store, work.session)
             let view = try store.showReferral(session, id: id)
             if global.json { try context.emit(ReferralViewJSON(view)); return }
-            print(render(view))
+            print(ReferralText.lines(view, labels: CodeLabels(policy: try work.policy(), lang: context.lang)).joined(separator: "\n"))
         }
     }
 
@@ -96,8 +96,9 @@ struct ReferralCommand: ParsableCommand {
             let queue = try store.reviewQueue(session)
             if global.json { try context.emit(queue.map(ReferralViewJSON.init)); return }
             if queue.isEmpty { context.say(.nothingFound) }
+            let labels = CodeLabels(policy: try work.policy(), lang: context.lang)
             for view in queue {
-                print(render(view))
+                print(ReferralText.lines(view, labels: labels).joined(separator: "\n"))
                 print()
             }
         }
@@ -235,25 +236,6 @@ private func moved(_ context: Context, _ referral: Referral) throws {
     if context.json { try context.emit(["id": referral.id, "status": referral.status.rawValue]) } else {
         context.say(.referralStatus(referral.id, referral.status.rawValue))
     }
-}
-
-private func render(_ view: ReferralView) -> String {
-    let r = view.referral
-    var lines = ["\(r.id)  \(r.agency)  \(r.service)  \(r.priority.rawValue)  \(r.status.rawValue)  due \(r.due)"]
-    for field in DisclosableField.allCases {
-        guard let value = view.disclosure.fields[field.rawValue] else { continue }
-        let text: String = switch value {
-        case .string(let s): s
-        case .array(let items): items.compactMap(\.string).joined(separator: "; ")
-        default: value.canonical
-        }
-        lines.append("  \(field.rawValue): \(ControlCharacters.neutralised(text))")
-    }
-    lines.append("  safe_contact: \(ControlCharacters.neutralised(view.disclosure.safeContact))")
-    for e in view.events {
-        lines.append("  [\(e.on) \(e.by)] \(e.kind) \([e.from, e.to].compactMap { $0 }.joined(separator: " → ")) \(e.detail ?? "") \(e.reason?.display ?? "")")
-    }
-    return lines.joined(separator: "\n")
 }
 
 private struct SuggestionJSON: Encodable {

@@ -74,6 +74,10 @@ struct ReferralFlowTests {
             #expect(((page["consents"] as? [[String: Any]]) ?? []).count == 3)
             let text = try await d.ok(["case", "show", c.id], as: .counsellor).stdout
             #expect(text.contains("Chuyển gửi") && text.contains("Sẵn sàng gửi") && text.contains(created["id"] as? String ?? "?"))
+            let shownReferral = try await d.ok(["referral", "show", created["id"] as? String ?? "?"], as: .counsellor).stdout
+            #expect(shownReferral.contains("Họ và tên") && shownReferral.contains("Sẵn sàng gửi") && shownReferral.contains("Lịch sử"),
+                    "referral show speaks in labels")
+            #expect(!shownReferral.contains("ready") && !shownReferral.contains("divorce-recognition"))
             let forCase = try JSON.array(try await d.ok(["referral", "list", "--case", c.id, "--json"], as: .counsellor))
             #expect(forCase.count == 2)
             let other = try await d.openCase(["--name", Invented.lyName])

@@ -1,0 +1,39 @@
+import Cases
+
+/// A referral as lines of text for the staff who may read it: what it is, every disclosed field
+/// by its label (codes among them by their labels), and its history. Values come from partners
+/// and staff alike, so each passes through `ControlCharacters.neutralised`.
+public enum ReferralText {
+    public static func lines(_ view: ReferralView, labels: CodeLabels) -> [String] {
+        let r = view.referral
+        let due = labels.lang == .vi ? "hạn" : "due"
+        var lines = ["\(r.id) · \(r.agency) · \(labels.need(r.service)) · \(labels.priority(r.priority)) · \(labels.referralStatus(r.status))"
+                     + " · \(due) \(DisplayFormat.time(r.due))\(r.isOverdue() ? " · " + labels.overdue : "")"]
+        for field in DisclosableField.allCases {
+            guard let value = view.disclosure.fields[field.rawValue] else { continue }
+            lines.append("  \(field.label(labels.lang)): \(ControlCharacters.neutralised(text(value, field: field, labels: labels)))")
+        }
+        if !view.disclosure.safeContact.isEmpty {
+            lines.append("  \(Text.field(.safeContact).text(labels.lang)): \(ControlCharacters.neutralised(view.disclosure.safeContact))")
+        }
+        return lines + CaseText.history(view.events, labels: labels, status: { ReferralStatus(rawValue: $0).map(labels.referralStatus) ?? $0 })
+    }
+
+    /// A disclosed value as text: codes (province, country, migration, needs) by their labels.
+    static func text(_ value: JSONValue, field: DisclosableField, labels: CodeLabels) -> String {
+        let label: (String) -> String = switch field {
+        case .originProvince: labels.province
+        case .destination: labels.country
+        case .migration: labels.migration
+        case .needs: labels.need
+        case .dob: DisplayFormat.day
+        default: { $0 }
+        }
+        switch value {
+        case .string(let text): return label(text)
+        case .array(let items): return items.compactMap(\.string).map(label).joined(separator: "; ")
+        case .int(let number): return String(number)
+        default: return value.canonical
+        }
+    }
+}
