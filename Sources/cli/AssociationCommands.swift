@@ -87,8 +87,10 @@ struct AssociationCommand: ParsableCommand {
             let list = try store.associations(session, policy: policy, country: country, status: status)
             if global.json { try context.emit(list); return }
             if list.isEmpty { context.say(.noAssociation) }
+            let labels = CodeLabels(policy: policy, lang: context.lang)
             for a in list {
-                print([a.id, a.country, a.status.rawValue, a.members.map(String.init) ?? "-", a.name].joined(separator: "\t"))
+                print([a.id, labels.country(a.country), labels.associationStatus(a.status.rawValue), a.members.map(String.init) ?? "-", a.name]
+                    .joined(separator: "\t"))
             }
         }
     }

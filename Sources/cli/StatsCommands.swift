@@ -97,7 +97,7 @@ struct StatsCommand: ParsableCommand {
                 return
             }
             for e in entries {
-                print([e.at, e.user, e.dp ? "dp ε=\(e.epsilon ?? "")" : "suppression", "\(e.cells) cells",
+                print([DisplayFormat.time(e.at), e.user, e.dp ? "dp ε=\(e.epsilon ?? "")" : "suppression", "\(e.cells) cells",
                        "\(e.suppressedPrimary)+\(e.suppressedSecondary) suppressed", e.request].joined(separator: "\t"))
             }
             for (year, value) in spent.sorted(by: { $0.key < $1.key }) { context.say(.budgetSpent(year, value, budget)) }
