@@ -257,48 +257,4 @@ private struct CreatedJSON: Encodable {
     let due: String
 }
 
-struct ReferralJSON: Encodable {
-    let id: String
-    let `case`: String
-    let agency: String
-    let service: String
-    let priority: String
-    let status: String
-    let review: Bool
-    let fields: [String]
-    let due: String
-    let overdue: Bool
-    let declineCode: String?
 
-    init(_ r: Referral) {
-        id = r.id; `case` = r.caseID; agency = r.agency; service = r.service; priority = r.priority.rawValue; status = r.status.rawValue
-        review = r.review; fields = r.fields.map(\.rawValue); due = r.due; overdue = r.isOverdue(); declineCode = r.declineCode
-    }
-}
-
-private struct ReferralViewJSON: Encodable {
-    let referral: ReferralJSON
-    let disclosed: [String: String]
-    let safeContact: String
-    let events: [[String: String]]
-
-    init(_ view: ReferralView) {
-        referral = ReferralJSON(view.referral)
-        disclosed = view.disclosure.fields.mapValues { value in
-            switch value {
-            case .string(let s): s
-            case .array(let items): items.compactMap(\.string).joined(separator: "; ")
-            default: value.canonical
-            }
-        }
-        safeContact = view.disclosure.safeContact
-        events = view.events.map { e in
-            var out = ["on": e.on, "by": e.by, "kind": e.kind]
-            if let from = e.from { out["from"] = from }
-            if let to = e.to { out["to"] = to }
-            if let detail = e.detail { out["detail"] = detail }
-            if let reason = e.reason { out["reason"] = reason.display }
-            return out
-        }
-    }
-}

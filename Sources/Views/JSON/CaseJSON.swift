@@ -1,0 +1,80 @@
+import Cases
+
+/// `case show --json`: the case, decrypted fields, notes, history, consents and referrals.
+public struct CaseJSON: Encodable {
+    struct Person: Encodable {
+        let id: String
+        let name: String?
+        let otherNames: [String]
+        let dob: String?
+        let birthYear: Int?
+        let phones: [String]
+        let email: String?
+        let idNumber: String?
+        let passport: String?
+        let address: String?
+    }
+    struct Note: Encodable {
+        let id: String
+        let author: String
+        let createdOn: String
+        let text: String
+    }
+    /// One history step (cases and associations share the shape).
+    public struct Event: Encodable {
+        let on: String
+        let by: String
+        let kind: String
+        let from: String?
+        let to: String?
+        let detail: String?
+        let reason: String?
+
+        public init(_ e: EventView) {
+            (on, by, kind, from, to, detail, reason) = (e.on, e.by, e.kind, e.from, e.to, e.detail, e.reason?.display)
+        }
+    }
+    let id: String
+    let centre: String
+    let programme: String
+    let status: String
+    let risk: String?
+    let assignedTo: String?
+    let originProvince: String?
+    let destination: String?
+    let migration: String?
+    let ageBand: String?
+    let needs: [String]
+    let association: String?
+    let supportRequest: String?
+    let openedOn: String
+    let closedOn: String?
+    let outcome: String?
+    let person: Person
+    let safeContact: String?
+    let notes: [Note]
+    let events: [Event]
+    let consents: [ConsentJSON]
+    let referrals: [ReferralJSON]
+    /// Present when her personal data was erased.
+    let erasure: Erasure?
+
+    public init(_ view: CaseView) {
+        let s = view.summary
+        let p = view.person
+        id = s.id; centre = s.centre; programme = s.programme.rawValue; status = s.status.rawValue
+        risk = s.risk?.rawValue; assignedTo = s.assignedTo; originProvince = s.originProvince
+        destination = s.destination; migration = s.migration; ageBand = s.ageBand; needs = s.needs
+        association = s.association; supportRequest = s.supportRequest; openedOn = s.openedOn; closedOn = s.closedOn; outcome = s.outcome
+        person = Person(id: s.person, name: p.name?.display, otherNames: p.otherNames.map(\.display),
+                        dob: p.dateOfBirth?.display, birthYear: p.birthYear, phones: p.phones.map(\.display),
+                        email: p.email?.display, idNumber: p.idNumber?.display, passport: p.passport?.display,
+                        address: p.address?.display)
+        safeContact = view.safeContact?.display
+        notes = view.notes.map { Note(id: $0.id, author: $0.author, createdOn: $0.createdOn, text: $0.text.display) }
+        events = view.events.map(Event.init)
+        consents = view.consents.map(ConsentJSON.init)
+        referrals = view.referrals.map(ReferralJSON.init)
+        erasure = view.erasure
+    }
+}
