@@ -8,14 +8,11 @@ public enum CaseText {
         let lang = labels.lang
         let s = view.summary
         let p = view.person
-        var lines: [String] = []
-        func add(_ field: Text.Field, _ value: String?) {
-            guard let value, !value.isEmpty else { return }
-            lines.append("\(Text.field(field).text(lang)): \(value)")
-        }
+        var page = LabelledLines(lang: lang)
+        func add(_ field: Text.Field, _ value: String?) { page.add(field, value) }
         add(.caseID, s.id)
         add(.person, s.person)
-        if let erasure = view.erasure { lines.append(Text.subjectErasedNotice(DisplayFormat.day(erasure.erasedOn)).text(lang)) }
+        if let erasure = view.erasure { page.append(Text.subjectErasedNotice(DisplayFormat.day(erasure.erasedOn)).text(lang)) }
         add(.centre, s.centre)
         add(.programme, labels.programme(s.programme))
         add(.status, labels.status(s.status))
@@ -42,12 +39,13 @@ public enum CaseText {
         add(.closed, s.closedOn.map(DisplayFormat.day))
         add(.outcome, s.outcome.map(labels.outcome))
         if !view.notes.isEmpty {
-            lines.append("\(Text.field(.notes).text(lang)):")
-            for note in view.notes { lines.append("  [\(DisplayFormat.day(note.createdOn)) \(note.author)] \(note.text.display)") }
+            page.append("\(Text.field(.notes).text(lang)):")
+            for note in view.notes { page.append("  [\(DisplayFormat.day(note.createdOn)) \(note.author)] \(note.text.display)") }
         }
-        lines += consents(view.consents, labels: labels)
-        lines += referrals(view.referrals, labels: labels)
-        return lines + history(view.events, labels: labels, status: labels.caseStatus)
+        page.append(contentsOf: consents(view.consents, labels: labels))
+        page.append(contentsOf: referrals(view.referrals, labels: labels))
+        page.append(contentsOf: history(view.events, labels: labels, status: labels.caseStatus))
+        return page.lines
     }
 
     /// One line per consent: when, for what, to whom, which fields, and whether withdrawn.

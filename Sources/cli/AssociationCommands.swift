@@ -108,46 +108,8 @@ struct AssociationCommand: ParsableCommand {
             if global.json {
                 try context.emit(AssociationJSON(view))
             } else {
-                print(render(view, labels: CodeLabels(policy: policy, lang: context.lang)))
+                print(AssociationText.lines(view, labels: CodeLabels(policy: policy, lang: context.lang)).joined(separator: "\n"))
             }
-        }
-
-        private func render(_ view: AssociationView, labels: CodeLabels) -> String {
-            let lang = labels.lang
-            let s = view.summary
-            var lines: [String] = []
-            func add(_ field: Text.Field, _ value: String?) {
-                guard let value, !value.isEmpty else { return }
-                lines.append("\(Text.field(field).text(lang)): \(value)")
-            }
-            add(.association, s.id)
-            add(.associationName, s.name)
-            add(.centre, s.centre)
-            add(.country, labels.country(s.country))
-            add(.city, s.city)
-            add(.founded, s.founded)
-            add(.status, labels.associationStatus(s.status.rawValue))
-            add(.members, s.members.map(String.init))
-            add(.website, s.website)
-            add(.contactName, view.contact?.name?.display)
-            add(.phones, view.contact?.phone?.display)
-            add(.email, view.contact?.email?.display)
-            add(.notes, view.contact?.note?.display)
-            if !view.cases.isEmpty {
-                lines.append("\(Text.field(.linkedCases).text(lang)):")
-                for c in view.cases {
-                    lines.append("  \(c.id)\t\(labels.programme(c.programme))\t\(labels.status(c.status))\(c.supportRequest.map { "\t" + labels.supportRequest($0) } ?? "")")
-                }
-            }
-            if !view.activities.isEmpty {
-                lines.append("\(Text.field(.activities).text(lang)):")
-                for a in view.activities {
-                    let parts = [DisplayFormat.day(a.on), labels.activityKind(a.kind), a.participants.map(String.init) ?? "", a.note?.display ?? ""].filter { !$0.isEmpty }
-                    lines.append("  " + parts.joined(separator: " · "))
-                }
-            }
-            lines += CaseText.history(view.history, labels: labels, status: labels.associationStatus)
-            return lines.joined(separator: "\n")
         }
     }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Cases
-import Views
 
 /// The one shape of a command that acts as a user: options parsed, the user unlocked, the work
 /// done, any failure reported once as one line and an exit code (`Context.run`). A command
@@ -28,11 +27,4 @@ struct Work {
 
     /// The policy folder, read when the command needs it.
     func policy() throws -> Policy { try context.loadPolicy() }
-
-    var json: Bool { context.json }
-
-    /// One JSON document with `--json`, else one line from the catalogue.
-    func report<T: Encodable>(json value: T, text: Text) throws {
-        if context.json { try context.emit(value) } else { context.say(text) }
-    }
 }

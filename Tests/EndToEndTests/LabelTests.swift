@@ -36,4 +36,47 @@ struct LabelTests {
             #expect(json["destination"] as? String == "KR" && json["programme"] as? String == "returnee")
         }
     }
+
+    @Test("lists, the audit log, the ledger and association pages speak in labels, days as dd/mm/yyyy and Vietnam time")
+    func listsUseLabels() async throws {
+        try await Deployment.with([.manager, .counsellor, .statistician]) { d in
+            let opened = try await d.openCase(["--name", Invented.hoa, "--destination", "KR", "--risk", "high",
+                                               "--need", "divorce-recognition"])
+            // A timestamp stored as ISO 8601 UTC (…T…Z) must never be shown as it is.
+            let isoInstant = #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"#
+            let shownTime = #"\d{2}/\d{2}/\d{4} \d{2}:\d{2}"#
+
+            let list = try await d.ok(["case", "list"], as: .counsellor).stdout
+            #expect(list.contains(opened.id) && list.contains("Cao") && list.contains("Mới mở") && list.contains("hồi hương"))
+            #expect(!list.contains("returnee") && !list.contains("\thigh\t"))
+
+            try await d.ok(["consent", "give", opened.id, "--purpose", "referral", "--agency-kind", "justice"], as: .counsellor)
+            let consents = try await d.ok(["consent", "list", opened.id], as: .counsellor).stdout
+            #expect(consents.contains("Chuyển gửi") && consents.range(of: #"\d{2}/\d{2}/\d{4}"#, options: .regularExpression) != nil)
+
+            try await d.ok(["referral", "create", opened.id, "--agency", "vn-moj-hanoi", "--service", "divorce-recognition"], as: .counsellor)
+            let referrals = try await d.ok(["referral", "list"], as: .counsellor).stdout
+            #expect(referrals.contains("Chờ trung ương duyệt") || referrals.contains("Sẵn sàng gửi"), "\(referrals)")
+            #expect(!referrals.contains("pending-review") && !referrals.contains("\tready\t"))
+            #expect(referrals.range(of: shownTime, options: .regularExpression) != nil)
+            #expect(referrals.range(of: isoInstant, options: .regularExpression) == nil && !referrals.contains("divorce-recognition"))
+
+            let log = try await d.ok(["audit", "log"], as: .manager).stdout
+            #expect(log.range(of: shownTime, options: .regularExpression) != nil && log.range(of: isoInstant, options: .regularExpression) == nil)
+
+            try await d.ok(["stats", "export", "--by", "destination", "--format", "json"], as: .statistician)
+            let ledger = try await d.ok(["stats", "ledger"], as: .statistician).stdout
+            #expect(ledger.range(of: shownTime, options: .regularExpression) != nil && ledger.range(of: isoInstant, options: .regularExpression) == nil)
+
+            let association = try JSON.object(try await d.ok(["association", "add", "--name", "Hội Phụ nữ Việt Nam tại Incheon", "--country", "KR",
+                                                              "--founded", "2019-05", "--json"], as: .counsellor))
+            let id = try #require(association["id"] as? String)
+            try await d.ok(["association", "activity", id, "--date", "2026-03-08", "--kind", "event", "--participants", "40"], as: .counsellor)
+            let page = try await d.ok(["association", "show", id], as: .counsellor).stdout
+            for label in ["Hàn Quốc", "08/03/2026", "Sự kiện cộng đồng", "Đang hoạt động"] { #expect(page.contains(label), "missing \(label)") }
+            #expect(!page.contains(": KR") && !page.contains("2026-03-08"))
+            let associations = try await d.ok(["association", "list"], as: .counsellor).stdout
+            #expect(associations.contains("Hàn Quốc") && !associations.contains("\tKR\t"))
+        }
+    }
 }

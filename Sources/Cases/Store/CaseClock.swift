@@ -37,8 +37,5 @@ public enum Now {
     /// Today (UTC) as `YYYY-MM-DD`.
     public static func today() -> String { Day.string(clock.now()) }
 
-    /// This second (UTC) as `YYYY-MM-DDTHH:MM:SSZ`.
-    public static func timestamp() -> String { Timestamp.format(clock.now()) }
-
     public static func year() -> Int { Day.parse(today())?.year ?? 0 }
 }

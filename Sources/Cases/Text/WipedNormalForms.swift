@@ -49,9 +49,22 @@ enum WipedNormalForms {
             }
         }
 
-        /// Both names have the same tokens (as `nameKey(a) == nameKey(b)`).
+        /// Both names have the same tokens (as `nameKey(a) == nameKey(b)`), compared buffer to
+        /// buffer: no token is copied out of either.
         func sameName(as other: Name) -> Bool {
-            other.folded.withUnsafeBytes { bytes in hasExactly(other.tokens.map { Array(bytes[$0]) }) }
+            guard tokens.count == other.tokens.count else { return false }
+            return folded.withUnsafeBytes { mine in
+                other.folded.withUnsafeBytes { theirs in
+                    var used = [Bool](repeating: false, count: tokens.count)
+                    for wanted in other.tokens {
+                        guard let hit = tokens.indices.first(where: { !used[$0] && mine[tokens[$0]].elementsEqual(theirs[wanted]) }) else {
+                            return false
+                        }
+                        used[hit] = true
+                    }
+                    return true
+                }
+            }
         }
     }
 
