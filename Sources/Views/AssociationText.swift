@@ -36,4 +36,16 @@ public enum AssociationText {
         page.append(contentsOf: CaseText.history(view.history, labels: labels, status: labels.associationStatus))
         return page.lines
     }
+
+    /// `association report`: each count under its heading, every code by its label.
+    public static func report(_ report: AssociationReport, labels: CodeLabels) -> [String] {
+        let sections: [(Text.Field, [ReportCount], (String) -> String)] = [
+            (.country, report.byCountry, labels.country), (.status, report.byStatus, labels.associationStatus),
+            (.activities, report.activitiesByKind, labels.activityKind),
+        ]
+        return sections.flatMap { field, counts, label in
+            ["\(Text.field(field).text(labels.lang)):"]
+                + counts.map { "  \(label($0.code))\t\($0.count)\($0.participants.map { "\t(\($0))" } ?? "")" }
+        }
+    }
 }

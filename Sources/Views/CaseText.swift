@@ -53,13 +53,33 @@ public enum CaseText {
         guard !consents.isEmpty else { return [] }
         let lang = labels.lang
         return ["\(Text.field(.consents).text(lang)):"] + consents.map { c in
-            let scope = c.agencyID ?? c.agencyKind?.rawValue
+            let scope = c.agencyID ?? c.agencyKind.map(labels.agencyKind)
             let fields = c.fields.map { $0.map { $0.label(lang) }.joined(separator: ", ") }
                 ?? (lang == .vi ? "mọi thông tin" : "all fields")
             let withdrawn = c.withdrawnOn.map { (lang == .vi ? "đã rút " : "withdrawn ") + DisplayFormat.day($0) }
             let parts = [labels.consentPurpose(c.purpose), scope, fields, withdrawn, c.note?.display].compactMap { $0 }.filter { !$0.isEmpty }
             return "  [\(DisplayFormat.day(c.givenOn)) \(c.givenBy)] " + parts.joined(separator: " · ")
         }
+    }
+
+    /// `case list`: one tab-separated row of plain data, codes by their labels.
+    public static func row(_ c: CaseSummary, labels: CodeLabels) -> String {
+        [c.id, labels.programme(c.programme), labels.status(c.status), c.risk.map(labels.risk) ?? "-", c.assignedTo ?? "-",
+         DisplayFormat.day(c.openedOn)].joined(separator: "\t")
+    }
+
+    /// `case find`: one hit, her name made safe for a terminal (it was typed by someone else).
+    public static func found(_ hit: FoundCase, labels: CodeLabels) -> String {
+        [hit.id, hit.centre, labels.programme(hit.programme), labels.status(hit.status), ControlCharacters.neutralised(hit.name)]
+            .joined(separator: "\t")
+    }
+
+    /// `consent list`: one tab-separated row with the consent's id, for scripts and people alike.
+    public static func consentRow(_ c: Consent, labels: CodeLabels) -> String {
+        let scope = c.agencyID ?? c.agencyKind.map(labels.agencyKind) ?? "-"
+        let fields = c.fields.map { $0.map { $0.label(labels.lang) }.joined(separator: ", ") } ?? "*"
+        return [c.id, labels.consentPurpose(c.purpose), scope, fields, DisplayFormat.day(c.givenOn), c.withdrawnOn.map(DisplayFormat.day) ?? "-",
+                c.note?.display ?? ""].joined(separator: "\t")
     }
 
     /// One line per referral: id, agency, service, status and when an answer is due.

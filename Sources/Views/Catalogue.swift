@@ -86,6 +86,7 @@ public enum Text: Sendable {
         case passport, address, safeContact, notes, history, role, active, removed, kind, province
         case consents, referrals, accessLog, agency, service, disclosed, erased
         case city, founded, members, website, contactName, linkedCases, activities, supportRequest, country, associationName
+        case agencyName, englishName, services, provinces, countries, publicKey, description, rule, priority, review, fields, phone
     }
 
     public func text(_ lang: Language) -> String {
@@ -295,6 +296,18 @@ extension Text.Field {
         case .supportRequest: ("Yêu cầu hỗ trợ", "Support request")
         case .country: ("Quốc gia", "Country")
         case .associationName: ("Tên hội", "Name of the association")
+        case .agencyName: ("Tên cơ quan", "Name of the agency")
+        case .englishName: ("Tên tiếng Anh", "English name")
+        case .services: ("Dịch vụ tiếp nhận", "Services accepted")
+        case .provinces: ("Tỉnh/thành phục vụ", "Provinces served")
+        case .countries: ("Quốc gia hoạt động", "Countries")
+        case .publicKey: ("Khoá công khai", "Public key")
+        case .description: ("Mô tả", "Description")
+        case .rule: ("Quy tắc", "Rule")
+        case .priority: ("Mức ưu tiên", "Priority")
+        case .review: ("Cần trung ương duyệt", "Central review needed")
+        case .fields: ("Thông tin sẽ chia sẻ", "Fields disclosed")
+        case .phone: ("Số điện thoại", "Phone")
         }
     }
 }

@@ -8,7 +8,7 @@ struct AgencyCommand: ParsableCommand {
         commandName: "agency", abstract: "The partner directory (HSDS).",
         subcommands: [Add.self, List.self, Show.self, Import.self, Export.self, Keygen.self])
 
-    struct Add: ParsableCommand {
+    struct Add: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Add or replace an agency.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
@@ -23,26 +23,21 @@ struct AgencyCommand: ParsableCommand {
         @Option var phone: String?
         @Option var address: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                var agency = Agency(id: id, name: name, kind: kind)
-                agency.services = services
-                agency.provinces = provinces
-                agency.countries = countries
-                agency.website = website
-                agency.email = email
-                agency.phone = phone
-                agency.address = kind == .shelter ? nil : address
-                if let publicKey {
-                    guard let bytes = Data(base64Encoded: publicKey) else { throw CaunoiError.invalid(.publicKey) }
-                    agency.publicKey = [UInt8](bytes)
-                }
-                let (store, session) = try context.unlock()
-                try store.addAgency(session, policy: policy, agency: agency)
-                if global.json { try context.emit(["id": id]) } else { context.say(.agencyAdded(id)) }
+        func prepare(_ context: Context) throws -> Agency {
+            var agency = Agency(id: id, name: name, kind: kind)
+            (agency.services, agency.provinces, agency.countries) = (services, provinces, countries)
+            (agency.website, agency.email, agency.phone) = (website, email, phone)
+            agency.address = kind == .shelter ? nil : address
+            if let publicKey {
+                guard let bytes = Data(base64Encoded: publicKey) else { throw CaunoiError.invalid(.publicKey) }
+                agency.publicKey = [UInt8](bytes)
             }
+            return agency
+        }
+
+        func run(_ work: Work, _ agency: Agency) throws {
+            try work.store.addAgency(work.session, policy: work.policy(), agency: agency)
+            try work.answer(["id": id], saying: .agencyAdded(id))
         }
     }
 
@@ -53,11 +48,9 @@ struct AgencyCommand: ParsableCommand {
         @Option var service: String?
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let list = try store.agencies(session, policy: policy, kind: kind, service: service)
-            if global.json { try context.emit(list.map(AgencyJSON.init)); return }
-            for a in list { print([a.id, a.kind.rawValue, a.publicKey == nil ? "-" : "key", a.name].joined(separator: "\t")) }
+            let labels = try work.labels()
+            let list = try work.store.agencies(work.session, policy: labels.policy, kind: kind, service: service)
+            try work.answer(list.map(AgencyJSON.init), lines: { list.map { AgencyText.row($0, labels: labels) } })
         }
     }
 
@@ -67,37 +60,27 @@ struct AgencyCommand: ParsableCommand {
         @Argument var id: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let a = try store.agency(session, policy: policy, id: id)
-            if global.json { try context.emit(AgencyJSON(a)); return }
-            let lines: [(String, String?)] = [
-                ("id", a.id), ("name", a.name), ("name_en", a.nameEn), ("kind", a.kind.rawValue),
-                ("services", a.services.joined(separator: ", ")), ("provinces", a.provinces.joined(separator: ", ")),
-                ("countries", a.countries.joined(separator: ", ")), ("website", a.website), ("email", a.email),
-                ("phone", a.phone), ("address", a.address), ("public_key", a.publicKey.map { Data($0).base64EncodedString() }),
-                ("description", a.description),
-            ]
-            for (label, value) in lines { if let value, !value.isEmpty { print("\(label): \(value)") } }
+            let labels = try work.labels()
+            let agency = try work.store.agency(work.session, policy: labels.policy, id: id)
+            try work.answer(AgencyJSON(agency), lines: { AgencyText.lines(agency, labels: labels) })
         }
     }
 
-    struct Import: ParsableCommand {
+    struct Import: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Import an HSDS 3.x JSON export, all or nothing.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The HSDS JSON file.") var hsds: String
         @Option(help: "Kind for organisations that do not carry one (default ngo).") var kind: AgencyKind = .ngo
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                guard let data = FileManager.default.contents(atPath: hsds) else { throw CommandLineError.fileNotFound("--hsds") }
-                let agencies = try HSDS.parse(data, defaultKind: kind, policy: policy)
-                let (store, session) = try context.unlock()
-                let count = try store.importAgencies(session, policy: policy, agencies: agencies)
-                if global.json { try context.emit(["imported": count]) } else { context.say(.agenciesImported(count)) }
-            }
+        func prepare(_ context: Context) throws -> (Policy, [Agency]) {
+            let policy = try context.loadPolicy()
+            guard let data = FileManager.default.contents(atPath: hsds) else { throw CommandLineError.fileNotFound("--hsds") }
+            return (policy, try HSDS.parse(data, defaultKind: kind, policy: policy))
+        }
+
+        func run(_ work: Work, _ input: (Policy, [Agency])) throws {
+            let count = try work.store.importAgencies(work.session, policy: input.0, agencies: input.1)
+            try work.answer(["imported": count], saying: .agenciesImported(count))
         }
     }
 
@@ -108,9 +91,8 @@ struct AgencyCommand: ParsableCommand {
         @Option var out: String?
 
         func run(_ work: Work) throws {
-            let (store, session) = (work.store, work.session)
             let policy = try work.policy()
-            let data = try HSDS.export(try store.agencies(session, policy: policy), policy: policy)
+            let data = try HSDS.export(try work.store.agencies(work.session, policy: policy), policy: policy)
             if let out {
                 guard FileManager.default.createFile(atPath: out, contents: data) else { throw CaunoiError.cannotCreate(.output) }
             } else {
@@ -132,26 +114,5 @@ struct AgencyCommand: ParsableCommand {
                 if global.json { try context.emit(["public_key": publicKey, "key_file": out]) } else { print(publicKey) }
             }
         }
-    }
-}
-
-private struct AgencyJSON: Encodable {
-    let id: String
-    let name: String
-    let nameEn: String?
-    let kind: String
-    let services: [String]
-    let provinces: [String]
-    let countries: [String]
-    let website: String?
-    let email: String?
-    let phone: String?
-    let address: String?
-    let publicKey: String?
-
-    init(_ a: Agency) {
-        id = a.id; name = a.name; nameEn = a.nameEn; kind = a.kind.rawValue; services = a.services; provinces = a.provinces
-        countries = a.countries; website = a.website; email = a.email; phone = a.phone; address = a.address
-        publicKey = a.publicKey.map { Data($0).base64EncodedString() }
     }
 }

@@ -42,20 +42,20 @@ struct AssociationCommand: ParsableCommand {
         }
     }
 
-    struct Add: UnlockedCommand {
+    struct Add: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Register an association, kept by your centre.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var fields: Fields
 
-        func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let id = try store.addAssociation(session, policy: policy, input: fields.input(context))
-            if global.json { try context.emit(["id": id]) } else { context.say(.associationAdded(id)) }
+        func prepare(_ context: Context) throws -> AssociationInput { try fields.input(context) }
+
+        func run(_ work: Work, _ input: AssociationInput) throws {
+            let id = try work.store.addAssociation(work.session, policy: work.policy(), input: input)
+            try work.answer(["id": id], saying: .associationAdded(id))
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: PreparedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change an association (its centre's staff); a dissolved one is reopened only with --reason.")
         @OptionGroup var global: GlobalOptions
@@ -63,15 +63,11 @@ struct AssociationCommand: ParsableCommand {
         @OptionGroup var fields: Fields
         @Option(help: "Why a dissolved association is reopened (sealed in its history).") var reason: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let input = try fields.input(context, reason: reason)
-                let (store, session) = try context.unlock()
-                try store.updateAssociation(session, policy: policy, id: id, input: input)
-                if global.json { try context.emit(["id": id]) } else { context.say(.associationUpdated(id)) }
-            }
+        func prepare(_ context: Context) throws -> AssociationInput { try fields.input(context, reason: reason) }
+
+        func run(_ work: Work, _ input: AssociationInput) throws {
+            try work.store.updateAssociation(work.session, policy: work.policy(), id: id, input: input)
+            try work.answer(["id": id], saying: .associationUpdated(id))
         }
     }
 
@@ -82,16 +78,15 @@ struct AssociationCommand: ParsableCommand {
         @Option(help: "Only this status.") var status: AssociationStatus?
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let list = try store.associations(session, policy: policy, country: country, status: status)
-            if global.json { try context.emit(list); return }
-            if list.isEmpty { context.say(.noAssociation) }
-            let labels = CodeLabels(policy: policy, lang: context.lang)
-            for a in list {
-                print([a.id, labels.country(a.country), labels.associationStatus(a.status.rawValue), a.members.map(String.init) ?? "-", a.name]
-                    .joined(separator: "\t"))
-            }
+            let labels = try work.labels()
+            let list = try work.store.associations(work.session, policy: labels.policy, country: country, status: status)
+            try work.answer(list, text: {
+                if list.isEmpty { work.context.say(.noAssociation) }
+                for a in list {
+                    print([a.id, labels.country(a.country), labels.associationStatus(a.status.rawValue), a.members.map(String.init) ?? "-", a.name]
+                        .joined(separator: "\t"))
+                }
+            })
         }
     }
 
@@ -102,14 +97,8 @@ struct AssociationCommand: ParsableCommand {
         @Argument var id: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let view = try store.showAssociation(session, id: id)
-            if global.json {
-                try context.emit(AssociationJSON(view))
-            } else {
-                print(AssociationText.lines(view, labels: CodeLabels(policy: policy, lang: context.lang)).joined(separator: "\n"))
-            }
+            let view = try work.store.showAssociation(work.session, id: id)
+            try work.answer(AssociationJSON(view), lines: { AssociationText.lines(view, labels: try work.labels()) })
         }
     }
 
@@ -123,11 +112,9 @@ struct AssociationCommand: ParsableCommand {
         @Option(help: "Free-text note (sealed).") var note: String?
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let activity = try store.recordActivity(session, policy: policy, id: id, on: date, kind: kind, participants: participants,
-                                                    note: note.map(PersonalText.init))
-            if global.json { try context.emit(["id": activity, "association": id]) } else { context.say(.activityRecorded(id)) }
+            let activity = try work.store.recordActivity(work.session, policy: work.policy(), id: id, on: date, kind: kind,
+                                                         participants: participants, note: note.map(PersonalText.init))
+            try work.answer(["id": activity, "association": id], saying: .activityRecorded(id))
         }
     }
 
@@ -138,64 +125,14 @@ struct AssociationCommand: ParsableCommand {
         @Option(help: "Associations registered by the end of this year, and that year's activities.") var year: Int?
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let report = try store.associationReport(session, policy: policy, year: year)
-            if global.json {
-                try context.emit(ReportJSON(year: report.year, associations: report.associations, byCountry: report.byCountry,
-                                            byStatus: report.byStatus, activitiesByKind: report.activitiesByKind))
-                return
-            }
-            context.say(.associationTotal(report.associations, report.year))
-            for (field, counts) in [(Text.Field.country, report.byCountry), (.status, report.byStatus), (.activities, report.activitiesByKind)] {
-                lines(Text.field(field).text(context.lang), counts)
-            }
-        }
-
-        private func lines(_ title: String, _ counts: [ReportCount]) {
-            print("\(title):")
-            for c in counts { print("  \(c.code)\t\(c.count)\(c.participants.map { "\t(\($0))" } ?? "")") }
+            let labels = try work.labels()
+            let report = try work.store.associationReport(work.session, policy: labels.policy, year: year)
+            try work.answer(AssociationReportJSON(report), text: {
+                work.context.say(.associationTotal(report.associations, report.year))
+                print(AssociationText.report(report, labels: labels).joined(separator: "\n"))
+            })
         }
     }
 }
 
 extension AssociationStatus: ExpressibleByArgument {}
-
-/// `association show --json`: plain data, and the sealed part only when it was opened.
-private struct AssociationJSON: Encodable {
-    struct Contact: Encodable {
-        let name: String?
-        let phone: String?
-        let email: String?
-        let note: String?
-    }
-    struct Activity: Encodable {
-        let id: String
-        let on: String
-        let kind: String
-        let participants: Int?
-        let by: String
-        let note: String?
-    }
-    let association: AssociationSummary
-    let contact: Contact?
-    let cases: [LinkedCase]
-    let activities: [Activity]
-    let history: [CaseJSON.Event]
-
-    init(_ view: AssociationView) {
-        association = view.summary
-        contact = view.contact.map { Contact(name: $0.name?.display, phone: $0.phone?.display, email: $0.email?.display, note: $0.note?.display) }
-        cases = view.cases
-        activities = view.activities.map { Activity(id: $0.id, on: $0.on, kind: $0.kind, participants: $0.participants, by: $0.by, note: $0.note?.display) }
-        history = view.history.map(CaseJSON.Event.init)
-    }
-}
-
-private struct ReportJSON: Encodable {
-    let year: Int?
-    let associations: Int
-    let byCountry: [ReportCount]
-    let byStatus: [ReportCount]
-    let activitiesByKind: [ReportCount]
-}

@@ -48,13 +48,8 @@ struct AuditCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let count = try store.verifyAudit(session)
-            if global.json {
-                print(JSONValue.object(["ok": .bool(true), "entries": .int(Int(count))]).canonical)
-            } else {
-                context.say(.auditVerified(count))
-            }
+            let count = try work.store.verifyAudit(work.session)
+            try work.answer(tree: .object(["ok": .bool(true), "entries": .int(Int(count))])) { work.context.say(.auditVerified(count)) }
         }
     }
 }

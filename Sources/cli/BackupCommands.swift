@@ -15,14 +15,10 @@ struct BackupCommand: ParsableCommand {
         @Option(help: "The backup file to create.") var out: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let summary = try store.createBackup(session, to: out)
-            if global.json {
-                try context.emit(CreatedJSON(backup: summary.backup, path: summary.path, createdAt: summary.createdAt,
-                                             cases: summary.cases, erasures: summary.erasures, bytes: summary.bytes))
-            } else {
-                context.say(.backupCreated(summary.path, summary.cases))
-            }
+            let summary = try work.store.createBackup(work.session, to: out)
+            try work.answer(CreatedJSON(backup: summary.backup, path: summary.path, createdAt: summary.createdAt,
+                                        cases: summary.cases, erasures: summary.erasures, bytes: summary.bytes),
+                            saying: .backupCreated(summary.path, summary.cases))
         }
     }
 

@@ -9,7 +9,7 @@ struct CaseCommand: ParsableCommand {
                       CaseNote.self, CaseAssign.self, CaseClose.self, CaseReopen.self, CaseImportCommand.self])
 }
 
-struct CaseOpen: ParsableCommand {
+struct CaseOpen: PreparedCommand {
     static let configuration = CommandConfiguration(commandName: "open", abstract: "Open a case for a new or existing person.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "marriage, returnee or association.") var programme: Programme
@@ -18,41 +18,24 @@ struct CaseOpen: ParsableCommand {
     @Option(help: "Association id: a support request (programme association) or a member's case.") var association: String?
     @Option(help: "What an association asks for (programme association; policy/codes/support-requests.yaml).") var request: String?
 
-    func run() throws {
-        let context = Context(global)
-        try context.run {
-            let policy = try context.loadPolicy()
-            var intake = CaseIntake(programme: programme)
-            let personal = try fields.resolved(context)
-            intake.person = personal.person
-            intake.existingPersonID = person
-            intake.originProvince = fields.originProvince
-            intake.destination = fields.destination
-            intake.migration = fields.migration
-            intake.needs = fields.needs
-            intake.risk = fields.risk
-            intake.safeContact = personal.safeContact
-            intake.note = personal.note
-            intake.associationID = association
-            intake.supportRequest = request
-            let validated = try intake.validated(policy)
-            let (store, session) = try context.unlock()
-            let opened = try store.openCase(session, policy: policy, intake: validated)
-            if global.json {
-                try context.emit(OpenedJSON(id: opened.id, person: opened.person,
-                                            possibleDuplicates: opened.possibleDuplicates.map { ["id": $0] }))
-                return
-            }
-            context.say(.caseOpened(opened.id))
-            context.say(.personLabel(opened.person))
-            if !opened.possibleDuplicates.isEmpty { context.warn(.possibleDuplicates(opened.possibleDuplicates)) }
-        }
+    func prepare(_ context: Context) throws -> (Policy, CaseIntake) {
+        let policy = try context.loadPolicy()
+        var intake = CaseIntake(programme: programme)
+        let personal = try fields.resolved(context)
+        (intake.person, intake.safeContact, intake.note) = (personal.person, personal.safeContact, personal.note)
+        (intake.originProvince, intake.destination, intake.migration) = (fields.originProvince, fields.destination, fields.migration)
+        (intake.needs, intake.risk) = (fields.needs, fields.risk)
+        (intake.existingPersonID, intake.associationID, intake.supportRequest) = (person, association, request)
+        return (policy, try intake.validated(policy))
     }
 
-    private struct OpenedJSON: Encodable {
-        let id: String
-        let person: String
-        let possibleDuplicates: [[String: String]]
+    func run(_ work: Work, _ input: (Policy, CaseIntake)) throws {
+        let opened = try work.store.openCase(work.session, policy: input.0, intake: input.1)
+        try work.answer(OpenedJSON(opened), text: {
+            work.context.say(.caseOpened(opened.id))
+            work.context.say(.personLabel(opened.person))
+            if !opened.possibleDuplicates.isEmpty { work.context.warn(.possibleDuplicates(opened.possibleDuplicates)) }
+        })
     }
 }
 
@@ -65,18 +48,15 @@ struct CaseList: UnlockedCommand {
     @Option var centre: String?
 
     func run(_ work: Work) throws {
-        let (context, store, session) = (work.context, work.store, work.session)
-        let cases = try store.listCases(session, status: status, programme: programme, assignedTo: assignedTo, centre: centre)
-        if global.json { try context.emit(cases); return }
-        let labels = CodeLabels(policy: try work.policy(), lang: context.lang)
-        for c in cases {
-            print([c.id, labels.programme(c.programme), labels.status(c.status), c.risk.map(labels.risk) ?? "-", c.assignedTo ?? "-",
-                   DisplayFormat.day(c.openedOn)].joined(separator: "\t"))
-        }
+        let cases = try work.store.listCases(work.session, status: status, programme: programme, assignedTo: assignedTo, centre: centre)
+        try work.answer(cases, lines: {
+            let labels = try work.labels()
+            return cases.map { CaseText.row($0, labels: labels) }
+        })
     }
 }
 
-struct CaseFind: ParsableCommand {
+struct CaseFind: PreparedCommand {
     static let configuration = CommandConfiguration(commandName: "find", abstract: "Find cases by name, phone, ID or passport number.")
     @OptionGroup var global: GlobalOptions
     @Option var name: String?
@@ -96,22 +76,16 @@ struct CaseFind: ParsableCommand {
         guard limit >= 1 else { throw ValidationError("--limit must be at least 1.") }
     }
 
-    func run() throws {
-        let context = Context(global)
-        try context.run {
-            let policy = try context.loadPolicy()
-            let query = try searchTerm(context)
-            let (store, session) = try context.unlock()
-            let result = try store.search(session, policy: policy, query: query, limit: limit)
-            let found = result.cases
-            if result.more { context.warn(.moreMatches(limit)) }
-            if global.json {
-                try context.emit(found.map { FoundJSON(id: $0.id, name: $0.name, centre: $0.centre, programme: $0.programme.rawValue, status: $0.status.rawValue) })
-                return
-            }
-            if found.isEmpty { context.say(.nothingFound) }
-            for hit in found { print("\(hit.id)\t\(hit.centre)\t\(hit.status.rawValue)\t\(ControlCharacters.neutralised(hit.name))") }
-        }
+    func prepare(_ context: Context) throws -> (Policy, FindQuery) { (try context.loadPolicy(), try searchTerm(context)) }
+
+    func run(_ work: Work, _ input: (Policy, FindQuery)) throws {
+        let result = try work.store.search(work.session, policy: input.0, query: input.1, limit: limit)
+        if result.more { work.context.warn(.moreMatches(limit)) }
+        try work.answer(result.cases.map(FoundJSON.init), text: {
+            if result.cases.isEmpty { work.context.say(.nothingFound) }
+            let labels = CodeLabels(policy: input.0, lang: work.context.lang)
+            for hit in result.cases { print(CaseText.found(hit, labels: labels)) }
+        })
     }
 
     /// The one search term, from argv (with a warning) or from the document.
@@ -128,13 +102,5 @@ struct CaseFind: ParsableCommand {
         case "id-number": return .idNumber(value)
         default: return .passport(value)
         }
-    }
-
-    private struct FoundJSON: Encodable {
-        let id: String
-        let name: String
-        let centre: String
-        let programme: String
-        let status: String
     }
 }

@@ -8,14 +8,8 @@ struct CaseShow: UnlockedCommand {
     @Argument var id: String
 
     func run(_ work: Work) throws {
-        let (context, store, session) = (work.context, work.store, work.session)
-        let policy = try work.policy()
-        let view = try store.showCase(session, id: id)
-        if global.json {
-            try context.emit(CaseJSON(view))
-        } else {
-            print(CaseText.lines(view, labels: CodeLabels(policy: policy, lang: context.lang)).joined(separator: "\n"))
-        }
+        let view = try work.store.showCase(work.session, id: id)
+        try work.answer(CaseJSON(view), lines: { CaseText.lines(view, labels: try work.labels()) })
     }
 }
 

@@ -3,7 +3,7 @@ import Cases
 import Views
 import Foundation
 
-struct CaseUpdateCommand: ParsableCommand {
+struct CaseUpdateCommand: PreparedCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Change fields of a case and its person; lists change by --add-… and --remove-….")
     @OptionGroup var global: GlobalOptions
@@ -18,39 +18,33 @@ struct CaseUpdateCommand: ParsableCommand {
 
     static let listKeys: Set<String> = ["add-phone", "remove-phone", "add-other-name", "remove-other-name"]
 
-    func run() throws {
-        let context = Context(global)
-        try context.run {
-            // A plain list flag would replace the whole list: refused, with the flags that edit it.
-            for (flag, given) in [("need", !fields.needs.isEmpty), ("phone", !fields.phones.isEmpty), ("other-name", !fields.otherNames.isEmpty)] where given {
-                throw CommandLineError.wholeListOnUpdate(flag)
-            }
-            let policy = try context.loadPolicy()
-            var update = CaseUpdate()
-            var input = try PersonalInput(fields.fieldsFrom, allowed: CaseFieldOptions.personalFlags.union(Self.listKeys), context: context)
-            let personal = try fields.resolved(&input)
-            if !personal.person.phones.isEmpty { throw CommandLineError.wholeListOnUpdate("phone") }
-            if !personal.person.otherNames.isEmpty { throw CommandLineError.wholeListOnUpdate("other-name") }
-            update.person = personal.person
-            update.originProvince = fields.originProvince
-            update.destination = fields.destination
-            update.migration = fields.migration
-            update.needs = ListEdit(add: addNeeds, remove: removeNeeds)
-            update.phones = ListEdit(add: try input.list("add-phone", argv: addPhones).map(PersonalText.init),
-                                     remove: try input.list("remove-phone", argv: removePhones).map(PersonalText.init))
-            update.otherNames = ListEdit(add: try input.list("add-other-name", argv: addOtherNames).map(PersonalText.init),
-                                         remove: try input.list("remove-other-name", argv: removeOtherNames).map(PersonalText.init))
-            update.risk = fields.risk
-            update.safeContact = personal.safeContact
-            update.note = personal.note
-            let (store, session) = try context.unlock()
-            try store.updateCase(session, policy: policy, caseID: id, update: update)
-            try confirm(context, .caseUpdated(id), id: id)
+    func prepare(_ context: Context) throws -> CaseUpdate {
+        // A plain list flag would replace the whole list: refused, with the flags that edit it.
+        for (flag, given) in [("need", !fields.needs.isEmpty), ("phone", !fields.phones.isEmpty), ("other-name", !fields.otherNames.isEmpty)] where given {
+            throw CommandLineError.wholeListOnUpdate(flag)
         }
+        var update = CaseUpdate()
+        var input = try PersonalInput(fields.fieldsFrom, allowed: CaseFieldOptions.personalFlags.union(Self.listKeys), context: context)
+        let personal = try fields.resolved(&input)
+        if !personal.person.phones.isEmpty { throw CommandLineError.wholeListOnUpdate("phone") }
+        if !personal.person.otherNames.isEmpty { throw CommandLineError.wholeListOnUpdate("other-name") }
+        (update.person, update.safeContact, update.note) = (personal.person, personal.safeContact, personal.note)
+        (update.originProvince, update.destination, update.migration, update.risk) = (fields.originProvince, fields.destination, fields.migration, fields.risk)
+        update.needs = ListEdit(add: addNeeds, remove: removeNeeds)
+        update.phones = ListEdit(add: try input.list("add-phone", argv: addPhones).map(PersonalText.init),
+                                 remove: try input.list("remove-phone", argv: removePhones).map(PersonalText.init))
+        update.otherNames = ListEdit(add: try input.list("add-other-name", argv: addOtherNames).map(PersonalText.init),
+                                     remove: try input.list("remove-other-name", argv: removeOtherNames).map(PersonalText.init))
+        return update
+    }
+
+    func run(_ work: Work, _ update: CaseUpdate) throws {
+        try work.store.updateCase(work.session, policy: work.policy(), caseID: id, update: update)
+        try work.answer(["id": id], saying: .caseUpdated(id))
     }
 }
 
-struct CaseNote: ParsableCommand {
+struct CaseNote: PreparedCommand {
     static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a sealed note to a case.")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
@@ -64,22 +58,19 @@ struct CaseNote: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let context = Context(global)
-        try context.run {
-            let note: PersonalText
-            if let file {
-                guard let data = FileManager.default.contents(atPath: file) else { throw CommandLineError.fileNotFound("--file") }
-                guard let body = String(data: data, encoding: .utf8) else { throw CaunoiError.malformedFile("note") }
-                note = PersonalText(body)
-            } else {
-                var input = try PersonalInput(fieldsFrom, allowed: ["text"], context: context)
-                note = PersonalText(try input.text("text", argv: text) ?? "")
-            }
-            let (store, session) = try context.unlock()
-            try store.addNote(session, caseID: id, text: note)
-            try confirm(context, .noteAdded(id), id: id)
+    func prepare(_ context: Context) throws -> PersonalText {
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CommandLineError.fileNotFound("--file") }
+            guard let body = String(data: data, encoding: .utf8) else { throw CaunoiError.malformedFile("note") }
+            return PersonalText(body)
         }
+        var input = try PersonalInput(fieldsFrom, allowed: ["text"], context: context)
+        return PersonalText(try input.text("text", argv: text) ?? "")
+    }
+
+    func run(_ work: Work, _ note: PersonalText) throws {
+        try work.store.addNote(work.session, caseID: id, text: note)
+        try work.answer(["id": id], saying: .noteAdded(id))
     }
 }
 
@@ -90,9 +81,8 @@ struct CaseAssign: UnlockedCommand {
     @Option var to: String
 
     func run(_ work: Work) throws {
-        let (context, store, session) = (work.context, work.store, work.session)
-        try store.assign(session, caseID: id, to: to)
-        try confirm(context, .caseAssigned(id, to), id: id)
+        try work.store.assign(work.session, caseID: id, to: to)
+        try work.answer(["id": id], saying: .caseAssigned(id, to))
     }
 }
 
@@ -104,10 +94,8 @@ struct CaseClose: UnlockedCommand {
     @Option var reason: String?
 
     func run(_ work: Work) throws {
-        let (context, store, session) = (work.context, work.store, work.session)
-        let policy = try work.policy()
-        try store.close(session, policy: policy, caseID: id, outcome: outcome, reason: reason.map(PersonalText.init))
-        try confirm(context, .caseClosed(id), id: id)
+        try work.store.close(work.session, policy: work.policy(), caseID: id, outcome: outcome, reason: reason.map(PersonalText.init))
+        try work.answer(["id": id], saying: .caseClosed(id))
     }
 }
 
@@ -118,18 +106,12 @@ struct CaseReopen: UnlockedCommand {
     @Option var reason: String
 
     func run(_ work: Work) throws {
-        let (context, store, session) = (work.context, work.store, work.session)
-        try store.reopen(session, caseID: id, reason: PersonalText(reason))
-        try confirm(context, .caseReopened(id), id: id)
+        try work.store.reopen(work.session, caseID: id, reason: PersonalText(reason))
+        try work.answer(["id": id], saying: .caseReopened(id))
     }
 }
 
-/// Human confirmation or `{"id": ...}` for the workflow commands.
-private func confirm(_ context: Context, _ text: Text, id: String) throws {
-    if context.json { try context.emit(["id": id]) } else { context.say(text) }
-}
-
-struct CaseImportCommand: ParsableCommand {
+struct CaseImportCommand: PreparedCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Bulk intake from CSV or JSONL, all or nothing.")
     @OptionGroup var global: GlobalOptions
     @Argument var file: String
@@ -137,24 +119,21 @@ struct CaseImportCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Check every row; write nothing.") var dryRun = false
     @Flag(help: "Import a file that was imported into this centre before (refused otherwise).") var again = false
 
-    func run() throws {
-        let context = Context(global)
-        try context.run {
-            let policy = try context.loadPolicy()
-            guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound(.importFile) }
-            let (store, session) = try context.unlock()
-            let showProgress = Terminal.stderrIsTTY && !global.json
-            let summary = try store.importCases(session, policy: policy, data: data, format: format ?? .guess(path: file),
-                                                dryRun: dryRun, again: again) { done, total in
-                guard showProgress, total >= 500, done % 250 == 0 || done == total else { return }
-                FileHandle.standardError.write(Data(("\r" + Text.importProgress(done, total).text(context.lang)).utf8))
-                if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
-            }
-            if global.json {
-                try context.emit(["imported": summary.imported, "persons": summary.persons])
-            } else {
-                context.say(dryRun ? .importChecked(summary.imported, summary.persons) : .imported(summary.imported, summary.persons))
-            }
+    func prepare(_ context: Context) throws -> (Policy, Data) {
+        let policy = try context.loadPolicy()
+        guard let data = FileManager.default.contents(atPath: file) else { throw CaunoiError.fileNotFound(.importFile) }
+        return (policy, data)
+    }
+
+    func run(_ work: Work, _ input: (Policy, Data)) throws {
+        let showProgress = Terminal.stderrIsTTY && !global.json
+        let summary = try work.store.importCases(work.session, policy: input.0, data: input.1, format: format ?? .guess(path: file),
+                                                 dryRun: dryRun, again: again) { done, total in
+            guard showProgress, total >= 500, done % 250 == 0 || done == total else { return }
+            FileHandle.standardError.write(Data(("\r" + Text.importProgress(done, total).text(work.context.lang)).utf8))
+            if done == total { FileHandle.standardError.write(Data("\n".utf8)) }
         }
+        try work.answer(["imported": summary.imported, "persons": summary.persons],
+                        saying: dryRun ? .importChecked(summary.imported, summary.persons) : .imported(summary.imported, summary.persons))
     }
 }

@@ -7,7 +7,7 @@ struct CentreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "centre", abstract: "Counselling centres and offices.", subcommands: [Add.self, List.self, Trust.self])
 
-    struct Add: ParsableCommand {
+    struct Add: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Add a centre (admin); its key is wrapped for the recovery key only.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Centre code, e.g. HN-OSSO.") var code: String
@@ -15,15 +15,11 @@ struct CentreCommand: ParsableCommand {
         @Option(help: "Province code or name.") var province: String
         @Option(help: "osso, marriage, central or association-desk.") var kind: CentreKind
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let province = try policy.province(self.province)
-                let (store, session) = try context.unlock()
-                let centre = try store.addCentre(session, code: code, name: name, province: province, kind: kind)
-                if global.json { try context.emit(centre) } else { context.say(.centreAdded(centre.code)) }
-            }
+        func prepare(_ context: Context) throws -> String { try context.loadPolicy().province(province) }
+
+        func run(_ work: Work, _ province: String) throws {
+            let centre = try work.store.addCentre(work.session, code: code, name: name, province: province, kind: kind)
+            try work.answer(centre, saying: .centreAdded(centre.code))
         }
     }
 
@@ -32,12 +28,11 @@ struct CentreCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let centres = try store.centres(session)
-            if global.json { try context.emit(centres); return }
-            for centre in centres {
-                print("\(centre.code)\t\(centre.kind.rawValue)\t\(centre.province)\t\(centre.name)")
-            }
+            let centres = try work.store.centres(work.session)
+            try work.answer(centres, lines: {
+                let labels = try work.labels()
+                return centres.map { [$0.code, labels.centreKind($0.kind), labels.province($0.province), $0.name].joined(separator: "\t") }
+            })
         }
     }
 
@@ -48,18 +43,17 @@ struct CentreCommand: ParsableCommand {
         @Option(help: "Write the trust file here (JSON) instead of printing.") var out: String?
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let export = try store.trustExport(session)
+            let export = try work.store.trustExport(work.session)
             let text = export.json.pretty
             if let out {
                 guard !FileManager.default.fileExists(atPath: out), FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
                     throw CaunoiError.cannotCreate(.output)
                 }
-            } else if global.json {
-                print(export.json.canonical)
             } else {
-                context.say(.trustRoot(export.rootFingerprint))
-                for centre in export.centres { print("\(centre.code)\tv\(centre.keyVersion)\t\(centre.signingFingerprint)\t\(centre.name)") }
+                try work.answer(tree: export.json) {
+                    work.context.say(.trustRoot(export.rootFingerprint))
+                    for centre in export.centres { print("\(centre.code)\tv\(centre.keyVersion)\t\(centre.signingFingerprint)\t\(centre.name)") }
+                }
             }
         }
     }

@@ -13,7 +13,7 @@ struct ConsentCommand: ParsableCommand {
         commandName: "consent", abstract: "Her consent, scoped to a purpose, an agency or kind, and fields.",
         subcommands: [Give.self, Withdraw.self, List.self])
 
-    struct Give: ParsableCommand {
+    struct Give: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Record a consent.")
         @OptionGroup var global: GlobalOptions
         @Argument var caseID: String
@@ -25,18 +25,15 @@ struct ConsentCommand: ParsableCommand {
         @Option(name: .customLong("fields-from"), help: "Read the personal fields from this JSON or YAML file (- for standard input), keys named like the flags.")
         var fieldsFrom: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let parsed = try fields.map(parseFields)
-                var personal = try PersonalInput(fieldsFrom, allowed: ["note"], context: context)
-                let sealedNote = try personal.text("note", argv: note).map(PersonalText.init)
-                let (store, session) = try context.unlock()
-                let consent = try store.giveConsent(session, policy: policy, caseID: caseID, purpose: purpose, agencyID: agency,
-                                                    agencyKind: agencyKind, fields: parsed, note: sealedNote)
-                if global.json { try context.emit(["id": consent.id]) } else { context.say(.consentGiven(consent.id, caseID)) }
-            }
+        func prepare(_ context: Context) throws -> (fields: [DisclosableField]?, note: PersonalText?) {
+            var personal = try PersonalInput(fieldsFrom, allowed: ["note"], context: context)
+            return (try fields.map(parseFields), try personal.text("note", argv: note).map(PersonalText.init))
+        }
+
+        func run(_ work: Work, _ input: (fields: [DisclosableField]?, note: PersonalText?)) throws {
+            let consent = try work.store.giveConsent(work.session, policy: work.policy(), caseID: caseID, purpose: purpose, agencyID: agency,
+                                                     agencyKind: agencyKind, fields: input.fields, note: input.note)
+            try work.answer(["id": consent.id], saying: .consentGiven(consent.id, caseID))
         }
     }
 
@@ -49,10 +46,9 @@ struct ConsentCommand: ParsableCommand {
         @Option(name: .customLong("agency-kind")) var agencyKind: AgencyKind?
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let result = try store.withdrawConsent(session, caseID: caseID, purpose: purpose, agencyID: agency, agencyKind: agencyKind)
-            if global.json { try context.emit(["consents": result.consents, "referrals": result.referrals]); return }
-            context.say(.consentWithdrawn(result.consents.count, result.referrals))
+            let result = try work.store.withdrawConsent(work.session, caseID: caseID, purpose: purpose, agencyID: agency, agencyKind: agencyKind)
+            try work.answer(["consents": result.consents, "referrals": result.referrals],
+                            saying: .consentWithdrawn(result.consents.count, result.referrals))
         }
     }
 
@@ -62,16 +58,11 @@ struct ConsentCommand: ParsableCommand {
         @Argument var caseID: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let consents = try store.consents(session, caseID: caseID)
-            if global.json { try context.emit(consents.map(ConsentJSON.init)); return }
-            let labels = CodeLabels(policy: try work.policy(), lang: context.lang)
-            for c in consents {
-                let scope = c.agencyID ?? c.agencyKind?.rawValue ?? "-"
-                let fields = c.fields.map { $0.map { $0.label(context.lang) }.joined(separator: ", ") } ?? "*"
-                print([c.id, labels.consentPurpose(c.purpose), scope, fields, DisplayFormat.day(c.givenOn), c.withdrawnOn.map(DisplayFormat.day) ?? "-",
-                       c.note?.display ?? ""].joined(separator: "\t"))
-            }
+            let consents = try work.store.consents(work.session, caseID: caseID)
+            try work.answer(consents.map(ConsentJSON.init), lines: {
+                let labels = try work.labels()
+                return consents.map { CaseText.consentRow($0, labels: labels) }
+            })
         }
     }
 }

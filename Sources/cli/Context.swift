@@ -51,7 +51,7 @@ struct Context {
 
     /// A new passphrase: `CAUNOI_NEW_PASSPHRASE`, else typed twice on the terminal. Its length
     /// is checked by the core, where the passphrase is used.
-    func newPassphrase(for user: String, policy: Policy) throws -> SecureBytes {
+    func newPassphrase(for user: String) throws -> SecureBytes {
         let value: SecureBytes
         if let env = environment["CAUNOI_NEW_PASSPHRASE"] {
             value = SecureBytes(utf8: env)

@@ -15,7 +15,7 @@ struct Init: ParsableCommand {
         try context.run {
             let policy = try context.loadPolicy()
             if let out = recoveryOut, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.recoveryOutput) }
-            let passphrase = try context.newPassphrase(for: admin, policy: policy)
+            let passphrase = try context.newPassphrase(for: admin)
             let store = try context.openStore(create: true)
             // The recovery file is written (and synced) before the deployment commits; if the
             // commit then fails, the file goes too, so a retry starts clean.

@@ -20,34 +20,23 @@ struct KeysCommand: ParsableCommand {
         @Option(help: "Recovery key file.") var recoveryKeyFile: String
 
         func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let recovery = try RecoveryKey.read(file: recoveryKeyFile)
-                let user = try context.userName()
-                let store = try context.openStore()
-                let done = try store.certifyDeployment(admin: user, passphrase: context.passphrase(for: user), recovery: recovery, policy: policy)
-                if global.json {
-                    print(JSONValue.object([
-                        "root_fingerprint": .string(done.rootFingerprint), "centre_versions": .int(done.centreVersions),
-                        "pending_grants": .int(done.pendingGrants),
-                        "accounts": .array(done.accounts.map { account in
-                            .object(["name": .string(account.name), "role": .string(account.role.rawValue),
-                                     "centre": account.centre.map(JSONValue.string) ?? .null, "active": .bool(account.active)])
-                        }),
-                    ]).canonical)
-                } else {
-                    context.say(.deploymentCertified(root: done.rootFingerprint, accounts: done.accounts.count,
-                                                     centreVersions: done.centreVersions, pendingGrants: done.pendingGrants))
+            try RecoveryKeyAction.run(global, keyFile: recoveryKeyFile) { action in
+                let done = try action.store.certifyDeployment(admin: action.user, passphrase: action.context.passphrase(for: action.user),
+                                                              recovery: action.recovery, policy: action.policy)
+                try action.answer(CertifiedJSON(done)) {
+                    action.context.say(.deploymentCertified(root: done.rootFingerprint, accounts: done.accounts.count,
+                                                            centreVersions: done.centreVersions, pendingGrants: done.pendingGrants))
+                    let labels = CodeLabels(policy: action.policy, lang: action.context.lang)
                     for account in done.accounts {
-                        context.say(.certifiedAccount(name: account.name, role: account.role.rawValue, centre: account.centre, active: account.active))
+                        action.context.say(.certifiedAccount(name: account.name, role: labels.role(account.role), centre: account.centre,
+                                                             active: account.active))
                     }
                 }
             }
         }
     }
 
-    struct Rotate: ParsableCommand {
+    struct Rotate: PreparedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-wrap a centre's data keys under a new centre key version (a manager of the centre, or an admin with the recovery key).",
             discussion: "Run it after removing a user: her old keys then open nothing created or re-wrapped later.")
@@ -55,20 +44,11 @@ struct KeysCommand: ParsableCommand {
         @Option(help: "Centre code.") var centre: String
         @Option(help: "Recovery key file (admins).") var recoveryKeyFile: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let recovery = try recoveryKeyFile.map(RecoveryKey.read(file:))
-                let (store, session) = try context.unlock()
-                let rotation = try store.rotateCentreKey(session, centre: centre, recovery: recovery)
-                if global.json {
-                    print(JSONValue.object(["centre": .string(rotation.centre), "version": .int(rotation.version),
-                                            "rewrapped": .int(rotation.rewrapped),
-                                            "granted_to": .array(rotation.grantedTo.map(JSONValue.string))]).canonical)
-                } else {
-                    context.say(.keysRotated(rotation.centre, rotation.version, rotation.rewrapped, rotation.grantedTo))
-                }
-            }
+        func prepare(_ context: Context) throws -> RecoveryKey? { try recoveryKeyFile.map(RecoveryKey.read(file:)) }
+
+        func run(_ work: Work, _ recovery: RecoveryKey?) throws {
+            let rotation = try work.store.rotateCentreKey(work.session, centre: centre, recovery: recovery)
+            try work.answer(RotationJSON(rotation), saying: .keysRotated(rotation.centre, rotation.version, rotation.rewrapped, rotation.grantedTo))
         }
     }
 
@@ -80,22 +60,34 @@ struct KeysCommand: ParsableCommand {
         @Option(help: "Recovery key file.") var recoveryKeyFile: String
 
         func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let recovery = try RecoveryKey.read(file: recoveryKeyFile)
-                let user = try context.userName()
-                let store = try context.openStore()
-                let passphrase = try context.newPassphrase(for: user, policy: policy)
-                let change = try store.recoverAccess(user: user, recovery: recovery, passphrase: passphrase,
-                                                     security: policy.security)
-                if global.json {
-                    print(JSONValue.object(["user": .string(change.user), "granted": .array(change.granted.map(JSONValue.string)),
-                                            "missing": .array(change.missing.map(JSONValue.string))]).canonical)
-                } else {
-                    context.say(.accessRecovered(change.user, change.granted))
-                }
+            try RecoveryKeyAction.run(global, keyFile: recoveryKeyFile) { action in
+                let passphrase = try action.context.newPassphrase(for: action.user)
+                let change = try action.store.recoverAccess(user: action.user, recovery: action.recovery, passphrase: passphrase,
+                                                            security: action.policy.security)
+                try action.answer(AccessJSON(change)) { action.context.say(.accessRecovered(change.user, change.granted)) }
             }
         }
+    }
+}
+
+/// What the commands that act with the recovery key instead of a session read first: the
+/// policy, the key file, the acting user's name and the store.
+private struct RecoveryKeyAction {
+    let context: Context
+    let policy: Policy
+    let recovery: RecoveryKey
+    let user: String
+    let store: CaseStore
+
+    static func run(_ global: GlobalOptions, keyFile: String, _ body: (RecoveryKeyAction) throws -> Void) throws {
+        let context = Context(global)
+        try context.run {
+            try body(RecoveryKeyAction(context: context, policy: try context.loadPolicy(), recovery: try RecoveryKey.read(file: keyFile),
+                                       user: try context.userName(), store: try context.openStore()))
+        }
+    }
+
+    func answer<J: Encodable>(_ json: J, text: () throws -> Void) throws {
+        if context.json { try context.emit(json) } else { try text() }
     }
 }

@@ -15,18 +15,13 @@ struct ReferralCommand: ParsableCommand {
         @Argument var caseID: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let suggestions = try store.suggestReferrals(session, policy: policy, caseID: caseID)
-            if global.json { try context.emit(suggestions.map(SuggestionJSON.init)); return }
-            for s in suggestions {
-                print([s.rule, s.agency, s.service, s.priority.rawValue, s.review ? "review" : "-",
-                       s.fields.map(\.rawValue).joined(separator: ",")].joined(separator: "\t"))
-            }
+            let labels = try work.labels()
+            let suggestions = try work.store.suggestReferrals(work.session, policy: labels.policy, caseID: caseID)
+            try work.answer(suggestions.map(SuggestionJSON.init), lines: { suggestions.map { AgencyText.suggestion($0, labels: labels) } })
         }
     }
 
-    struct Create: ParsableCommand {
+    struct Create: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Create a referral (consent required; a manager may override with a reason).")
         @OptionGroup var global: GlobalOptions
         @Argument var caseID: String
@@ -38,20 +33,20 @@ struct ReferralCommand: ParsableCommand {
         @Option(name: .customLong("fields-from"), help: "Read the personal fields from this JSON or YAML file (- for standard input), keys named like the flags.")
         var fieldsFrom: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                var request = ReferralRequest(caseID: caseID, agencyID: agency, service: service)
-                request.priority = priority
-                var personal = try PersonalInput(fieldsFrom, allowed: ["note", "override-consent"], context: context)
-                request.note = try personal.text("note", argv: note).map(PersonalText.init)
-                request.overrideConsent = try personal.text("override-consent", argv: overrideConsent).map(PersonalText.init)
-                let (store, session) = try context.unlock()
-                let referral = try store.createReferral(session, policy: policy, request: request)
-                if global.json { try context.emit(CreatedJSON(id: referral.id, status: referral.status.rawValue, due: referral.due)); return }
-                context.say(.referralCreated(referral.id, referral.status.rawValue, referral.due))
-            }
+        func prepare(_ context: Context) throws -> ReferralRequest {
+            var request = ReferralRequest(caseID: caseID, agencyID: agency, service: service)
+            request.priority = priority
+            var personal = try PersonalInput(fieldsFrom, allowed: ["note", "override-consent"], context: context)
+            request.note = try personal.text("note", argv: note).map(PersonalText.init)
+            request.overrideConsent = try personal.text("override-consent", argv: overrideConsent).map(PersonalText.init)
+            return request
+        }
+
+        func run(_ work: Work, _ request: ReferralRequest) throws {
+            let labels = try work.labels()
+            let referral = try work.store.createReferral(work.session, policy: labels.policy, request: request)
+            try work.answer(ReferralCreatedJSON(referral),
+                            saying: .referralCreated(referral.id, labels.referralStatus(referral.status), DisplayFormat.time(referral.due)))
         }
     }
 
@@ -63,14 +58,14 @@ struct ReferralCommand: ParsableCommand {
         @Option(name: .customLong("case"), help: "Only this case's referrals.") var caseID: String?
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let list = try store.referrals(session, status: status, overdue: overdue, caseID: caseID)
-            if global.json { try context.emit(list.map(ReferralJSON.init)); return }
-            let labels = CodeLabels(policy: try work.policy(), lang: context.lang)
-            for r in list {
-                print([r.id, r.agency, labels.need(r.service), labels.priority(r.priority), labels.referralStatus(r.status),
-                       DisplayFormat.time(r.due), r.isOverdue() ? labels.overdue : ""].joined(separator: "\t"))
-            }
+            let list = try work.store.referrals(work.session, status: status, overdue: overdue, caseID: caseID)
+            try work.answer(list.map(ReferralJSON.init), lines: {
+                let labels = try work.labels()
+                return list.map { r in
+                    [r.id, r.agency, labels.need(r.service), labels.priority(r.priority), labels.referralStatus(r.status),
+                     DisplayFormat.time(r.due), r.isOverdue() ? labels.overdue : ""].joined(separator: "\t")
+                }
+            })
         }
     }
 
@@ -80,10 +75,8 @@ struct ReferralCommand: ParsableCommand {
         @Argument var id: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let view = try store.showReferral(session, id: id)
-            if global.json { try context.emit(ReferralViewJSON(view)); return }
-            print(ReferralText.lines(view, labels: CodeLabels(policy: try work.policy(), lang: context.lang)).joined(separator: "\n"))
+            let view = try work.store.showReferral(work.session, id: id)
+            try work.answer(ReferralViewJSON(view), lines: { ReferralText.lines(view, labels: try work.labels()) })
         }
     }
 
@@ -92,15 +85,12 @@ struct ReferralCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let queue = try store.reviewQueue(session)
-            if global.json { try context.emit(queue.map(ReferralViewJSON.init)); return }
-            if queue.isEmpty { context.say(.nothingFound) }
-            let labels = CodeLabels(policy: try work.policy(), lang: context.lang)
-            for view in queue {
-                print(ReferralText.lines(view, labels: labels).joined(separator: "\n"))
-                print()
-            }
+            let queue = try work.store.reviewQueue(work.session)
+            try work.answer(queue.map(ReferralViewJSON.init), text: {
+                if queue.isEmpty { work.context.say(.nothingFound) }
+                let labels = try work.labels()
+                for view in queue { print(ReferralText.lines(view, labels: labels).joined(separator: "\n") + "\n") }
+            })
         }
     }
 
@@ -110,8 +100,7 @@ struct ReferralCommand: ParsableCommand {
         @Argument var id: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            try moved(context, try store.approveReferral(session, id: id))
+            try moved(work, try work.store.approveReferral(work.session, id: id))
         }
     }
 
@@ -122,8 +111,7 @@ struct ReferralCommand: ParsableCommand {
         @Option var reason: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            try moved(context, try store.returnReferral(session, id: id, reason: PersonalText(reason)))
+            try moved(work, try work.store.returnReferral(work.session, id: id, reason: PersonalText(reason)))
         }
     }
 
@@ -133,37 +121,31 @@ struct ReferralCommand: ParsableCommand {
         @Argument var id: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            try moved(context, try store.submitReferral(session, policy: policy, id: id))
+            try moved(work, try work.store.submitReferral(work.session, policy: work.policy(), id: id))
         }
     }
 
-    struct Send: ParsableCommand {
+    struct Send: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Send a ready referral: a sealed, signed packet, or a printable letter.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option(help: "Write the packet or letter here (created 0600) instead of stdout.") var out: String?
         @Flag(help: "A printable HTML letter in Vietnamese instead of a packet.") var letter = false
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.output) }
-                let (store, session) = try context.unlock()
-                let sent = try store.sendReferral(session, policy: policy, id: id, letter: letter)
-                let text = switch sent {
-                case .packet(let packet): packet
-                case .letter(let content): ReferralLetter.html(content, policy: policy)
-                }
-                if let out {
-                    try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: .output)
-                    if global.json { try context.emit(["id": id, "out": out]) } else { context.say(.referralSent(id, out)) }
-                } else {
-                    FileHandle.standardOutput.write(Data(text.utf8))
-                }
+        func prepare(_ context: Context) throws -> Policy {
+            if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.output) }
+            return try context.loadPolicy()
+        }
+
+        func run(_ work: Work, _ policy: Policy) throws {
+            let sent = try work.store.sendReferral(work.session, policy: policy, id: id, letter: letter)
+            let text = switch sent {
+            case .packet(let packet): packet
+            case .letter(let content): ReferralLetter.html(content, policy: policy)
             }
+            guard let out else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+            try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: .output)
+            try work.answer(["id": id, "out": out], saying: .referralSent(id, out))
         }
     }
 
@@ -193,7 +175,7 @@ struct ReferralCommand: ParsableCommand {
         }
     }
 
-    struct Respond: ParsableCommand {
+    struct Respond: UnlockedCommand {
         static let configuration = CommandConfiguration(abstract: "Record the agency's answer.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
@@ -208,14 +190,10 @@ struct ReferralCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let answer: AgencyAnswer = accepted ? .accepted : completed ? .completed : .declined(declined ?? "")
-                let (store, session) = try context.unlock()
-                try moved(context, try store.respondToReferral(session, policy: policy, id: id, answer: answer, note: note.map(PersonalText.init)))
-            }
+        func run(_ work: Work) throws {
+            let answer: AgencyAnswer = accepted ? .accepted : completed ? .completed : .declined(declined ?? "")
+            try moved(work, try work.store.respondToReferral(work.session, policy: work.policy(), id: id, answer: answer,
+                                                             note: note.map(PersonalText.init)))
         }
     }
 
@@ -226,35 +204,13 @@ struct ReferralCommand: ParsableCommand {
         @Option var reason: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            try moved(context, try store.withdrawReferral(session, id: id, reason: PersonalText(reason)))
+            try moved(work, try work.store.withdrawReferral(work.session, id: id, reason: PersonalText(reason)))
         }
     }
 }
 
-private func moved(_ context: Context, _ referral: Referral) throws {
-    if context.json { try context.emit(["id": referral.id, "status": referral.status.rawValue]) } else {
-        context.say(.referralStatus(referral.id, referral.status.rawValue))
-    }
+/// A referral's new status, by its label.
+private func moved(_ work: Work, _ referral: Referral) throws {
+    try work.answer(["id": referral.id, "status": referral.status.rawValue],
+                    saying: .referralStatus(referral.id, try work.labels().referralStatus(referral.status)))
 }
-
-private struct SuggestionJSON: Encodable {
-    let rule: String
-    let agency: String
-    let service: String
-    let priority: String
-    let review: Bool
-    let fields: [String]
-
-    init(_ s: Suggestion) {
-        rule = s.rule; agency = s.agency; service = s.service; priority = s.priority.rawValue; review = s.review; fields = s.fields.map(\.rawValue)
-    }
-}
-
-private struct CreatedJSON: Encodable {
-    let id: String
-    let status: String
-    let due: String
-}
-
-

@@ -14,21 +14,17 @@ struct RetentionCommand: ParsableCommand {
         @Flag(help: "List who would be erased; change nothing.") var dryRun = false
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let due = try store.runRetention(session, policy: policy, dryRun: dryRun)
-            if global.json {
-                print(JSONValue.object([
-                    "dry_run": .bool(dryRun),
-                    "persons": .array(due.map { c in
-                        .object(["person": .string(c.person), "centre": .string(c.centre), "due_on": .string(c.dueOn),
-                                 "cases": .array(c.cases.map(JSONValue.string))])
-                    }),
-                ]).canonical)
-                return
+            let due = try work.store.runRetention(work.session, policy: work.policy(), dryRun: dryRun)
+            try work.answer(tree: .object([
+                "dry_run": .bool(dryRun),
+                "persons": .array(due.map { c in
+                    .object(["person": .string(c.person), "centre": .string(c.centre), "due_on": .string(c.dueOn),
+                             "cases": .array(c.cases.map(JSONValue.string))])
+                }),
+            ])) {
+                for candidate in due { work.context.say(.retentionDue(candidate.person, candidate.centre, DisplayFormat.day(candidate.dueOn))) }
+                work.context.say(.retentionSummary(due.count, dryRun: dryRun))
             }
-            for candidate in due { context.say(.retentionDue(candidate.person, candidate.centre, candidate.dueOn)) }
-            context.say(.retentionSummary(due.count, dryRun: dryRun))
         }
     }
 }

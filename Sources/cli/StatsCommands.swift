@@ -15,22 +15,18 @@ struct StatsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(_ work: Work) throws {
-            let (store, session) = (work.store, work.session)
-            let policy = try work.policy()
-            let catalogue = try store.statsCatalogue(session, policy: policy)
-            if global.json {
-                print(JSONValue.array(catalogue.map {
-                    .object(["name": .string($0.name), "multi_valued": .bool($0.multiValued), "codes": .array($0.codes.map { .string($0) })])
-                }).canonical)
-                return
-            }
-            for entry in catalogue {
-                print("\(entry.name)\(entry.multiValued ? " (*)" : ""): \(entry.codes.prefix(12).joined(separator: ", "))\(entry.codes.count > 12 ? ", … (\(entry.codes.count))" : "")")
+            let catalogue = try work.store.statsCatalogue(work.session, policy: work.policy())
+            try work.answer(tree: .array(catalogue.map {
+                .object(["name": .string($0.name), "multi_valued": .bool($0.multiValued), "codes": .array($0.codes.map { .string($0) })])
+            })) {
+                for entry in catalogue {
+                    print("\(entry.name)\(entry.multiValued ? " (*)" : ""): \(entry.codes.prefix(12).joined(separator: ", "))\(entry.codes.count > 12 ? ", … (\(entry.codes.count))" : "")")
+                }
             }
         }
     }
 
-    struct Export: ParsableCommand {
+    struct Export: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Export one table with margins; small cells suppressed, or noisy with --dp.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Up to three dimensions, comma-separated.") var by: String
@@ -49,29 +45,25 @@ struct StatsCommand: ParsableCommand {
             if !["csv", "json"].contains(format) { throw ValidationError("--format is csv or json.") }
         }
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                var request = StatsRequest(dimensions: by.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
-                request.unit = unit
-                request.from = from
-                request.to = to
-                request.programme = programme
-                request.threshold = threshold
-                request.epsilon = epsilon
-                if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.output) }
-                let (store, session) = try context.unlock()
-                let result = try store.exportStatistics(session, policy: policy, request: request)
-                let text = format == "csv" ? result.csv : result.json.canonical + "\n"
-                if let out {
-                    try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: .output)
-                } else {
-                    FileHandle.standardOutput.write(Data(text.utf8))
-                }
-                let suppressed = result.cells.filter { $0.value == nil }.count
-                context.warn(.statsExported(result.cells.count, suppressed, result.repeated))
+        func prepare(_ context: Context) throws -> (Policy, StatsRequest) {
+            let policy = try context.loadPolicy()
+            var request = StatsRequest(dimensions: by.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+            (request.unit, request.from, request.to, request.programme) = (unit, from, to, programme)
+            (request.threshold, request.epsilon) = (threshold, epsilon)
+            if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.output) }
+            return (policy, request)
+        }
+
+        func run(_ work: Work, _ input: (Policy, StatsRequest)) throws {
+            let result = try work.store.exportStatistics(work.session, policy: input.0, request: input.1)
+            let text = format == "csv" ? result.csv : result.json.canonical + "\n"
+            if let out {
+                try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: .output)
+            } else {
+                FileHandle.standardOutput.write(Data(text.utf8))
             }
+            let suppressed = result.cells.filter { $0.value == nil }.count
+            work.context.warn(.statsExported(result.cells.count, suppressed, result.repeated))
         }
     }
 
@@ -80,27 +72,23 @@ struct StatsCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let (entries, spent, budget) = try store.statsLedger(session, policy: policy)
-            if global.json {
-                print(JSONValue.object([
-                    "exports": .array(entries.map { e in
-                        .object(["id": .string(e.id), "at": .string(e.at), "user": .string(e.user), "request": .string(e.request),
-                                 "policy_hash": .string(e.policyHash), "dp": .bool(e.dp), "epsilon": e.epsilon.map { .string($0) } ?? .null,
-                                 "cells": .int(e.cells), "suppressed_primary": .int(e.suppressedPrimary),
-                                 "suppressed_secondary": .int(e.suppressedSecondary)])
-                    }),
-                    "budget": .object(["yearly": .string(budget),
-                                       "spent": .object(Dictionary(uniqueKeysWithValues: spent.map { (String($0.key), JSONValue.string($0.value)) }))]),
-                ]).canonical)
-                return
+            let (entries, spent, budget) = try work.store.statsLedger(work.session, policy: work.policy())
+            try work.answer(tree: .object([
+                "exports": .array(entries.map { e in
+                    .object(["id": .string(e.id), "at": .string(e.at), "user": .string(e.user), "request": .string(e.request),
+                             "policy_hash": .string(e.policyHash), "dp": .bool(e.dp), "epsilon": e.epsilon.map { .string($0) } ?? .null,
+                             "cells": .int(e.cells), "suppressed_primary": .int(e.suppressedPrimary),
+                             "suppressed_secondary": .int(e.suppressedSecondary)])
+                }),
+                "budget": .object(["yearly": .string(budget),
+                                   "spent": .object(Dictionary(uniqueKeysWithValues: spent.map { (String($0.key), JSONValue.string($0.value)) }))]),
+            ])) {
+                for e in entries {
+                    print([DisplayFormat.time(e.at), e.user, e.dp ? "dp ε=\(e.epsilon ?? "")" : "suppression", "\(e.cells) cells",
+                           "\(e.suppressedPrimary)+\(e.suppressedSecondary) suppressed", e.request].joined(separator: "\t"))
+                }
+                for (year, value) in spent.sorted(by: { $0.key < $1.key }) { work.context.say(.budgetSpent(year, value, budget)) }
             }
-            for e in entries {
-                print([DisplayFormat.time(e.at), e.user, e.dp ? "dp ε=\(e.epsilon ?? "")" : "suppression", "\(e.cells) cells",
-                       "\(e.suppressedPrimary)+\(e.suppressedSecondary) suppressed", e.request].joined(separator: "\t"))
-            }
-            for (year, value) in spent.sorted(by: { $0.key < $1.key }) { context.say(.budgetSpent(year, value, budget)) }
         }
     }
 }

@@ -22,15 +22,10 @@ struct SubjectCommand: ParsableCommand {
         @Option(help: "json or html (default: html for a .html/.htm file name, else json).") var format: Format?
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
             let lower = out.lowercased()
             let chosen = format ?? (lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html : .json)
-            let person = try store.exportSubject(session, id: id, to: out) { record in chosen == .html ? record.html : record.json.pretty }
-            if global.json {
-                print(JSONValue.object(["person": .string(person), "out": .string(out), "format": .string(chosen.rawValue)]).canonical)
-            } else {
-                context.say(.subjectExported(out))
-            }
+            let person = try work.store.exportSubject(work.session, id: id, to: out) { record in chosen == .html ? record.html : record.json.pretty }
+            try work.answer(["person": person, "out": out, "format": chosen.rawValue], saying: .subjectExported(out))
         }
     }
 
@@ -42,17 +37,14 @@ struct SubjectCommand: ParsableCommand {
         @Option(help: "The same id again: erasure cannot be undone.") var confirm: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let report = try store.eraseSubject(session, id: id, confirm: confirm)
-            if global.json {
-                print(JSONValue.object(["person": .string(report.erasure.person), "cases": .array(report.cases.map(JSONValue.string)),
-                                        "erased_on": .string(report.erasure.erasedOn), "wal_cleared": .bool(report.walCleared),
-                                        "sent_referrals": .array(report.sentReferrals.map(JSONValue.string))]).canonical)
-            } else {
-                context.say(.subjectErased(report.erasure.person, report.cases))
-                if !report.sentReferrals.isEmpty { context.say(.askAgenciesToDelete(report.sentReferrals)) }
+            let report = try work.store.eraseSubject(work.session, id: id, confirm: confirm)
+            try work.answer(tree: .object(["person": .string(report.erasure.person), "cases": .array(report.cases.map(JSONValue.string)),
+                                           "erased_on": .string(report.erasure.erasedOn), "wal_cleared": .bool(report.walCleared),
+                                           "sent_referrals": .array(report.sentReferrals.map(JSONValue.string))])) {
+                work.context.say(.subjectErased(report.erasure.person, report.cases))
+                if !report.sentReferrals.isEmpty { work.context.say(.askAgenciesToDelete(report.sentReferrals)) }
             }
-            if !report.walCleared { context.warn(.walNotCleared) }
+            if !report.walCleared { work.context.warn(.walNotCleared) }
         }
     }
 }

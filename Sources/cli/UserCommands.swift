@@ -7,7 +7,7 @@ struct UserCommand: ParsableCommand {
         commandName: "user", abstract: "Staff accounts, keyslots and key grants.",
         subcommands: [Add.self, Grant.self, Passwd.self, Remove.self, List.self])
 
-    struct Add: ParsableCommand {
+    struct Add: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Add a user; she receives the keys her role needs from you or the recovery key.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "User name (lower-case handle).") var name: String
@@ -15,34 +15,28 @@ struct UserCommand: ParsableCommand {
         @Option(help: "Centre code (counsellors and managers).") var centre: String?
         @Option(help: "Recovery key file, to pass keys the acting user does not hold.") var recoveryKeyFile: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let policy = try context.loadPolicy()
-                let recovery = try recoveryKeyFile.map(RecoveryKey.read(file:))
-                let (store, session) = try context.unlock()
-                let passphrase = try context.newPassphrase(for: name, policy: policy)
-                let change = try store.addUser(session, name: name, role: role, centre: centre, passphrase: passphrase,
-                                               security: policy.security, recovery: recovery)
-                report(context, change, added: true)
-            }
+        func prepare(_ context: Context) throws -> (Policy, RecoveryKey?) {
+            (try context.loadPolicy(), try recoveryKeyFile.map(RecoveryKey.read(file:)))
+        }
+
+        func run(_ work: Work, _ input: (Policy, RecoveryKey?)) throws {
+            let passphrase = try work.context.newPassphrase(for: name)
+            let change = try work.store.addUser(work.session, name: name, role: role, centre: centre, passphrase: passphrase,
+                                                security: input.0.security, recovery: input.1)
+            try report(work, change, added: true)
         }
     }
 
-    struct Grant: ParsableCommand {
+    struct Grant: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Give a user the keys her role needs.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @Option(help: "Recovery key file (admins).") var recoveryKeyFile: String?
 
-        func run() throws {
-            let context = Context(global)
-            try context.run {
-                let recovery = try recoveryKeyFile.map(RecoveryKey.read(file:))
-                let (store, session) = try context.unlock()
-                let change = try store.grantAccess(session, to: name, recovery: recovery)
-                report(context, change, added: false)
-            }
+        func prepare(_ context: Context) throws -> RecoveryKey? { try recoveryKeyFile.map(RecoveryKey.read(file:)) }
+
+        func run(_ work: Work, _ recovery: RecoveryKey?) throws {
+            try report(work, try work.store.grantAccess(work.session, to: name, recovery: recovery), added: false)
         }
     }
 
@@ -53,12 +47,10 @@ struct UserCommand: ParsableCommand {
         @Argument var name: String?
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let policy = try work.policy()
-            let target = name ?? session.user
-            let passphrase = try context.newPassphrase(for: target, policy: policy)
-            try store.setPassphrase(session, of: target, to: passphrase, security: policy.security)
-            if global.json { try context.emit(["user": target]) } else { context.say(.passphraseChanged(target)) }
+            let target = name ?? work.session.user
+            let passphrase = try work.context.newPassphrase(for: target)
+            try work.store.setPassphrase(work.session, of: target, to: passphrase, security: work.policy().security)
+            try work.answer(["user": target], saying: .passphraseChanged(target))
         }
     }
 
@@ -68,10 +60,11 @@ struct UserCommand: ParsableCommand {
         @Argument var name: String
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let removed = try store.removeUser(session, name: name)
-            if global.json { try context.emit(["removed": name]) } else { context.say(.userRemoved(name)) }
-            if let centre = removed.centre, !global.json { context.say(.rotateAfterRemoval(centre)) }
+            let removed = try work.store.removeUser(work.session, name: name)
+            try work.answer(["removed": name], text: {
+                work.context.say(.userRemoved(name))
+                if let centre = removed.centre { work.context.say(.rotateAfterRemoval(centre)) }
+            })
         }
     }
 
@@ -80,28 +73,22 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run(_ work: Work) throws {
-            let (context, store, session) = (work.context, work.store, work.session)
-            let users = try store.users(session)
-            if global.json { try context.emit(users); return }
-            for user in users {
-                let state = Text.field(user.active ? .active : .removed).text(context.lang)
-                print("\(user.name)\t\(user.role.rawValue)\t\(user.centre ?? "-")\t\(state)")
-            }
+            let users = try work.store.users(work.session)
+            try work.answer(users, lines: {
+                let labels = try work.labels()
+                return users.map { user in
+                    let state = Text.field(user.active ? .active : .removed).text(labels.lang)
+                    return [user.name, labels.role(user.role), user.centre ?? "-", state].joined(separator: "\t")
+                }
+            })
         }
     }
 }
 
-private struct AccessJSON: Encodable {
-    let user: String
-    let granted: [String]
-    let missing: [String]
-}
-
-private func report(_ context: Context, _ change: AccessChange, added: Bool) {
-    if context.json {
-        try? context.emit(AccessJSON(user: change.user, granted: change.granted, missing: change.missing))
-        return
-    }
+/// Which keys she now holds and which are still missing (`user add`, `user grant`, `keys recover`).
+private func report(_ work: Work, _ change: AccessChange, added: Bool) throws {
+    let context = work.context
+    if context.json { return try context.emit(AccessJSON(change)) }
     if added { context.say(.userAdded(change.user)) }
     if !change.granted.isEmpty {
         context.say(.accessGranted(change.user, change.granted))

@@ -79,4 +79,40 @@ struct LabelTests {
             #expect(associations.contains("Hàn Quốc") && !associations.contains("\tKR\t"))
         }
     }
+
+    @Test("the directory, routing suggestions, centres, users and the association report speak in labels (issue 13)")
+    func directoryUsesLabels() async throws {
+        try await Deployment.with([.manager, .counsellor, .statistician]) { d in
+            try await d.ok(["agency", "add", "kr-hana", "--name", "Hana Center", "--kind", "foreign-counterpart",
+                            "--service", "divorce-recognition", "--country", "KR", "--province", "31"], as: .manager)
+            let show = try await d.ok(["agency", "show", "kr-hana"], as: .manager).stdout
+            for label in ["Đối tác nước ngoài", "Hàn Quốc", "Hải Phòng", "Tên cơ quan: Hana Center"] { #expect(show.contains(label), "missing \(label)") }
+            for raw in ["foreign-counterpart", ": KR", ": 31", "divorce-recognition", "kind:", "name:"] { #expect(!show.contains(raw), "raw \(raw)") }
+            let list = try await d.ok(["agency", "list"], as: .manager).stdout
+            #expect(list.contains("kr-hana\tĐối tác nước ngoài") && !list.contains("\tforeign-counterpart\t"))
+
+            let opened = try await d.openCase(["--name", Invented.hoa, "--destination", "KR", "--need", "divorce-recognition"])
+            let suggested = try await d.ok(["referral", "suggest", opened.id], as: .counsellor).stdout
+            let rows = suggested.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            #expect(!rows.isEmpty)
+            for row in rows {
+                // rule id, agency id, then the service and priority by their labels.
+                #expect(row.count == 6 && row[2] != "divorce-recognition" && !Set(["normal", "urgent", "emergency"]).contains(row[3]), "\(row)")
+            }
+            let suggestedJSON = try await d.ok(["referral", "suggest", opened.id, "--json"], as: .counsellor).stdout
+            #expect(suggestedJSON.contains("divorce-recognition"))
+
+            let centres = try await d.ok(["centre", "list"], as: .manager).stdout
+            #expect(centres.contains("Văn phòng một cửa (OSSO)") || centres.contains("Trung tâm tư vấn hôn nhân"), "\(centres)")
+            let users = try await d.ok(["user", "list"], as: .manager).stdout
+            #expect(users.contains("Tư vấn viên") && !users.contains("\tcounsellor\t"))
+
+            let association = try JSON.object(try await d.ok(["association", "add", "--name", "Hội Phụ nữ Việt Nam tại Đài Bắc", "--country", "TW",
+                                                              "--json"], as: .counsellor))
+            let id = try #require(association["id"] as? String)
+            try await d.ok(["association", "activity", id, "--date", "2026-03-08", "--kind", "event"], as: .counsellor)
+            let report = try await d.ok(["association", "report"], as: .statistician).stdout
+            #expect(report.contains("Đài Loan") && report.contains("Sự kiện cộng đồng") && !report.contains("  TW\t") && !report.contains("  event\t"))
+        }
+    }
 }

@@ -78,3 +78,27 @@ public struct CaseJSON: Encodable {
         erasure = view.erasure
     }
 }
+
+/// `case open --json`: the new case, her person id, and cases that may be the same woman.
+public struct OpenedJSON: Encodable {
+    let id: String
+    let person: String
+    let possibleDuplicates: [[String: String]]
+
+    public init(_ opened: OpenedCase) {
+        (id, person, possibleDuplicates) = (opened.id, opened.person, opened.possibleDuplicates.map { ["id": $0] })
+    }
+}
+
+/// `case find --json`: one hit, codes plain.
+public struct FoundJSON: Encodable {
+    let id: String
+    let name: String
+    let centre: String
+    let programme: String
+    let status: String
+
+    public init(_ hit: FoundCase) {
+        (id, name, centre, programme, status) = (hit.id, hit.name, hit.centre, hit.programme.rawValue, hit.status.rawValue)
+    }
+}

@@ -18,3 +18,12 @@ public struct ReferralJSON: Encodable {
         review = r.review; fields = r.fields.map(\.rawValue); due = r.due; overdue = r.isOverdue(); declineCode = r.declineCode
     }
 }
+
+/// `referral create --json`.
+public struct ReferralCreatedJSON: Encodable {
+    let id: String
+    let status: String
+    let due: String
+
+    public init(_ referral: Referral) { (id, status, due) = (referral.id, referral.status.rawValue, referral.due) }
+}
