@@ -61,42 +61,49 @@ extension SubjectRecord {
         ])
     }
 
-    /// A complete, well-formed HTML page (it also parses as XML), Vietnamese first.
-    public var html: String {
+    /// A complete, well-formed HTML page (it also parses as XML), Vietnamese first: every code
+    /// by its label in both languages, days as dd/mm/yyyy and times in Vietnam time.
+    public func html(policy: Policy) -> String {
         let escape = HTMLText.escape
-        func label(_ field: Text.Field) -> String {
-            escape("\(Text.field(field).text(.vi)) / \(Text.field(field).text(.en))")
+        let (vi, en) = (CodeLabels(policy: policy, lang: .vi), CodeLabels(policy: policy, lang: .en))
+        /// "Hồi hương / Returnee"; one word where both languages say the same.
+        func both(_ words: (CodeLabels) -> String) -> String {
+            let (a, b) = (words(vi), words(en))
+            return a == b ? a : "\(a) / \(b)"
         }
+        func label(_ field: Text.Field) -> String { escape(both { Text.field(field).text($0.lang) }) }
         func rows(_ pairs: [(Text.Field, String?)]) -> String {
             pairs.compactMap { field, value in
                 guard let value, !value.isEmpty else { return nil }
                 return "      <tr><th scope=\"row\">\(label(field))</th><td>\(escape(value))</td></tr>"
             }.joined(separator: "\n")
         }
-        func history(_ events: [EventView]) -> String {
+        func history(_ events: [EventView], status: @escaping (CodeLabels, String) -> String) -> String {
             guard !events.isEmpty else { return "" }
             let items = events.map { e in
-                let move = [e.from, e.to].compactMap { $0 }.joined(separator: " → ")
-                let parts = [e.on, e.by, e.kind, move, e.detail ?? "", e.reason?.revealed ?? ""].filter { !$0.isEmpty }
-                return "      <li>\(escape(parts.joined(separator: " · ")))</li>"
+                let move = [e.from, e.to].compactMap { $0 }.map { code in both { status($0, code) } }.joined(separator: " → ")
+                let parts = [DisplayFormat.time(e.on), e.by, both { $0.historyStep(e.kind) }, move, e.detail ?? "", e.reason?.revealed ?? ""]
+                return "      <li>\(escape(parts.filter { !$0.isEmpty }.joined(separator: " · ")))</li>"
             }
             return "    <h3>\(label(.history))</h3>\n    <ul>\n\(items.joined(separator: "\n"))\n    </ul>\n"
         }
+        let at = DisplayFormat.time(exportedAt)
         let f = fields
         var body = """
               <h1>\(escape(Text.subjectExportTitle.text(.vi)))<br /><small>\(escape(Text.subjectExportTitle.text(.en)))</small></h1>
-              <p>\(escape(Text.subjectExportIntro(exportedAt, exportedBy).text(.vi)))<br />\(escape(Text.subjectExportIntro(exportedAt, exportedBy).text(.en)))</p>
+              <p>\(escape(Text.subjectExportIntro(at, exportedBy).text(.vi)))<br />\(escape(Text.subjectExportIntro(at, exportedBy).text(.en)))</p>
 
             """
         if let erasure {
-            body += "  <p class=\"erased\">\(escape(Text.subjectErasedNotice(erasure.erasedOn).text(.vi)))<br />"
-                + "\(escape(Text.subjectErasedNotice(erasure.erasedOn).text(.en)))</p>\n"
+            let day = DisplayFormat.day(erasure.erasedOn)
+            body += "  <p class=\"erased\">\(escape(Text.subjectErasedNotice(day).text(.vi)))<br />"
+                + "\(escape(Text.subjectErasedNotice(day).text(.en)))</p>\n"
         }
         body += """
               <h2>\(label(.person))</h2>
               <table>
             \(rows([(.person, person), (.centre, centre), (.name, f.name?.revealed), (.otherNames, f.otherNames.map(\.revealed).joined(separator: "; ")),
-                    (.dob, f.dateOfBirth?.revealed), (.birthYear, f.birthYear.map(String.init)),
+                    (.dob, f.dateOfBirth.map { DisplayFormat.day($0.revealed) }), (.birthYear, f.birthYear.map(String.init)),
                     (.phones, f.phones.map(\.revealed).joined(separator: "; ")), (.email, f.email?.revealed),
                     (.idNumber, f.idNumber?.revealed), (.passport, f.passport?.revealed), (.address, f.address?.revealed)]))
               </table>
@@ -107,52 +114,55 @@ extension SubjectRecord {
             body += """
                   <h2>\(label(.caseID)) \(escape(s.id))</h2>
                   <table>
-                \(rows([(.programme, s.programme.rawValue), (.status, s.status.rawValue), (.risk, s.risk?.rawValue),
-                        (.assignedTo, s.assignedTo), (.origin, s.originProvince), (.destination, s.destination),
-                        (.migration, s.migration), (.ageBand, s.ageBand), (.needs, s.needs.joined(separator: ", ")),
-                        (.association, s.association), (.supportRequest, s.supportRequest), (.opened, s.openedOn), (.closed, s.closedOn), (.outcome, s.outcome),
-                        (.safeContact, item.view.safeContact?.revealed)]))
+                \(rows([(.programme, both { $0.programme(s.programme) }), (.status, both { $0.status(s.status) }),
+                        (.risk, s.risk.map { r in both { $0.risk(r) } }), (.assignedTo, s.assignedTo),
+                        (.origin, s.originProvince.map { p in both { $0.province(p) } }),
+                        (.destination, s.destination.map { c in both { $0.country(c) } }),
+                        (.migration, s.migration.map { m in both { $0.migration(m) } }), (.ageBand, s.ageBand),
+                        (.needs, s.needs.map { n in both { $0.need(n) } }.joined(separator: "; ")), (.association, s.association),
+                        (.supportRequest, s.supportRequest.map { r in both { $0.supportRequest(r) } }),
+                        (.opened, DisplayFormat.day(s.openedOn)), (.closed, s.closedOn.map(DisplayFormat.day)),
+                        (.outcome, s.outcome.map { o in both { $0.outcome(o) } }), (.safeContact, item.view.safeContact?.revealed)]))
                   </table>
 
                 """
             if !item.view.notes.isEmpty {
                 body += "    <h3>\(label(.notes))</h3>\n    <ul>\n"
-                    + item.view.notes.map { "      <li>\(escape("\($0.createdOn) · \($0.author) · \($0.text.revealed)"))</li>" }.joined(separator: "\n")
+                    + item.view.notes.map { "      <li>\(escape("\(DisplayFormat.time($0.createdOn)) · \($0.author) · \($0.text.revealed)"))</li>" }
+                        .joined(separator: "\n")
                     + "\n    </ul>\n"
             }
-            body += history(item.view.events)
+            body += history(item.view.events, status: { $0.caseStatus($1) })
             if !item.consents.isEmpty {
                 body += "    <h3>\(label(.consents))</h3>\n    <ul>\n" + item.consents.map { c in
-                    let parts = [c.givenOn, c.purpose.rawValue, c.agencyID ?? c.agencyKind?.rawValue ?? "",
-                                 c.fields.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "", c.note?.revealed ?? "",
-                                 c.withdrawnOn.map { "→ \($0)" } ?? ""].filter { !$0.isEmpty }
+                    let scope = c.agencyID ?? c.agencyKind.map { k in both { $0.agencyKind(k) } } ?? ""
+                    let parts = [DisplayFormat.day(c.givenOn), both { $0.consentPurpose(c.purpose) }, scope,
+                                 c.fields.map { $0.map { f in both { f.label($0.lang) } }.joined(separator: "; ") } ?? "", c.note?.revealed ?? "",
+                                 c.withdrawnOn.map { "→ \(DisplayFormat.day($0))" } ?? ""].filter { !$0.isEmpty }
                     return "      <li>\(escape(parts.joined(separator: " · ")))</li>"
                 }.joined(separator: "\n") + "\n    </ul>\n"
             }
             for r in item.referrals {
-                let disclosed = r.disclosure.fields.keys.sorted().map { key -> String in
-                    let value: String = switch r.disclosure.fields[key] {
-                    case .string(let text)?: text
-                    case .array(let items)?: items.compactMap(\.string).joined(separator: "; ")
-                    case .int(let number)?: String(number)
-                    default: ""
-                    }
-                    return "\(key): \(value)"
+                let disclosed = DisclosableField.allCases.compactMap { field -> String? in
+                    guard let value = r.disclosure.fields[field.rawValue] else { return nil }
+                    return "\(field.label(.vi)): \(ReferralText.text(value, field: field, labels: vi))"
                 }.joined(separator: "; ")
+                let referralStatus: (CodeLabels, String) -> String = { labels, code in ReferralStatus(rawValue: code).map(labels.referralStatus) ?? code }
                 body += """
                       <h3>\(label(.referrals)) \(escape(r.referral.id))</h3>
                       <table>
-                    \(rows([(.agency, r.referral.agency), (.service, r.referral.service), (.status, r.referral.status.rawValue),
-                            (.opened, r.referral.createdOn), (.disclosed, disclosed),
+                    \(rows([(.agency, r.referral.agency), (.service, both { $0.need(r.referral.service) }),
+                            (.status, both { $0.referralStatus(r.referral.status) }),
+                            (.opened, DisplayFormat.day(r.referral.createdOn)), (.disclosed, disclosed),
                             (.safeContact, r.disclosure.safeContact)]))
                       </table>
 
                     """
-                body += history(r.events)
+                body += history(r.events, status: referralStatus)
             }
         }
         body += "  <h2>\(label(.accessLog))</h2>\n  <ul>\n" + accessLog.map { e in
-            "    <li>\(escape([e.at, e.user, e.action, e.record ?? ""].joined(separator: " · ")))</li>"
+            "    <li>\(escape([DisplayFormat.time(e.at), e.user, e.action, e.record ?? ""].joined(separator: " · ")))</li>"
         }.joined(separator: "\n") + "\n  </ul>\n"
         return """
             <!DOCTYPE html>

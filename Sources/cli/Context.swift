@@ -38,7 +38,15 @@ struct Context {
     /// `--policy`, `CAUNOI_POLICY`, else the shipped folder (`Policy.locate`).
     func policyDirectory() -> URL { Policy.locate(explicit: policy ?? environment["CAUNOI_POLICY"]) }
 
-    func loadPolicy() throws -> Policy { try Policy.load(from: policyDirectory()) }
+    /// The policy folder, read and checked once per process however many times a command asks.
+    func loadPolicy() throws -> Policy {
+        if let loaded = loadedPolicy.value { return loaded }
+        let policy = try Policy.load(from: policyDirectory())
+        loadedPolicy.value = policy
+        return policy
+    }
+
+    private let loadedPolicy = LoadedPolicy()
 
     func openStore(create: Bool = false) throws -> CaseStore { try CaseStore.open(path: databasePath, create: create) }
 
@@ -110,4 +118,9 @@ struct Context {
         FileHandle.standardError.write(Data(("caunoi: " + message + "\n").utf8))
         return ExitCode(code)
     }
+}
+
+/// Holds the policy once it is read; a command runs on one thread, so no lock is needed.
+private final class LoadedPolicy {
+    var value: Policy?
 }

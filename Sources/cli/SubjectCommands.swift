@@ -24,7 +24,10 @@ struct SubjectCommand: ParsableCommand {
         func run(_ work: Work) throws {
             let lower = out.lowercased()
             let chosen = format ?? (lower.hasSuffix(".html") || lower.hasSuffix(".htm") ? .html : .json)
-            let person = try work.store.exportSubject(work.session, id: id, to: out) { record in chosen == .html ? record.html : record.json.pretty }
+            let policy = try work.policy()
+            let person = try work.store.exportSubject(work.session, id: id, to: out) { record in
+                chosen == .html ? record.html(policy: policy) : record.json.pretty
+            }
             try work.answer(["person": person, "out": out, "format": chosen.rawValue], saying: .subjectExported(out))
         }
     }

@@ -147,7 +147,8 @@ import Views
         guard case .array(let log)? = json["access_log"] else { Issue.record("no access log"); return }
         let actions = log.compactMap { $0["action"]?.string }
         #expect(Array(actions.prefix(3)) == ["case.open", "consent.give", "referral.create"])
-        #expect(record.html.contains("<html lang=\"vi\">") && record.html.contains("Nguyễn Thị Hoà") && record.html.contains("Họ và tên / Name"))
+        let html = record.html(policy: f.policy)
+        #expect(html.contains("<html lang=\"vi\">") && html.contains("Nguyễn Thị Hoà") && html.contains("Họ và tên / Name"))
         #expect(try f.store.auditLog(f.session("root")).contains { $0.action == "subject.export" && $0.record == person && $0.user == "lan" })
 
         // Refused outside her centre and without keys; nothing is delivered then.

@@ -61,6 +61,10 @@ struct LifecycleTests {
             try await d.ok(["subject", "export", ngoc.person, "--out", htmlPath], as: .manager)
             let html = try String(contentsOfFile: htmlPath, encoding: .utf8)
             #expect(html.contains("<html lang=\"vi\">") && html.contains(Invented.ngocName) && html.contains(Invented.ngocNote))
+            // Her copy speaks in labels (both languages), days as dd/mm/yyyy and Vietnam time, never stored codes or UTC.
+            #expect(html.contains("Hàn Quốc / South Korea") && !html.contains(">KR<") && !html.contains(">divorce-recognition<"))
+            #expect(html.range(of: #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}"#, options: .regularExpression) == nil, "a UTC timestamp is shown")
+            #expect(html.range(of: #"\d{2}/\d{2}/\d{4}"#, options: .regularExpression) != nil)
             if Python.available {
                 let parse = try await Harness.launch("/usr/bin/env", ["python3", "-c",
                     "import sys, xml.etree.ElementTree as E; E.parse(sys.argv[1]); print('ok')", htmlPath],
