@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libsodium from Debian's libsodium-dev (see scripts/bootstrap).
@@ -39,13 +40,18 @@ let package = Package(
         // What both faces show: the Vietnamese/English catalogue, error messages, code labels,
         // view models and the documents (referral letters, subject exports).
         .target(name: "Views", dependencies: ["Cases"]),
+        // Two C wrappers around prctl (variadic, so not callable from Swift): no core dumps.
+        .target(name: "CProcess"),
         // The staff web application (`caunoi serve`, docs/WEB.md): Hummingbird routes over Cases.
         .target(
             name: "Web",
             dependencies: [
                 "Cases",
                 "Views",
+                "CaunoiCrypto",
+                "CProcess",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -72,7 +78,7 @@ let package = Package(
         .testTarget(name: "CaunoiCryptoTests", dependencies: ["CaunoiCrypto"], resources: [.copy("Vectors")]),
         .testTarget(name: "CLITests", dependencies: ["CaunoiCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "ViewsTests", dependencies: ["Views", "Cases"]),
-        .testTarget(name: "WebTests", dependencies: ["Web", .product(name: "HummingbirdTesting", package: "hummingbird")]),
+        .testTarget(name: "WebTests", dependencies: ["Web", "Cases", "Views", "CaunoiCrypto", .product(name: "HummingbirdTesting", package: "hummingbird")]),
         .testTarget(name: "CasesTests", dependencies: ["Cases", "Views", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `caunoi` binary; GRDB and CaunoiCrypto (libsodium) only to attack the file behind its back.
         .testTarget(name: "EndToEndTests", dependencies: ["CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -6,59 +6,69 @@ import Cases
 public enum CaseText {
     public static func lines(_ view: CaseView, labels: CodeLabels) -> [String] {
         let lang = labels.lang
-        let s = view.summary
-        let p = view.person
         var page = LabelledLines(lang: lang)
-        func add(_ field: Text.Field, _ value: String?) { page.add(field, value) }
-        add(.caseID, s.id)
-        add(.person, s.person)
-        if let erasure = view.erasure { page.append(Text.subjectErasedNotice(DisplayFormat.day(erasure.erasedOn)).text(lang)) }
-        add(.centre, s.centre)
-        add(.programme, labels.programme(s.programme))
-        add(.status, labels.status(s.status))
-        add(.risk, s.risk.map(labels.risk))
-        add(.assignedTo, s.assignedTo)
-        add(.name, p.name?.display)
-        add(.otherNames, p.otherNames.map(\.display).joined(separator: "; "))
-        add(.dob, p.dateOfBirth.map { DisplayFormat.day($0.display) })
-        add(.birthYear, p.birthYear.map(String.init))
-        add(.phones, p.phones.map(\.display).joined(separator: "; "))
-        add(.email, p.email?.display)
-        add(.idNumber, p.idNumber?.display)
-        add(.passport, p.passport?.display)
-        add(.address, p.address?.display)
-        add(.safeContact, view.safeContact?.display)
-        add(.origin, s.originProvince.map(labels.province))
-        add(.destination, s.destination.map(labels.country))
-        add(.migration, s.migration.map(labels.migration))
-        add(.ageBand, s.ageBand)
-        add(.needs, s.needs.map(labels.need).joined(separator: "; "))
-        add(.association, s.association)
-        add(.supportRequest, s.supportRequest.map(labels.supportRequest))
-        add(.opened, DisplayFormat.day(s.openedOn))
-        add(.closed, s.closedOn.map(DisplayFormat.day))
-        add(.outcome, s.outcome.map(labels.outcome))
-        if !view.notes.isEmpty {
-            page.append("\(Text.field(.notes).text(lang)):")
-            for note in view.notes { page.append("  [\(DisplayFormat.day(note.createdOn)) \(note.author)] \(note.text.display)") }
+        for (field, value) in fields(view, labels: labels) {
+            page.add(field, value)
+            if field == .person, let notice = erasureNotice(view, lang: lang) { page.append(notice) }
         }
-        page.append(contentsOf: consents(view.consents, labels: labels))
-        page.append(contentsOf: referrals(view.referrals, labels: labels))
-        page.append(contentsOf: history(view.events, labels: labels, status: labels.caseStatus))
+        func block(_ field: Text.Field, _ entries: [String]) {
+            guard !entries.isEmpty else { return }
+            page.append("\(Text.field(field).text(lang)):")
+            page.append(contentsOf: entries.map { "  " + $0 })
+        }
+        block(.notes, notes(view.notes))
+        block(.consents, consentEntries(view.consents, labels: labels))
+        block(.referrals, referralEntries(view.referrals, labels: labels))
+        block(.history, historyEntries(view.events, labels: labels, status: labels.caseStatus))
         return page.lines
     }
 
-    /// One line per consent: when, for what, to whom, which fields, and whether withdrawn.
+    /// Every field of the case with its label, codes by their labels, in the order both faces
+    /// show them; empty fields are left out.
+    public static func fields(_ view: CaseView, labels: CodeLabels) -> [(field: Text.Field, value: String)] {
+        let s = view.summary
+        let p = view.person
+        let all: [(Text.Field, String?)] = [
+            (.caseID, s.id), (.person, s.person), (.centre, s.centre), (.programme, labels.programme(s.programme)),
+            (.status, labels.status(s.status)), (.risk, s.risk.map(labels.risk)), (.assignedTo, s.assignedTo),
+            (.name, p.name?.display), (.otherNames, p.otherNames.map(\.display).joined(separator: "; ")),
+            (.dob, p.dateOfBirth.map { DisplayFormat.day($0.display) }), (.birthYear, p.birthYear.map(String.init)),
+            (.phones, p.phones.map(\.display).joined(separator: "; ")), (.email, p.email?.display), (.idNumber, p.idNumber?.display),
+            (.passport, p.passport?.display), (.address, p.address?.display), (.safeContact, view.safeContact?.display),
+            (.origin, s.originProvince.map(labels.province)), (.destination, s.destination.map(labels.country)),
+            (.migration, s.migration.map(labels.migration)), (.ageBand, s.ageBand), (.needs, s.needs.map(labels.need).joined(separator: "; ")),
+            (.association, s.association), (.supportRequest, s.supportRequest.map(labels.supportRequest)),
+            (.opened, DisplayFormat.day(s.openedOn)), (.closed, s.closedOn.map(DisplayFormat.day)), (.outcome, s.outcome.map(labels.outcome)),
+        ]
+        return all.compactMap { field, value in value.flatMap { $0.isEmpty ? nil : (field, $0) } }
+    }
+
+    /// The mark of an erased woman's case: her personal data is gone, codes remain.
+    public static func erasureNotice(_ view: CaseView, lang: Language) -> String? {
+        view.erasure.map { Text.subjectErasedNotice(DisplayFormat.day($0.erasedOn)).text(lang) }
+    }
+
+    /// One entry per note: day, author, text.
+    public static func notes(_ notes: [NoteView]) -> [String] {
+        notes.map { "[\(DisplayFormat.day($0.createdOn)) \($0.author)] \($0.text.display)" }
+    }
+
+    /// With a heading, for pages that show consents alone.
     public static func consents(_ consents: [Consent], labels: CodeLabels) -> [String] {
-        guard !consents.isEmpty else { return [] }
+        let entries = consentEntries(consents, labels: labels)
+        return entries.isEmpty ? [] : ["\(Text.field(.consents).text(labels.lang)):"] + entries.map { "  " + $0 }
+    }
+
+    /// One entry per consent: when, for what, to whom, which fields, and whether withdrawn.
+    public static func consentEntries(_ consents: [Consent], labels: CodeLabels) -> [String] {
         let lang = labels.lang
-        return ["\(Text.field(.consents).text(lang)):"] + consents.map { c in
+        return consents.map { c in
             let scope = c.agencyID ?? c.agencyKind.map(labels.agencyKind)
             let fields = c.fields.map { $0.map { $0.label(lang) }.joined(separator: ", ") }
                 ?? (lang == .vi ? "mọi thông tin" : "all fields")
             let withdrawn = c.withdrawnOn.map { (lang == .vi ? "đã rút " : "withdrawn ") + DisplayFormat.day($0) }
             let parts = [labels.consentPurpose(c.purpose), scope, fields, withdrawn, c.note?.display].compactMap { $0 }.filter { !$0.isEmpty }
-            return "  [\(DisplayFormat.day(c.givenOn)) \(c.givenBy)] " + parts.joined(separator: " · ")
+            return "[\(DisplayFormat.day(c.givenOn)) \(c.givenBy)] " + parts.joined(separator: " · ")
         }
     }
 
@@ -82,25 +92,28 @@ public enum CaseText {
                 c.note?.display ?? ""].joined(separator: "\t")
     }
 
-    /// One line per referral: id, agency, service, status and when an answer is due.
-    public static func referrals(_ referrals: [Referral], labels: CodeLabels) -> [String] {
-        guard !referrals.isEmpty else { return [] }
+    /// One entry per referral: id, agency, service, status and when an answer is due.
+    public static func referralEntries(_ referrals: [Referral], labels: CodeLabels) -> [String] {
         let due = labels.lang == .vi ? "hạn" : "due"
-        return ["\(Text.field(.referrals).text(labels.lang)):"] + referrals.map { r in
-            "  \(r.id) · \(r.agency) · \(labels.need(r.service)) · \(labels.referralStatus(r.status)) · \(due) \(DisplayFormat.time(r.due))"
+        return referrals.map { r in
+            "\(r.id) · \(r.agency) · \(labels.need(r.service)) · \(labels.referralStatus(r.status)) · \(due) \(DisplayFormat.time(r.due))"
         }
     }
 
-    /// A history block (cases, associations): one line per step, statuses by their labels,
-    /// reasons where the reader's keys open them.
+    /// A history block (cases, associations, referrals) with its heading.
     public static func history(_ events: [EventView], labels: CodeLabels, status: (String) -> String) -> [String] {
-        guard !events.isEmpty else { return [] }
-        return ["\(Text.field(.history).text(labels.lang)):"] + events.map { e in
+        let entries = historyEntries(events, labels: labels, status: status)
+        return entries.isEmpty ? [] : ["\(Text.field(.history).text(labels.lang)):"] + entries.map { "  " + $0 }
+    }
+
+    /// One entry per step, statuses by their labels, reasons where the reader's keys open them.
+    public static func historyEntries(_ events: [EventView], labels: CodeLabels, status: (String) -> String) -> [String] {
+        events.map { e in
             let move = [e.from, e.to].compactMap { $0 }.map(status).joined(separator: " → ")
             // A closing step's detail is its outcome code.
             let detail = e.kind == "closed" ? e.detail.map(labels.outcome) : e.detail
             let extra = [move, detail ?? "", e.reason?.display ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
-            return "  [\(DisplayFormat.day(e.on)) \(e.by)] \(labels.historyStep(e.kind))\(extra.isEmpty ? "" : " " + extra)"
+            return "[\(DisplayFormat.day(e.on)) \(e.by)] \(labels.historyStep(e.kind))\(extra.isEmpty ? "" : " " + extra)"
         }
     }
 }

@@ -127,6 +127,8 @@ extension CaunoiError {
             ("Phiên làm việc đã hết hạn hoặc bị thu hồi; hãy đăng nhập lại.", "The session has expired or was revoked; log in again.")
         case .wrongPassphrase:
             ("Sai tên người dùng hoặc mật khẩu.", "Wrong user name or passphrase.")
+        case .tooManyAttempts:
+            ("Đăng nhập sai quá nhiều lần; hãy thử lại sau 15 phút.", "Too many failed logins; try again in 15 minutes.")
         case .userRemoved(let name):
             ("Người dùng \(echoIfCode(name)) đã bị xoá.", "User \(echoIfCode(name)) has been removed.")
         case .roleNotAllowed(let role):

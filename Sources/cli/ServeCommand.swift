@@ -12,25 +12,40 @@ struct Serve: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "HOST:PORT to listen on (default 127.0.0.1:8080); anything but loopback needs --behind-proxy.")
     var listen: String = "127.0.0.1:8080"
-    @Flag(name: .customLong("behind-proxy"), help: "A TLS-terminating proxy in front forwards requests to this address.")
+    @Flag(name: .customLong("behind-proxy"), help: "A TLS-terminating proxy in front forwards requests to this address (cookies become Secure).")
     var behindProxy = false
+    @Option(name: .customLong("idle-timeout"), help: "Minutes without a request before a session ends (default 15).")
+    var idleTimeout: Int = 15
+    @Option(name: .customLong("session-lifetime"), help: "Hours after login when a session ends in any case (default 8).")
+    var sessionLifetime: Int = 8
+
+    func validate() throws {
+        guard (1...240).contains(idleTimeout) else { throw ValidationError("--idle-timeout is 1 to 240 minutes.") }
+        guard (1...24).contains(sessionLifetime) else { throw ValidationError("--session-lifetime is 1 to 24 hours.") }
+    }
 
     func run() async throws {
         let context = Context(global)
-        let address = try context.run { () throws -> ListenAddress in
+        let (address, store, policy) = try context.run { () throws -> (ListenAddress, CaseStore, Policy) in
             guard let address = ListenAddress(parsing: listen) else { throw CommandLineError.invalidFlag("--listen") }
             // The database must be there and initialised before anyone is told to log in.
-            _ = try context.openStore()
-            return address
+            let store = try context.openStore()
+            try store.requireInitialised()
+            return (address, store, try context.loadPolicy())
         }
         guard address.isAllowed(behindProxy: behindProxy) else {
             context.warn(.listenNotLoopback)
             throw ExitCode(64)
         }
+        ProcessHardening.refuseCoreDumps()
+        let limits = SessionRegistry.Limits(idle: TimeInterval(idleTimeout * 60), lifetime: TimeInterval(sessionLifetime * 3_600))
+        // Two Argon2id derivations at once at most: each takes the policy's memory.
+        let services = WebServices(store: store, policy: policy, sessions: SessionRegistry(limits: limits),
+                                   limiter: DerivationLimiter(limit: 2), secureCookies: behindProxy)
         // Written at once: a supervisor or a script reads it while the server runs.
         FileHandle.standardOutput.write(Data((Text.serving("\(address.host):\(address.port)").text(context.lang) + "\n").utf8))
         var logger = Logger(label: "caunoi.web")
         logger.logLevel = .info
-        try await WebApplication.application(address: address, logger: logger).runService()
+        try await WebApplication.application(services, address: address, logger: logger).runService()
     }
 }

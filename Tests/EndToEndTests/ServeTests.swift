@@ -46,9 +46,13 @@ struct ServeTests {
                 }
             }
             #expect(status == 200 && body == "ok\n")
-            let probe = URL(string: "http://127.0.0.1:\(port)/cases/\(Invented.hoaPassport)?name=\(Invented.hoaPhone)")!
+            let probe = URL(string: "http://127.0.0.1:\(port)/unknown/\(Invented.hoaPassport)?name=\(Invented.hoaPhone)")!
             let (_, missing) = try await URLSession.shared.data(from: probe)
             #expect((missing as? HTTPURLResponse)?.statusCode == 404)
+            // A case page without a login ends on the login page (303, followed).
+            let casePage = URL(string: "http://127.0.0.1:\(port)/cases/\(Invented.hoaPassport)?name=\(Invented.hoaPhone)")!
+            let (_, redirected) = try await URLSession.shared.data(from: casePage)
+            #expect(redirected.url?.path == "/login")
             try await Task.sleep(for: .milliseconds(200))
             let logged = String(decoding: FileManager.default.contents(atPath: log.path) ?? Data(), as: UTF8.self)
             #expect(logged.contains("GET /healthz 200"))

@@ -3,20 +3,16 @@ import HummingbirdTesting
 import Testing
 @testable import Web
 
-/// The web target builds with the web stack and answers in process (issue 13); the pages and
-/// their route tests come with the login (issue 14).
+/// Liveness, the unknown path, the loopback rule and the process hardening.
 @Suite struct HealthTests {
-    @Test func healthzAnswersWithoutASession() async throws {
-        let app = Application(router: WebApplication.router())
-        try await app.test(.router) { client in
-            try await client.execute(uri: "/healthz", method: .get) { response in
-                #expect(response.status == .ok)
-                #expect(String(buffer: response.body) == "ok\n")
-                #expect(response.headers[.cacheControl] == "no-store")
-            }
-            try await client.execute(uri: "/cases/HN-OSSO-2026-00001", method: .get) { response in
-                #expect(response.status == .notFound)
-            }
+    @Test func healthzAnswersWithoutASessionAndUnknownPathsGetOurPage() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            let health = try await browser.get("/healthz")
+            #expect(health.status == .ok && health.body == "ok\n" && health.headers[.cacheControl] == "no-store")
+            let unknown = try await browser.get("/no-such-page")
+            #expect(unknown.status == .notFound && unknown.body.contains("<html lang=\"vi\">"))
+            #expect(unknown.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
         }
     }
 

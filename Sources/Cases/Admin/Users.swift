@@ -92,6 +92,28 @@ extension CaseStore {
         return target
     }
 
+    /// Changes the acting user's own passphrase after checking her current one, as a long-running
+    /// face must: whoever finds a browser left signed in cannot lock its owner out. A wrong
+    /// current passphrase is audited like a failed unlock.
+    public func changeOwnPassphrase(_ session: Session, current: SecureBytes, to passphrase: SecureBytes, security: SecuritySettings) throws {
+        let confirmed = try read { db -> Bool in
+            guard let slot = try Keyslot.fetch(db, user: session.user) else { return false }
+            do {
+                let (bundle, key) = try slot.open(user: session.user, passphrase: current)
+                key.wipe()
+                for value in bundle.keys.values { value.wipe() }
+                return true
+            } catch CaunoiError.wrongPassphrase {
+                return false
+            }
+        }
+        guard confirmed else {
+            auditFailedUnlock(user: session.user)
+            throw CaunoiError.wrongPassphrase
+        }
+        try changePassphrase(session, to: passphrase, security: security)
+    }
+
     /// Changes the acting user's own passphrase: same keys, new salt and limits.
     public func changePassphrase(_ session: Session, to passphrase: SecureBytes, security: SecuritySettings) throws {
         try security.checkNewPassphrase(passphrase)

@@ -83,6 +83,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case consentMissing
     case privacyBudgetExhausted(year: Int)
     case wrongRecoveryKey
+    /// Too many failed logins for this account or from this address; try again later.
+    case tooManyAttempts
     // Invalid input (irreversible steps typed twice)
     case confirmationMismatch(InputField)
     // I/O
@@ -104,7 +106,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
         case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .fileNotFound, .databaseNotFound: .notFound
         case .cannotCreate: .cannotCreate
         case .ioFailure, .databaseReadOnly, .diskFull: .inputOutput
-        case .databaseBusy: .busy
+        case .databaseBusy, .tooManyAttempts: .busy
         case .wrongPassphrase, .sessionEnded, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing, .consentMissing, .privacyBudgetExhausted,
              .wrongRecoveryKey: .notPermitted
         case .internalError, .disclosureCheckFailed: .internal

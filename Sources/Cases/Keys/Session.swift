@@ -44,6 +44,11 @@ public struct Session: Sendable {
         for key in keys.values { key.wipe() }
     }
 
+    /// True once every key it held is zero: what a test of logout, expiry and revocation checks.
+    public var holdsNoKey: Bool {
+        keys.values.allSatisfy { key in key.withUnsafeBytes { $0.allSatisfy { $0 == 0 } } }
+    }
+
     /// Refuses a session that no longer stands for what was unlocked: its user was removed, or
     /// her centre's key rotated since (a server keeps sessions for hours; each operation's
     /// audit entry checks this in its own transaction, so a refused operation leaves nothing).

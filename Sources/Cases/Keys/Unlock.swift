@@ -149,7 +149,8 @@ extension CaseStore {
         return Argon2idParameters(opsLimit: UInt64(ops), memLimit: UInt64(memory))
     }
 
-    func requireInitialised() throws {
+    /// Refuses a database that `init` has not set up (a server checks this before it serves).
+    public func requireInitialised() throws {
         let ready = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'recovery_public')") ?? false }
         guard ready else { throw CaunoiError.databaseNotInitialised }
     }

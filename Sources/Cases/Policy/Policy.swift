@@ -153,9 +153,16 @@ public struct Policy: Sendable {
         throw CaunoiError.unknownCode(list: "province", code: input)
     }
 
-    /// An ISO 3166-1 alpha-2 code, case-insensitive.
+    /// An ISO 3166-1 alpha-2 code (case-insensitive), or a country's name in Vietnamese or
+    /// English matched without diacritics ("han quoc", "South Korea"). Returns the code.
     public func country(_ input: String) throws -> String {
-        try countries.validate(input.trimmedSpaces.uppercased())
+        let trimmed = input.trimmedSpaces
+        if countries.contains(trimmed.uppercased()) { return trimmed.uppercased() }
+        let wanted = Normalise.label(trimmed)
+        if let entry = countries.entries.first(where: { Normalise.label($0.vi) == wanted || Normalise.label($0.en) == wanted }) {
+            return entry.code
+        }
+        throw CaunoiError.unknownCode(list: "country", code: input)
     }
 
     public func ageBand(forAge age: Int) -> String? {

@@ -86,18 +86,69 @@ extension CaseStore {
 
     /// Plain columns only, for the user's own centre (managers and counsellors).
     public func listCases(_ session: Session, status: CaseStatus?, programme: Programme?, assignedTo: String?, centre: String?) throws -> [CaseSummary] {
+        try listCases(session, CaseFilter(status: status, programme: programme, assignedTo: assignedTo, centre: centre)).cases
+    }
+
+    /// One page of the centre's cases matching `filter`, newest first by id within the page
+    /// order, with the total so that a face can show "page 2 of 40". No page: every case.
+    public func listCases(_ session: Session, _ filter: CaseFilter, page: CasePageRequest? = nil) throws -> CaseListPage {
         try session.require(.counsellor, .manager)
         let own = session.centre ?? ""
-        if let centre, centre != own { throw CaunoiError.notYourCentre }
+        if let centre = filter.centre, centre != own { throw CaunoiError.notYourCentre }
         return try write { db in
             try audit(db, session, "case.list")
             var conditions = ["centre = ?"]
             var arguments: [(any DatabaseValueConvertible)?] = [own]
-            if let status { conditions.append("status = ?"); arguments.append(status) }
-            if let programme { conditions.append("programme = ?"); arguments.append(programme) }
-            if let assignedTo { conditions.append("assigned_to = ?"); arguments.append(assignedTo) }
-            return try Row.fetchAll(db, sql: "SELECT \(CaseSummary.columns) FROM cases WHERE \(conditions.joined(separator: " AND ")) ORDER BY id",
-                                    arguments: StatementArguments(arguments)).map(CaseSummary.init(row:))
+            if let status = filter.status { conditions.append("status = ?"); arguments.append(status) }
+            if let programme = filter.programme { conditions.append("programme = ?"); arguments.append(programme) }
+            switch filter.assignedTo {
+            case nil: break
+            case ""?: conditions.append("assigned_to IS NULL")
+            case let user?: conditions.append("assigned_to = ?"); arguments.append(user)
+            }
+            if filter.activeOnly { conditions.append("status != 'closed'") }
+            let whereClause = conditions.joined(separator: " AND ")
+            var sql = "SELECT \(CaseSummary.columns) FROM cases WHERE \(whereClause) ORDER BY id"
+            var total: Int?
+            if let page {
+                total = try Int.fetchOne(db, sql: "SELECT count(*) FROM cases WHERE \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+                sql += " LIMIT \(page.size) OFFSET \(page.offset)"
+            }
+            let cases = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(CaseSummary.init(row:))
+            return CaseListPage(cases: cases, total: total ?? cases.count)
         }
     }
+}
+
+/// Which of a centre's cases to list. `assignedTo: ""` means nobody's (unassigned).
+public struct CaseFilter: Sendable, Equatable {
+    public var status: CaseStatus?
+    public var programme: Programme?
+    public var assignedTo: String?
+    public var centre: String?
+    /// Open and active cases only (a caseload).
+    public var activeOnly = false
+
+    public init(status: CaseStatus? = nil, programme: Programme? = nil, assignedTo: String? = nil, centre: String? = nil, activeOnly: Bool = false) {
+        (self.status, self.programme, self.assignedTo, self.centre, self.activeOnly) = (status, programme, assignedTo, centre, activeOnly)
+    }
+}
+
+/// A page of a list: `number` from 1, `size` rows.
+public struct CasePageRequest: Sendable, Equatable {
+    public let number: Int
+    public let size: Int
+
+    public init(number: Int, size: Int) {
+        self.number = max(1, number)
+        self.size = min(max(1, size), 500)
+    }
+
+    var offset: Int { (number - 1) * size }
+}
+
+public struct CaseListPage: Sendable {
+    public let cases: [CaseSummary]
+    /// Matching cases in all pages.
+    public let total: Int
 }

@@ -3,9 +3,10 @@ import Logging
 
 /// One line per request: method, route pattern (`/cases/{id}`, never the path with its id or
 /// a query), status and duration. Never a query value, form value, cookie or case content
-/// (docs/SECURITY.md, "The server"); the user name joins it when sessions exist.
-struct RequestLog<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+/// (docs/SECURITY.md, "The server"), with the signed-in user's name (staff handles, not
+/// personal data of the women).
+struct RequestLog: RouterMiddleware {
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
         let method = request.method.rawValue
         do {
@@ -21,11 +22,12 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
         }
     }
 
-    private func log(_ context: Context, method: String, status: Int, since start: ContinuousClock.Instant) {
+    private func log(_ context: WebContext, method: String, status: Int, since start: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1_000 + Double(elapsed.components.attoseconds) / 1e15
         // An unmatched path is logged as "-": the path itself could hold anything typed.
         let route = context.endpointPath ?? "-"
-        context.logger.info("\(method) \(route) \(status) \(String(format: "%.1f", milliseconds)) ms")
+        let user = context.signedIn?.session.user ?? "-"
+        context.logger.info("\(method) \(route) \(status) \(String(format: "%.1f", milliseconds)) ms \(user)")
     }
 }

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Failed logins counted per account and per client address over a sliding window: past the
+/// limit, further attempts are refused before any Argon2id runs, so guessing passphrases
+/// costs the guesser time and the server nothing (docs/SECURITY.md, "The server"). A success
+/// clears the account's count; the address keeps its count, so one valid account cannot be
+/// used to reset guessing at the others. Times come from `Now.clock`.
+public actor LoginThrottle {
+    public struct Limits: Sendable {
+        public let perAccount: Int
+        public let perAddress: Int
+        public let window: TimeInterval
+
+        /// 5 failures per account, 20 per address, in 15 minutes.
+        public static let standard = Limits(perAccount: 5, perAddress: 20, window: 15 * 60)
+
+        public init(perAccount: Int, perAddress: Int, window: TimeInterval) {
+            self.perAccount = perAccount
+            self.perAddress = perAddress
+            self.window = window
+        }
+    }
+
+    public let limits: Limits
+    private var accountFailures: [String: [Date]] = [:]
+    private var addressFailures: [String: [Date]] = [:]
+    private var failuresSincePrune = 0
+
+    public init(limits: Limits = .standard) {
+        self.limits = limits
+    }
+
+    /// Refuses (`tooManyAttempts`) when either count is at its limit.
+    public func check(account: String, address: String) throws {
+        let now = Now.clock.now()
+        if recent(accountFailures, account, now) >= limits.perAccount || recent(addressFailures, address, now) >= limits.perAddress {
+            throw CaunoiError.tooManyAttempts
+        }
+    }
+
+    public func failed(account: String, address: String) {
+        let now = Now.clock.now()
+        accountFailures[account, default: []].append(now)
+        addressFailures[address, default: []].append(now)
+        failuresSincePrune += 1
+        if failuresSincePrune >= 256 { prune(now) }
+    }
+
+    public func succeeded(account: String) {
+        accountFailures[account] = nil
+    }
+
+    private func recent(_ table: [String: [Date]], _ key: String, _ now: Date) -> Int {
+        table[key]?.filter { now.timeIntervalSince($0) < limits.window }.count ?? 0
+    }
+
+    /// Forgets failures older than the window, so the tables stay small under a flood.
+    private func prune(_ now: Date) {
+        failuresSincePrune = 0
+        let keep: (Date) -> Bool = { now.timeIntervalSince($0) < self.limits.window }
+        accountFailures = accountFailures.compactMapValues { let kept = $0.filter(keep); return kept.isEmpty ? nil : kept }
+        addressFailures = addressFailures.compactMapValues { let kept = $0.filter(keep); return kept.isEmpty ? nil : kept }
+    }
+}

@@ -1,0 +1,139 @@
+import Cases
+
+/// The words of the web application's pages (navigation, buttons, headings, hints), Vietnamese
+/// first, in the same catalogue layer as every other text. Field names come from `Text.field`
+/// and codes from `CodeLabels`; only what is proper to a page is here.
+public enum PageText: Sendable {
+    case appName, appTagline
+    case login, logout, userName, passphrase, loginTitle, loginHint
+    case dashboard, cases, newCase, find, myPassphrase, administration, users, centres, language
+    case myCases, unassignedCases, overdueReferrals, awaitingAnswer, workload, reviewQueue, waitingSince, nothingHere
+    case allStatuses, allProgrammes, anyone, nobody, filter, previous, next, pageOf(Int, Int), casesFound(Int)
+    case openCaseTitle, personSection, caseSection, openButton, anotherPhone, optional, chooseOne, typeToChoose
+    case caseTitle(String), personalData, addNote, noteAdded, save, assign, assignTo, close, closeWith, reopen, reasonLabel
+    case editCase, addNeeds, removeNeeds, addPhone, removePhone, addOtherName, removeOtherName, editHint
+    case findTitle, findHint, findBy, searchButton, noMatch, moreMatches(Int)
+    case passphraseTitle, currentPassphrase, newPassphrase, repeatPassphrase, passphraseChanged
+    case addUser, removeUser, grantKeys, addCentre, keysGranted(String, [String]), keysMissing([String]), userRemovedNotice(String)
+    case forbiddenTitle, forbiddenBody, notFoundTitle, notFoundBody, errorTitle, integrityBody(String), badFormTitle, csrfBody
+    case tooMany, sessionOver, statistics, statisticsHint, erasedNotice(String), roleLabel, centreLabel, active, removed
+    case caseOpenedNotice(String), duplicateWarning([String]), changesSaved
+
+    public func text(_ lang: Language) -> String {
+        let (vi, en) = pair
+        return lang == .vi ? vi : en
+    }
+
+    private var pair: (String, String) {
+        switch self {
+        case .appName: ("Cầu Nối", "Cầu Nối")
+        case .appTagline: ("Hồ sơ hỗ trợ phụ nữ — Hội Liên hiệp Phụ nữ Việt Nam", "Case records — Vietnam Women's Union")
+        case .login: ("Đăng nhập", "Log in")
+        case .logout: ("Đăng xuất", "Log out")
+        case .userName: ("Tên người dùng", "User name")
+        case .passphrase: ("Mật khẩu", "Passphrase")
+        case .loginTitle: ("Đăng nhập Cầu Nối", "Log in to Cầu Nối")
+        case .loginHint: ("Máy tính dùng chung: hãy đăng xuất khi rời máy.", "On a shared computer, log out when you leave.")
+        case .dashboard: ("Trang chính", "Dashboard")
+        case .cases: ("Hồ sơ", "Cases")
+        case .newCase: ("Mở hồ sơ mới", "Open a case")
+        case .find: ("Tìm kiếm", "Find")
+        case .myPassphrase: ("Đổi mật khẩu", "Change passphrase")
+        case .administration: ("Quản trị", "Administration")
+        case .users: ("Người dùng", "Users")
+        case .centres: ("Trung tâm", "Centres")
+        case .language: ("English", "Tiếng Việt")
+        case .myCases: ("Hồ sơ tôi phụ trách", "My cases")
+        case .unassignedCases: ("Hồ sơ chưa giao", "Unassigned cases")
+        case .overdueReferrals: ("Chuyển gửi quá hạn chưa được trả lời", "Overdue referrals")
+        case .awaitingAnswer: ("Chuyển gửi đang chờ trả lời", "Referrals awaiting an answer")
+        case .workload: ("Khối lượng công việc", "Staff workload")
+        case .reviewQueue: ("Chuyển gửi chờ duyệt", "Referrals awaiting review")
+        case .waitingSince: ("Chờ từ", "Waiting since")
+        case .nothingHere: ("Không có mục nào.", "Nothing here.")
+        case .allStatuses: ("Mọi trạng thái", "Any status")
+        case .allProgrammes: ("Mọi chương trình", "Any programme")
+        case .anyone: ("Bất kỳ ai", "Anyone")
+        case .nobody: ("Chưa giao", "Unassigned")
+        case .filter: ("Lọc", "Filter")
+        case .previous: ("Trang trước", "Previous")
+        case .next: ("Trang sau", "Next")
+        case .pageOf(let page, let pages): ("Trang \(page)/\(pages)", "Page \(page) of \(pages)")
+        case .casesFound(let n): ("\(n) hồ sơ", "\(n) cases")
+        case .openCaseTitle: ("Mở hồ sơ mới", "Open a new case")
+        case .personSection: ("Thông tin cá nhân (được mã hoá)", "Personal data (encrypted)")
+        case .caseSection: ("Thông tin hồ sơ", "About the case")
+        case .openButton: ("Mở hồ sơ", "Open the case")
+        case .anotherPhone: ("Số điện thoại khác", "Another phone")
+        case .optional: ("không bắt buộc", "optional")
+        case .chooseOne: ("— chọn —", "— choose —")
+        case .typeToChoose: ("Gõ tên (không dấu cũng được)", "Type the name (diacritics optional)")
+        case .caseTitle(let id): ("Hồ sơ \(id)", "Case \(id)")
+        case .personalData: ("Thông tin cá nhân", "Personal data")
+        case .addNote: ("Thêm ghi chú", "Add a note")
+        case .noteAdded: ("Đã thêm ghi chú.", "Note added.")
+        case .save: ("Lưu", "Save")
+        case .assign: ("Giao hồ sơ", "Assign")
+        case .assignTo: ("Giao cho", "Assign to")
+        case .close: ("Đóng hồ sơ", "Close the case")
+        case .closeWith: ("Kết quả khi đóng", "Outcome")
+        case .reopen: ("Mở lại hồ sơ", "Reopen the case")
+        case .reasonLabel: ("Lý do", "Reason")
+        case .editCase: ("Sửa thông tin", "Edit")
+        case .addNeeds: ("Thêm nhu cầu", "Add needs")
+        case .removeNeeds: ("Bỏ nhu cầu", "Remove needs")
+        case .addPhone: ("Thêm số điện thoại", "Add a phone")
+        case .removePhone: ("Bỏ số điện thoại", "Remove a phone")
+        case .addOtherName: ("Thêm tên khác", "Add another name")
+        case .removeOtherName: ("Bỏ tên khác", "Remove another name")
+        case .editHint: ("Chỉ điền những gì cần thay đổi; ô để trống giữ nguyên.", "Fill in only what changes; empty boxes keep what is there.")
+        case .findTitle: ("Tìm phụ nữ trong hồ sơ của trung tâm", "Find a woman among the centre's cases")
+        case .findHint: ("Tên không cần dấu, thứ tự tên nào cũng được.", "Names match without diacritics and in any order.")
+        case .findBy: ("Tìm theo", "Find by")
+        case .searchButton: ("Tìm", "Search")
+        case .noMatch: ("Không tìm thấy hồ sơ nào.", "No case found.")
+        case .moreMatches(let n): ("Chỉ hiện \(n) người đầu tiên; hãy nhập cụ thể hơn.", "Only the first \(n) women are shown; be more specific.")
+        case .passphraseTitle: ("Đổi mật khẩu của tôi", "Change my passphrase")
+        case .currentPassphrase: ("Mật khẩu hiện tại", "Current passphrase")
+        case .newPassphrase: ("Mật khẩu mới", "New passphrase")
+        case .repeatPassphrase: ("Nhập lại mật khẩu mới", "New passphrase again")
+        case .passphraseChanged: ("Đã đổi mật khẩu. Hãy đăng nhập lại.", "Passphrase changed. Log in again.")
+        case .addUser: ("Thêm người dùng", "Add a user")
+        case .removeUser: ("Xoá", "Remove")
+        case .grantKeys: ("Cấp khoá", "Grant keys")
+        case .addCentre: ("Thêm trung tâm", "Add a centre")
+        case .keysGranted(let user, let keys): ("Đã cấp cho \(user): \(keys.joined(separator: ", ")).", "Granted to \(user): \(keys.joined(separator: ", ")).")
+        case .keysMissing(let keys):
+            ("Chưa cấp được (cần người giữ khoá hoặc khoá khôi phục): \(keys.joined(separator: ", ")).",
+             "Not granted (needs a key holder or the recovery key): \(keys.joined(separator: ", ")).")
+        case .userRemovedNotice(let user):
+            ("Đã xoá \(user). Hãy xoay khoá trung tâm (caunoi keys rotate) để khoá cũ không mở được dữ liệu mới.",
+             "\(user) removed. Rotate the centre key (caunoi keys rotate) so her old keys open nothing new.")
+        case .forbiddenTitle: ("Không được phép", "Not permitted")
+        case .forbiddenBody: ("Bạn không được phép xem hoặc làm việc này.", "You may not see or do this.")
+        case .notFoundTitle: ("Không tìm thấy", "Not found")
+        case .notFoundBody: ("Không có trang hoặc hồ sơ này.", "There is no such page or record.")
+        case .errorTitle: ("Có lỗi", "Something went wrong")
+        case .integrityBody(let record):
+            ("Dữ liệu của \(record) không khớp với chữ ký; không hiện gì. Hãy báo quản trị viên.",
+             "The data of \(record) does not match its seal; nothing is shown. Tell your administrator.")
+        case .badFormTitle: ("Hãy sửa những ô được đánh dấu", "Please correct the marked fields")
+        case .csrfBody: ("Biểu mẫu đã hết hạn hoặc không đến từ Cầu Nối. Hãy tải lại trang và thử lại.",
+                         "The form expired or did not come from Cầu Nối. Reload the page and try again.")
+        case .tooMany: ("Đăng nhập sai quá nhiều lần; hãy thử lại sau 15 phút.", "Too many failed logins; try again in 15 minutes.")
+        case .sessionOver: ("Phiên làm việc đã kết thúc; hãy đăng nhập lại.", "Your session ended; log in again.")
+        case .statistics: ("Thống kê", "Statistics")
+        case .statisticsHint: ("Bảng thống kê đã bảo vệ quyền riêng tư: dùng lệnh caunoi stats (trang web sẽ có sau).",
+                               "Privacy-safe tables: use caunoi stats (web pages come later).")
+        case .erasedNotice(let day): ("Dữ liệu cá nhân đã được xoá vĩnh viễn ngày \(day).", "Personal data was erased for good on \(day).")
+        case .roleLabel: ("Vai trò", "Role")
+        case .centreLabel: ("Trung tâm", "Centre")
+        case .active: ("đang hoạt động", "active")
+        case .removed: ("đã xoá", "removed")
+        case .caseOpenedNotice(let id): ("Đã mở hồ sơ \(id).", "Case \(id) opened.")
+        case .duplicateWarning(let ids):
+            ("Có thể trùng với hồ sơ \(ids.joined(separator: ", ")); hãy kiểm tra.", "Possibly the same woman as \(ids.joined(separator: ", ")); please check.")
+        case .changesSaved: ("Đã lưu thay đổi.", "Changes saved.")
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Cases
+import Views
+
+/// The frame of every page: the header with the user's navigation for her role, the language
+/// switch and logout, a notice line, and the content. No inline script or style (the CSP
+/// forbids them); one stylesheet of our own.
+struct Layout {
+    let lang: Language
+    let signedIn: SignedIn?
+
+    func page(_ title: String, notice: String? = nil, warning: String? = nil, _ content: HTML) -> HTML {
+        """
+        <!DOCTYPE html>
+        <html lang="\(lang == .vi ? "vi" : "en")">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) — \(PageText.appName.text(lang))</title>
+        <link rel="stylesheet" href="/assets/style.css">
+        </head>
+        <body>
+        \(header)
+        <main>
+        \(notice.map { (text: String) -> HTML in "<p class=\"notice\" role=\"status\">\(text)</p>" } ?? .empty)\
+        \(warning.map { (text: String) -> HTML in "<p class=\"warning\" role=\"alert\">\(text)</p>" } ?? .empty)\
+        <h1>\(title)</h1>
+        \(content)
+        </main>
+        </body>
+        </html>
+        """
+    }
+
+    private var header: HTML {
+        let switchTo = lang == .vi ? "en" : "vi"
+        let language: HTML = "<a class=\"lang\" href=\"/lang/\(switchTo)\" hreflang=\"\(switchTo)\">\(PageText.language.text(lang))</a>"
+        guard let signedIn else {
+            return "<header><span class=\"brand\">\(PageText.appName.text(lang))</span> \(language)</header>"
+        }
+        let links = Self.navigation(for: signedIn.session.role).map { path, text -> HTML in
+            "<a href=\"\(path)\">\(text.text(lang))</a>"
+        }
+        return """
+            <header><a class="brand" href="/">\(PageText.appName.text(lang))</a>
+            <nav>\(links)</nav>
+            <span class="who">\(signedIn.session.user)</span> \(language)
+            <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="\(signedIn.csrf)"><button type="submit">\(PageText.logout.text(lang))</button></form>
+            </header>
+            """
+    }
+
+    /// What each role reaches from the header (docs/WEB.md, "What each role sees first").
+    static func navigation(for role: Role) -> [(String, PageText)] {
+        switch role {
+        case .counsellor, .manager:
+            [("/", .dashboard), ("/cases", .cases), ("/cases/new", .newCase), ("/find", .find), ("/me/passphrase", .myPassphrase)]
+                + (role == .manager ? [("/admin/users", .users)] : [])
+        case .central, .statistician:
+            [("/", .dashboard), ("/me/passphrase", .myPassphrase)]
+        case .admin:
+            [("/", .dashboard), ("/admin/centres", .centres), ("/admin/users", .users), ("/me/passphrase", .myPassphrase)]
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import Cases
+import Hummingbird
+import Views
+
+/// The case list, the open-case form, the case page and the day's work on a case. Every rule
+/// (who may read, assign, close) is the core's; a refused form comes back with what was typed
+/// and the problem beside its field (422), and nothing is written.
+struct CaseRoutes {
+    let handler: Handler
+    var services: WebServices { handler.services }
+    var store: CaseStore { services.store }
+
+    func add(to router: Router<WebContext>) {
+        router.get("cases") { request, context in
+            await handler.page(request, context) { signedIn in try await list(request, context, signedIn) }
+        }
+        router.get("cases/new") { request, context in
+            await handler.page(request, context) { signedIn in
+                try requireStaff(signedIn)
+                return PageResponse.html(formPage(context, signedIn).open())
+            }
+        }
+        router.post("cases") { request, context in
+            await handler.post(request, context) { signedIn, form in try await open(context, signedIn, form) }
+        }
+        router.get("cases/{id}") { request, context in
+            await handler.page(request, context) { signedIn in
+                let done = request.uri.queryParameters.get("done").flatMap { Done(rawValue: String($0)) }
+                let same = request.uri.queryParameters.get("same").map { String($0).split(separator: ",").map(String.init) } ?? []
+                return try await casePage(context, signedIn, id: try caseID(context), notice: done?.text.text(context.lang),
+                                          duplicates: same.filter(CaseRoutes.isCaseID))
+            }
+        }
+        router.get("cases/{id}/edit") { request, context in
+            await handler.page(request, context) { signedIn in
+                let id = try caseID(context)
+                let view = try await handler.core { try store.showCase(signedIn.session, id: id) }
+                return PageResponse.html(formPage(context, signedIn).edit(view))
+            }
+        }
+        router.post("cases/{id}/edit") { request, context in
+            await handler.post(request, context) { signedIn, form in
+                let id = try caseID(context)
+                return try await work(context, signedIn, form, id: id, done: .saved, onError: { problem in
+                    let view = try await handler.core { try store.showCase(signedIn.session, id: id) }
+                    var page = formPage(context, signedIn, form: form, problem: problem)
+                    page.widgets.form = form
+                    return PageResponse.html(page.edit(view), status: .unprocessableContent)
+                }) {
+                    let update = try CaseForms.update(form)
+                    let policy = services.policy
+                    try await handler.core { try store.updateCase(signedIn.session, policy: policy, caseID: id, update: update) }
+                }
+            }
+        }
+        router.post("cases/{id}/notes") { request, context in
+            await handler.post(request, context) { signedIn, form in
+                let id = try caseID(context)
+                return try await work(context, signedIn, form, id: id, done: .note) {
+                    guard let text = form.value("text") else { throw CaunoiError.missing(.text) }
+                    try await handler.core { try store.addNote(signedIn.session, caseID: id, text: PersonalText(text)) }
+                }
+            }
+        }
+        router.post("cases/{id}/assign") { request, context in
+            await handler.post(request, context) { signedIn, form in
+                let id = try caseID(context)
+                return try await work(context, signedIn, form, id: id, done: .saved) {
+                    guard let user = form.value("to") else { throw CaunoiError.missing(.user) }
+                    try await handler.core { try store.assign(signedIn.session, caseID: id, to: user) }
+                }
+            }
+        }
+        router.post("cases/{id}/close") { request, context in
+            await handler.post(request, context) { signedIn, form in
+                let id = try caseID(context)
+                return try await work(context, signedIn, form, id: id, done: .saved) {
+                    guard let outcome = form.value("outcome") else { throw CaunoiError.missing(.outcome) }
+                    let policy = services.policy
+                    let reason = form.value("reason").map(PersonalText.init)
+                    try await handler.core { try store.close(signedIn.session, policy: policy, caseID: id, outcome: outcome, reason: reason) }
+                }
+            }
+        }
+        router.post("cases/{id}/reopen") { request, context in
+            await handler.post(request, context) { signedIn, form in
+                let id = try caseID(context)
+                return try await work(context, signedIn, form, id: id, done: .saved) {
+                    guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
+                    try await handler.core { try store.reopen(signedIn.session, caseID: id, reason: PersonalText(reason)) }
+                }
+            }
+        }
+    }
+
+    /// Case ids are plain codes; anything else is simply not a case.
+    private func caseID(_ context: WebContext) throws -> String {
+        guard let id = context.parameters.get("id"), Self.isCaseID(id) else { throw CaunoiError.caseNotFound("-") }
+        return id
+    }
+
+    static func isCaseID(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 64 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+
+    private func requireStaff(_ signedIn: SignedIn) throws {
+        guard signedIn.session.role.worksCases else { throw CaunoiError.roleNotAllowed(role: signedIn.session.role.rawValue) }
+    }
+
+    private func formPage(_ context: WebContext, _ signedIn: SignedIn, form: FormData? = nil,
+                          problem: (field: String, message: String)? = nil) -> CaseFormPage {
+        CaseFormPage(labels: CodeLabels(policy: services.policy, lang: context.lang), signedIn: signedIn,
+                     widgets: Widgets(lang: context.lang, form: form, problem: problem))
+    }
+
+    private func list(_ request: Request, _ context: WebContext, _ signedIn: SignedIn) async throws -> Response {
+        let query = request.uri.queryParameters
+        var filter = CaseFilter()
+        filter.status = query.get("status").flatMap { CaseStatus(rawValue: String($0)) }
+        filter.programme = query.get("programme").flatMap { Programme(rawValue: String($0)) }
+        if let assigned = query.get("assigned"), !assigned.isEmpty { filter.assignedTo = assigned == "-" ? "" : String(assigned) }
+        let number = query.get("page").flatMap { Int(String($0)) }.map { max(1, min($0, 100_000)) } ?? 1
+        let session = signedIn.session
+        let chosen = filter
+        let (page, users) = try await handler.core {
+            (try store.listCases(session, chosen, page: CasePageRequest(number: number, size: ListPages.pageSize)), try store.users(session))
+        }
+        let staff = users.filter { $0.active && $0.role.worksCases && $0.centre == session.centre }.map(\.name)
+        let labels = CodeLabels(policy: services.policy, lang: context.lang)
+        return PageResponse.html(ListPages(labels: labels, signedIn: signedIn).caseList(page, filter: filter, number: number, staff: staff))
+    }
+
+    private func open(_ context: WebContext, _ signedIn: SignedIn, _ form: FormData) async throws -> Response {
+        try requireStaff(signedIn)
+        let policy = services.policy
+        do {
+            let intake = try CaseForms.intake(form).validated(policy)
+            let opened = try await handler.core { try store.openCase(signedIn.session, policy: policy, intake: intake) }
+            // Possible duplicates are case ids (codes, not personal data), shown as a warning.
+            let duplicates = opened.possibleDuplicates.isEmpty ? "" : "&same=" + opened.possibleDuplicates.joined(separator: ",")
+            return PageResponse.redirect("/cases/\(opened.id)?done=opened\(duplicates)")
+        } catch let error as CaunoiError where FormProblem.belongsToForm(error) {
+            let page = formPage(context, signedIn, form: form, problem: FormProblem.of(error, context.lang, default: "name"))
+            return PageResponse.html(page.open(), status: .unprocessableContent)
+        }
+    }
+
+    private func casePage(_ context: WebContext, _ signedIn: SignedIn, id: String, notice: String? = nil, form: FormData? = nil,
+                          problem: (field: String, message: String)? = nil, status: HTTPResponse.Status = .ok,
+                          duplicates: [String] = []) async throws -> Response {
+        let session = signedIn.session
+        let (view, users) = try await handler.core {
+            (try store.showCase(session, id: id), session.role == .manager ? try store.users(session) : [])
+        }
+        let colleagues = users.filter { $0.active && $0.role.worksCases && $0.centre == session.centre }.map(\.name)
+        let labels = CodeLabels(policy: services.policy, lang: context.lang)
+        let page = CasePage(view: view, labels: labels, signedIn: signedIn, colleagues: colleagues,
+                            widgets: Widgets(lang: context.lang, form: form, problem: problem))
+        let warning = problem.map { _ in PageText.badFormTitle.text(context.lang) }
+            ?? (duplicates.isEmpty ? nil : PageText.duplicateWarning(duplicates).text(context.lang))
+        return PageResponse.html(page.render(notice: notice, warning: warning), status: status)
+    }
+
+    /// One step of case work: done, then 303 back to the case page with a notice; refused for
+    /// a reason in the form, the case page (or `onError`'s page) again with the problem beside
+    /// its field.
+    private func work(_ context: WebContext, _ signedIn: SignedIn, _ form: FormData, id: String, done: Done,
+                      onError: (((field: String, message: String)) async throws -> Response)? = nil,
+                      _ step: () async throws -> Void) async throws -> Response {
+        do {
+            try await step()
+            return PageResponse.redirect("/cases/\(id)?done=\(done.rawValue)")
+        } catch let error as CaunoiError where FormProblem.belongsToForm(error) {
+            let problem = FormProblem.of(error, context.lang, default: "text")
+            if let onError { return try await onError(problem) }
+            return try await casePage(context, signedIn, id: id, form: form, problem: problem, status: .unprocessableContent)
+        }
+    }
+}
+
+/// What the case page says after a step redirected to it (`?done=`): a fixed word, never
+/// anything typed.
+enum Done: String {
+    case opened, note, saved
+
+    var text: PageText {
+        switch self {
+        case .opened: .changesSaved
+        case .note: .noteAdded
+        case .saved: .changesSaved
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Cases
+import CaunoiCrypto
+import Foundation
+
+/// Everything the routes share, made once per process: the store (one `DatabasePool`), the
+/// policy (read once), the live sessions, the cap on Argon2id derivations, login limits, and
+/// how cookies are set.
+public struct WebServices: Sendable {
+    public let store: CaseStore
+    public let policy: Policy
+    public let sessions: SessionRegistry
+    public let limiter: DerivationLimiter
+    public let throttle: LoginThrottle
+    /// Cookies get `Secure` and the `__Host-` prefix when the browser reaches us over TLS.
+    public let secureCookies: Bool
+    /// Keys the CSRF tokens of this process (random at start; tokens die with the process,
+    /// as sessions do).
+    let csrfKey: SecureBytes
+
+    public init(store: CaseStore, policy: Policy, sessions: SessionRegistry = SessionRegistry(),
+                limiter: DerivationLimiter = DerivationLimiter(limit: 2), throttle: LoginThrottle = LoginThrottle(),
+                secureCookies: Bool) {
+        self.store = store
+        self.policy = policy
+        self.sessions = sessions
+        self.limiter = limiter
+        self.throttle = throttle
+        self.secureCookies = secureCookies
+        self.csrfKey = SecureBytes.random(count: 32)
+    }
+}

@@ -1,0 +1,191 @@
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import Cases
+@testable import Web
+
+/// Every route as docs/WEB.md says: anonymous → 303 to /login; wrong role → 403; another
+/// centre → 403 with nothing of the record; a missing or wrong CSRF token → 403; and the happy
+/// path of a counsellor's day. Names are invented.
+@Suite struct RouteTests {
+    static let name = "Trần Thị Bích Ngọc"
+    static let getRoutes = ["/", "/cases", "/cases/new", "/cases/HN-OSSO-2026-00001", "/cases/HN-OSSO-2026-00001/edit", "/find",
+                            "/me/passphrase", "/admin/users", "/admin/centres"]
+    static let postRoutes = ["/cases", "/cases/HN-OSSO-2026-00001/edit", "/cases/HN-OSSO-2026-00001/notes", "/cases/HN-OSSO-2026-00001/assign",
+                             "/cases/HN-OSSO-2026-00001/close", "/cases/HN-OSSO-2026-00001/reopen", "/find", "/me/passphrase",
+                             "/admin/users", "/admin/users/hoa/remove", "/admin/users/hoa/grant", "/admin/centres"]
+
+    /// Opens a case through the form as the browser's user; returns its id.
+    static func openCase(_ browser: Browser, name: String = name) async throws -> String {
+        try await browser.get("/cases/new")
+        let opened = try await browser.post("/cases", [("programme", "returnee"), ("name", name), ("phone", "0912 345 678"),
+                                                       ("phone", "+82 10 1234 5678"), ("need", "legal-counselling"), ("need", "divorce-recognition"),
+                                                       ("origin-province", "hai phong"), ("destination", "Hàn Quốc"), ("risk", "high")])
+        guard opened.status == .seeOther, let location = opened.location, location.hasPrefix("/cases/HN-OSSO-") else {
+            Issue.record("the case was not opened: \(opened.status)")
+            return ""
+        }
+        return String(location.dropFirst("/cases/".count).prefix { $0 != "?" })
+    }
+
+    @Test func anonymousRequestsGoToTheLoginPage() async throws {
+        try await WebFixture().test { browser in
+            for route in Self.getRoutes {
+                let page = try await browser.get(route)
+                #expect(page.status == .seeOther && page.location == "/login", "\(route)")
+            }
+            for route in Self.postRoutes + ["/logout"] {
+                let page = try await browser.post(route, [("x", "y")], csrf: "0")
+                #expect(page.status == .seeOther && page.location == "/login", "\(route)")
+            }
+            let login = try await browser.get("/login")
+            #expect(login.status == .ok && login.body.contains("name=\"passphrase\""))
+            #expect(login.headers[.contentSecurityPolicy] != nil && login.headers[values: .init("X-Frame-Options")!] == ["DENY"])
+        }
+    }
+
+    @Test func postsWithoutTheSessionsCsrfTokenAreRefused() async throws {
+        try await WebFixture().test { browser in
+            // The login form itself needs its token.
+            try await browser.get("/login")
+            #expect(try await browser.post("/login", [("user", "hoa"), ("passphrase", WebFixture.passphrase("hoa"))], csrf: .some(nil)).status == .forbidden)
+            #expect(try await browser.logIn("hoa").status == .seeOther)
+            try await browser.get("/")
+            let good = try #require(browser.token)
+            for route in Self.postRoutes + ["/logout"] {
+                #expect(try await browser.post(route, [("text", "x")], csrf: .some(nil)).status == .forbidden, "\(route) without a token")
+                #expect(try await browser.post(route, [("text", "x")], csrf: String(repeating: "0", count: good.count)).status == .forbidden,
+                        "\(route) with a wrong token")
+            }
+            // Still logged in: nothing above ended the session.
+            #expect(try await browser.get("/").status == .ok)
+        }
+    }
+
+    @Test func rolesAndCentresSeeOnlyWhatTheyMay() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            try await browser.logIn("hoa")
+            let id = try await Self.openCase(browser)
+            try await browser.post("/logout", [])
+
+            // Another centre's manager: 403 and nothing of the record, on every route about it.
+            try await browser.logIn("mai")
+            for route in ["/cases/\(id)", "/cases/\(id)/edit"] {
+                let page = try await browser.get(route)
+                #expect(page.status == .forbidden, "\(route)")
+                #expect(!page.body.contains(Self.name) && !page.body.contains("0912") && !page.body.contains(id), "\(route) leaks")
+            }
+            try await browser.get("/")
+            for (route, fields) in [("/cases/\(id)/notes", [("text", "x")]), ("/cases/\(id)/close", [("outcome", "resolved")]),
+                                    ("/cases/\(id)/assign", [("to", "mai")])] {
+                let page = try await browser.post(route, fields)
+                #expect(page.status == .forbidden && !page.body.contains(Self.name), "\(route)")
+            }
+            #expect(!(try await browser.get("/cases").body.contains(id)))
+            try await browser.post("/logout", [])
+
+            // Roles that never work cases: 403, no name.
+            for user in ["thu", "trung", "root"] {
+                try await browser.logIn(user)
+                for route in ["/cases", "/cases/new", "/cases/\(id)"] {
+                    let page = try await browser.get(route)
+                    #expect(page.status == .forbidden && !page.body.contains(Self.name), "\(user) \(route)")
+                }
+                #expect(try await browser.get("/").status == .ok, "\(user) dashboard")
+                try await browser.post("/logout", [])
+            }
+            // A counsellor does not administer.
+            try await browser.logIn("hoa")
+            #expect(try await browser.get("/admin/centres").status == .forbidden)
+            #expect(try await browser.get("/admin/users").status == .forbidden)
+            #expect(try await browser.get("/cases/HN-OSSO-2099-99999").status == .notFound)
+        }
+    }
+
+    @Test func aCounsellorsDayOpenFindNoteEditCloseReopen() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            #expect(try await browser.logIn("hoa", passphrase: "wrong passphrase").status == .unauthorized)
+            #expect(try await browser.logIn("hoa").status == .seeOther)
+            let dashboard = try await browser.get("/")
+            #expect(dashboard.status == .ok && dashboard.body.contains("Hồ sơ tôi phụ trách"))
+
+            // A form with a problem comes back with the input kept and the problem by its field.
+            try await browser.get("/cases/new")
+            let refused = try await browser.post("/cases", [("programme", "returnee"), ("phone", "0912 000 111"), ("origin-province", "hai phong")])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("id=\"name-error\"") && refused.body.contains("0912 000 111") && refused.body.contains("hai phong"))
+
+            let id = try await Self.openCase(browser)
+            let page = try await browser.get("/cases/\(id)?done=opened")
+            for shown in [Self.name, "0912 345 678", "+82 10 1234 5678", "Hải Phòng", "Hàn Quốc", "hồi hương", "Cao", "Mới mở"] {
+                #expect(page.body.contains(shown), "missing \(shown)")
+            }
+            #expect(page.headers[.cacheControl] == "no-store")
+
+            // Found by name without diacritics and in another order; by phone.
+            try await browser.get("/find")
+            let found = try await browser.post("/find", [("name", "ngoc tran thi bich")])
+            #expect(found.status == .ok && found.body.contains(id))
+            #expect(try await browser.post("/find", [("phone", "0912345678")]).body.contains(id))
+            #expect(try await browser.post("/find", [("name", "a"), ("phone", "1")]).status == .unprocessableContent)
+
+            try await browser.get("/cases/\(id)")
+            let noted = try await browser.post("/cases/\(id)/notes", [("text", "Đã gọi điện; hẹn gặp thứ Hai.")])
+            #expect(noted.status == .seeOther)
+            #expect(try await browser.get("/cases/\(id)").body.contains("Đã gọi điện; hẹn gặp thứ Hai."))
+            #expect(try await browser.post("/cases/\(id)/notes", [("text", "  ")]).status == .unprocessableContent)
+
+            // Edit: one need removed, one phone removed and another added; the other need stays.
+            let edit = try await browser.get("/cases/\(id)/edit")
+            #expect(edit.body.contains("name=\"had-need\" value=\"divorce-recognition\""))
+            let edited = try await browser.post("/cases/\(id)/edit", [("had-need", "legal-counselling"), ("had-need", "divorce-recognition"),
+                                                                      ("need", "divorce-recognition"), ("remove-phone", "0912 345 678"),
+                                                                      ("add-phone", "0987 654 321"), ("was-risk", "high"), ("risk", "high")])
+            #expect(edited.status == .seeOther)
+            let after = try await browser.get("/cases/\(id)")
+            #expect(after.body.contains("0987 654 321") && !after.body.contains("0912 345 678") && after.body.contains("+82 10 1234 5678"))
+
+            #expect(try await browser.post("/cases/\(id)/close", [("outcome", "resolved")]).status == .seeOther)
+            #expect(try await browser.get("/cases/\(id)").body.contains("Đã đóng"))
+            #expect(try await browser.post("/cases/\(id)/close", [("outcome", "resolved")]).status == .badRequest)
+            #expect(try await browser.post("/cases/\(id)/reopen", [("reason", "Có giấy tờ mới")]).status == .seeOther)
+            #expect(try await browser.get("/cases/\(id)").body.contains("Mở lại hồ sơ"))
+
+            let list = try await browser.get("/cases?status=active")
+            #expect(list.body.contains(id) && !list.body.contains(Self.name))
+
+            // Logout: the old cookie no longer works.
+            let cookie = try #require(browser.cookies["caunoi"])
+            #expect(try await browser.post("/logout", []).location == "/login")
+            browser.setCookie("caunoi", cookie)
+            #expect(try await browser.get("/cases/\(id)").location == "/login")
+        }
+    }
+
+    @Test func aManagerAssignsAndAdministersHerCentre() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            try await browser.logIn("hoa")
+            let id = try await Self.openCase(browser)
+            try await browser.post("/logout", [])
+            try await browser.logIn("lan")
+            #expect(try await browser.get("/").body.contains("Khối lượng công việc"))
+            try await browser.get("/cases/\(id)")
+            #expect(try await browser.post("/cases/\(id)/assign", [("to", "lan")]).status == .seeOther)
+            #expect(try await browser.get("/cases?assigned=lan").body.contains(id))
+            // Add a colleague, then remove her: her sessions end.
+            try await browser.get("/admin/users")
+            let added = try await browser.post("/admin/users", [("name", "phuong"), ("role", "counsellor"), ("centre", "HN-OSSO"),
+                                                                ("new-passphrase", "a long enough passphrase"),
+                                                                ("new-passphrase-again", "a long enough passphrase")])
+            #expect(added.status == .ok && added.body.contains("phuong"))
+            let short = try await browser.post("/admin/users", [("name", "quyen"), ("role", "counsellor"), ("centre", "HN-OSSO"),
+                                                                ("new-passphrase", "short"), ("new-passphrase-again", "short")])
+            #expect(short.status == .unprocessableContent && short.body.contains("new-passphrase-error") && !short.body.contains("value=\"short\""))
+            #expect(try await browser.post("/admin/users/phuong/remove", []).status == .ok)
+            #expect(try await browser.get("/admin/centres").status == .forbidden)
+        }
+    }
+}
