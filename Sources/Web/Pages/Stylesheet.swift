@@ -16,10 +16,12 @@ enum Stylesheet {
         dl.fields{display:grid;grid-template-columns:minmax(8em,14em) 1fr;gap:.2em 1em}
         dl.fields dt{font-weight:600}
         form.stack label{display:block;margin-top:.7em;font-weight:600}
-        form.stack input[type=text],form.stack input[type=password],form.stack input[type=date],form.stack input[type=number],
+        form.stack input[type=text],form.stack input[type=password],form.stack input[type=date],form.stack input[type=number],form.stack input[type=email],
         form.stack select,form.stack textarea{width:100%;max-width:32em;padding:.4em;font:inherit}
         fieldset{border:1px solid #ddd;margin:1em 0;padding:.5em 1em}
-        .checks label{display:inline-block;font-weight:400;margin-right:1em}
+        form.stack .checks label,.checks label{display:inline-block;font-weight:400;margin:.15em 1.2em .15em 0}
+        .field input+input{margin-top:.3em}
+        .field small{display:block}
         .error{color:#a00000;font-weight:600}
         .invalid input,.invalid select,.invalid textarea{border:2px solid #a00000}
         .notice{background:#e7f4e4;padding:.5em 1em;border-left:4px solid #2e7d32}

@@ -27,7 +27,8 @@ struct CaseRoutes {
             await handler.page(request, context) { signedIn in
                 let done = request.uri.queryParameters.get("done").flatMap { Done(rawValue: String($0)) }
                 let same = request.uri.queryParameters.get("same").map { String($0).split(separator: ",").map(String.init) } ?? []
-                return try await casePage(context, signedIn, id: try caseID(context), notice: done?.text.text(context.lang),
+                let id = try caseID(context)
+                return try await casePage(context, signedIn, id: id, notice: done?.text(id).text(context.lang),
                                           duplicates: same.filter(CaseRoutes.isCaseID))
             }
         }
@@ -183,9 +184,9 @@ struct CaseRoutes {
 enum Done: String {
     case opened, note, saved
 
-    var text: PageText {
+    func text(_ id: String) -> PageText {
         switch self {
-        case .opened: .changesSaved
+        case .opened: .caseOpenedNotice(id)
         case .note: .noteAdded
         case .saved: .changesSaved
         }
