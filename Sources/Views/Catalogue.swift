@@ -62,7 +62,7 @@ public enum Text: Sendable {
     /// Personal values were given on the command line.
     case personalDataOnArgv
     /// `caunoi serve`: where it listens.
-    case serving(String)
+    case serving(String, tls: Bool)
     /// `caunoi serve --listen` on a non-loopback address without TLS in front.
     case listenNotLoopback
     /// At unlock: grants that failed their checks were skipped (and audited).
@@ -204,8 +204,9 @@ public enum Text: Sendable {
         case .certifiedAccount(let name, let role, let centre, let active):
             ("  \(name)  \(role)\(centre.map { "  \($0)" } ?? "")\(active ? "" : "  (đã xoá, đã thu hồi)")",
              "  \(name)  \(role)\(centre.map { "  \($0)" } ?? "")\(active ? "" : "  (removed, revoked)")")
-        case .serving(let address):
-            ("Ứng dụng web đang chạy tại http://\(address)/ (Ctrl-C để dừng).", "The web application is running at http://\(address)/ (Ctrl-C to stop).")
+        case .serving(let address, let tls):
+            ("Ứng dụng web đang chạy tại \(tls ? "https" : "http")://\(address)/ (Ctrl-C để dừng).",
+             "The web application is running at \(tls ? "https" : "http")://\(address)/ (Ctrl-C to stop).")
         case .listenNotLoopback:
             ("Chỉ nghe trên địa chỉ nội bộ (127.0.0.1, ::1) khi không có TLS; nếu có proxy TLS phía trước, thêm --behind-proxy.",
              "Without TLS the server listens on loopback only (127.0.0.1, ::1); with a TLS proxy in front, add --behind-proxy.")

@@ -1,5 +1,6 @@
 import Cases
 import Hummingbird
+import HummingbirdTLS
 import Logging
 
 /// The staff web application (docs/WEB.md): a Hummingbird server over the same core as the
@@ -33,9 +34,12 @@ public enum WebApplication {
 
     /// The application listening at `address`, logging through `logger`. Sessions past their
     /// limits are swept every minute, and all end (keys wiped) when the server stops.
-    public static func application(_ services: WebServices, address: ListenAddress, logger: Logger) -> some ApplicationProtocol {
-        var app = Application(router: router(services), configuration: .init(address: .hostname(address.host, port: address.port), serverName: nil),
-                              logger: logger)
+    /// With `tls`, the server speaks HTTPS itself.
+    public static func application(_ services: WebServices, address: ListenAddress, tls: TLSConfiguration? = nil,
+                                   logger: Logger) throws -> some ApplicationProtocol {
+        let configuration = ApplicationConfiguration(address: .hostname(address.host, port: address.port), serverName: nil)
+        var app = Application(router: router(services), server: try tls.map { try .tls(tlsConfiguration: $0) } ?? .http1(),
+                              configuration: configuration, logger: logger)
         app.addServices(SessionSweeper(sessions: services.sessions))
         return app
     }

@@ -4,6 +4,7 @@ import Views
 import Foundation
 import Logging
 import Web
+import HummingbirdTLS
 
 /// `caunoi serve`: the staff web application over the same database and policy as the CLI
 /// (docs/WEB.md, "Process options"). Listens on loopback unless a TLS proxy is in front.
@@ -14,6 +15,8 @@ struct Serve: AsyncParsableCommand {
     var listen: String = "127.0.0.1:8080"
     @Flag(name: .customLong("behind-proxy"), help: "A TLS-terminating proxy in front forwards requests to this address (cookies become Secure).")
     var behindProxy = false
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain: serve HTTPS directly (with --tls-key).") var tlsCert: String?
+    @Option(name: .customLong("tls-key"), help: "PEM private key for --tls-cert.") var tlsKey: String?
     @Option(name: .customLong("idle-timeout"), help: "Minutes without a request before a session ends (default 15).")
     var idleTimeout: Int = 15
     @Option(name: .customLong("session-lifetime"), help: "Hours after login when a session ends in any case (default 8).")
@@ -22,18 +25,22 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         guard (1...240).contains(idleTimeout) else { throw ValidationError("--idle-timeout is 1 to 240 minutes.") }
         guard (1...24).contains(sessionLifetime) else { throw ValidationError("--session-lifetime is 1 to 24 hours.") }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together.") }
+        guard tlsCert == nil || !behindProxy else { throw ValidationError("Use --tls-cert/--tls-key or --behind-proxy, not both.") }
     }
 
     func run() async throws {
         let context = Context(global)
-        let (address, store, policy) = try context.run { () throws -> (ListenAddress, CaseStore, Policy) in
+        let (address, store, policy, tls) = try context.run { () throws -> (ListenAddress, CaseStore, Policy, TLSConfiguration?) in
             guard let address = ListenAddress(parsing: listen) else { throw CommandLineError.invalidFlag("--listen") }
             // The database must be there and initialised before anyone is told to log in.
             let store = try context.openStore()
             try store.requireInitialised()
-            return (address, store, try context.loadPolicy())
+            let tls = try tlsCert.map { try TLSFiles.configuration(certificate: $0, key: tlsKey ?? "") }
+            return (address, store, try context.loadPolicy(), tls)
         }
-        guard address.isAllowed(behindProxy: behindProxy) else {
+        // Encrypted in front (a proxy) or here (TLS): anywhere; otherwise loopback only.
+        guard address.isAllowed(behindProxy: behindProxy || tls != nil) else {
             context.warn(.listenNotLoopback)
             throw ExitCode(64)
         }
@@ -41,11 +48,11 @@ struct Serve: AsyncParsableCommand {
         let limits = SessionRegistry.Limits(idle: TimeInterval(idleTimeout * 60), lifetime: TimeInterval(sessionLifetime * 3_600))
         // Two Argon2id derivations at once at most: each takes the policy's memory.
         let services = WebServices(store: store, policy: policy, sessions: SessionRegistry(limits: limits),
-                                   limiter: DerivationLimiter(limit: 2), secureCookies: behindProxy)
+                                   limiter: DerivationLimiter(limit: 2), secureCookies: behindProxy || tls != nil)
         // Written at once: a supervisor or a script reads it while the server runs.
-        FileHandle.standardOutput.write(Data((Text.serving("\(address.host):\(address.port)").text(context.lang) + "\n").utf8))
+        FileHandle.standardOutput.write(Data((Text.serving("\(address.host):\(address.port)", tls: tls != nil).text(context.lang) + "\n").utf8))
         var logger = Logger(label: "caunoi.web")
         logger.logLevel = .info
-        try await WebApplication.application(services, address: address, logger: logger).runService()
+        try await WebApplication.application(services, address: address, tls: tls, logger: logger).runService()
     }
 }

@@ -60,4 +60,54 @@ struct ServeTests {
             #expect(!logged.contains(Invented.hoaPassport) && !logged.contains(Invented.hoaPhone), "the log holds what was typed in a URL")
         }
     }
+
+    @Test("with its own certificate it serves HTTPS anywhere, cookies Secure with the __Host- prefix; a bad certificate is refused")
+    func serveWithTLS() async throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") else {
+            Issue.record("openssl and curl are needed for the TLS test (scripts/test installs them)")
+            return
+        }
+        try await Deployment.with([.soloCounsellor]) { d in
+            let cert = d.directory.appendingPathComponent("cert.pem").path, key = d.directory.appendingPathComponent("key.pem").path
+            let made = try await Harness.launch("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                                                                    "-days", "2", "-subj", "/CN=localhost"], environment: Harness.baseEnvironment(),
+                                                scratch: d.directory)
+            #expect(made.status == 0)
+            let garbage = d.directory.appendingPathComponent("garbage.pem").path
+            _ = FileManager.default.createFile(atPath: garbage, contents: Data("not a certificate".utf8))
+            let bad = try await d.run(["serve", "--tls-cert", garbage, "--tls-key", key])
+            #expect(bad.status == 65 && bad.stderrLines.count == 1)
+            #expect(try await d.run(["serve", "--tls-cert", cert]).status == 64)
+
+            let port = Int.random(in: 20_000...60_000)
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: d.binary)
+            // Not loopback: allowed because the server itself speaks TLS.
+            server.arguments = ["serve", "--listen", "0.0.0.0:\(port)", "--tls-cert", cert, "--tls-key", key]
+            var environment = Harness.baseEnvironment()
+            environment["CAUNOI_DB"] = d.databasePath
+            server.environment = environment
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            defer {
+                server.terminate()
+                server.waitUntilExit()
+            }
+            var health = ""
+            for _ in 0..<100 where health != "ok\n" {
+                let answer = try await Harness.launch("/usr/bin/curl", ["-sk", "https://127.0.0.1:\(port)/healthz"],
+                                                      environment: Harness.baseEnvironment(), scratch: d.directory)
+                health = answer.stdout
+                if health != "ok\n" { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(health == "ok\n")
+            let headers = try await Harness.launch("/usr/bin/curl", ["-sk", "-D", "-", "-o", "/dev/null", "https://127.0.0.1:\(port)/login"],
+                                                   environment: Harness.baseEnvironment(), scratch: d.directory).stdout
+            #expect(headers.contains("__Host-caunoi-login=") && headers.contains("Secure") && headers.contains("HttpOnly"))
+            let plain = try await Harness.launch("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/healthz"],
+                                                 environment: Harness.baseEnvironment(), scratch: d.directory).stdout
+            #expect(plain == "000", "plain HTTP must not be answered")
+        }
+    }
 }
