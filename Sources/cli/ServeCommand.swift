@@ -48,7 +48,7 @@ struct Serve: AsyncParsableCommand {
         let limits = SessionRegistry.Limits(idle: TimeInterval(idleTimeout * 60), lifetime: TimeInterval(sessionLifetime * 3_600))
         // Two Argon2id derivations at once at most: each takes the policy's memory.
         let services = WebServices(store: store, policy: policy, sessions: SessionRegistry(limits: limits),
-                                   limiter: DerivationLimiter(limit: 2), secureCookies: behindProxy || tls != nil)
+                                   limiter: DerivationLimiter(limit: 2), secureCookies: behindProxy || tls != nil, behindProxy: behindProxy)
         // Written at once: a supervisor or a script reads it while the server runs.
         FileHandle.standardOutput.write(Data((Text.serving("\(address.host):\(address.port)", tls: tls != nil).text(context.lang) + "\n").utf8))
         var logger = Logger(label: "caunoi.web")

@@ -14,11 +14,12 @@ public struct WebContext: RequestContext, RemoteAddressRequestContext {
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         remoteAddress = source.channel.remoteAddress
+        clientAddress = remoteAddress?.ipAddress ?? "unknown"
     }
 
-    /// The address login limits count by: the peer's IP (behind a proxy, the proxy's; the
-    /// per-account limit still holds).
-    var clientAddress: String { remoteAddress?.ipAddress ?? "unknown" }
+    /// The address login limits count by, set by `SessionGate`: the peer's IP, or behind a
+    /// proxy the client's address as the proxy gives it.
+    var clientAddress = "unknown"
 }
 
 /// A live session as a request sees it: its id (the cookie's value), the unlocked core session

@@ -13,19 +13,23 @@ public struct WebServices: Sendable {
     public let throttle: LoginThrottle
     /// Cookies get `Secure` and the `__Host-` prefix when the browser reaches us over TLS.
     public let secureCookies: Bool
+    /// Behind a proxy, the client's address is the `X-Real-IP` the proxy sets (it is on
+    /// loopback, so nobody else can); otherwise the peer's own address.
+    public let behindProxy: Bool
     /// Keys the CSRF tokens of this process (random at start; tokens die with the process,
     /// as sessions do).
     let csrfKey: SecureBytes
 
     public init(store: CaseStore, policy: Policy, sessions: SessionRegistry = SessionRegistry(),
                 limiter: DerivationLimiter = DerivationLimiter(limit: 2), throttle: LoginThrottle = LoginThrottle(),
-                secureCookies: Bool) {
+                secureCookies: Bool, behindProxy: Bool = false) {
         self.store = store
         self.policy = policy
         self.sessions = sessions
         self.limiter = limiter
         self.throttle = throttle
         self.secureCookies = secureCookies
+        self.behindProxy = behindProxy
         self.csrfKey = SecureBytes.random(count: 32)
     }
 }

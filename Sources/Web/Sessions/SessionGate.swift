@@ -10,6 +10,7 @@ struct SessionGate: RouterMiddleware {
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
         if request.cookies[LanguageCookie.name]?.value == "en" { context.lang = .en }
+        if services.behindProxy, let forwarded = request.headers[.init("X-Real-IP")!], forwarded.count <= 64 { context.clientAddress = forwarded }
         if let id = SessionCookie.value(in: request, secure: services.secureCookies), let session = await services.sessions.session(id) {
             context.signedIn = SignedIn(id: id, session: session, csrf: CSRFToken.forSession(id, key: services.csrfKey))
         }
