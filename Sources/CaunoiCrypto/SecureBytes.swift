@@ -5,6 +5,8 @@ internal import CSodium
 public final class SecureBytes: @unchecked Sendable {
     private let storage: UnsafeMutableRawBufferPointer
     public let count: Int
+    /// Set once, by `lockInMemory`, before the bytes are shared.
+    private var locked = false
 
     /// Lets a C function or a copy loop write straight into the secret buffer.
     public init(count: Int, initializer: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
@@ -37,8 +39,20 @@ public final class SecureBytes: @unchecked Sendable {
     }
 
     deinit {
-        sodium_memzero(storage.baseAddress, storage.count)
+        // sodium_munlock zeroes the bytes before unlocking them.
+        if locked, let base = storage.baseAddress { _ = sodium_munlock(base, storage.count) } else { sodium_memzero(storage.baseAddress, storage.count) }
         storage.deallocate()
+    }
+
+    /// Keeps these bytes out of swap where the system allows (`sodium_mlock`, within
+    /// RLIMIT_MEMLOCK): for keys a server holds for hours. Call before sharing; returns whether
+    /// the lock held.
+    @discardableResult
+    public func lockInMemory() -> Bool {
+        guard !locked else { return true }
+        guard let base = storage.baseAddress else { return false }
+        locked = sodium_mlock(base, storage.count) == 0
+        return locked
     }
 
     /// Zeroes the secret now, before the last reference goes (a session logged out or timed

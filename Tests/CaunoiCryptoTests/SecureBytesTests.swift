@@ -37,4 +37,15 @@ struct SecureBytesTests {
         struct Refused: Error {}
         #expect(throws: Refused.self) { try SecureBytes(count: 8) { _ in throw Refused() } }
     }
+
+    /// A locked key keeps its value, wipes like any other, and locking twice is harmless.
+    @Test func lockingInMemoryKeepsTheValueAndStillWipes() {
+        let key = SecureBytes.random(count: 32)
+        let before = key.bytes
+        let first = key.lockInMemory()
+        #expect(key.lockInMemory() == first || first == false)
+        #expect(key.bytes == before)
+        key.wipe()
+        #expect(key.bytes.allSatisfy { $0 == 0 })
+    }
 }

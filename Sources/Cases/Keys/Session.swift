@@ -44,6 +44,11 @@ public struct Session: Sendable {
         for key in keys.values { key.wipe() }
     }
 
+    /// Keeps its keys out of swap where the system allows: a server holds them for hours.
+    public func lockKeysInMemory() {
+        for key in keys.values { key.lockInMemory() }
+    }
+
     /// True once every key it held is zero: what a test of logout, expiry and revocation checks.
     public var holdsNoKey: Bool {
         keys.values.allSatisfy { key in key.withUnsafeBytes { $0.allSatisfy { $0 == 0 } } }

@@ -34,6 +34,7 @@ public actor SessionRegistry {
 
     /// Keeps a freshly unlocked session; returns its id (64 hex digits from the CSPRNG).
     public func add(_ session: Session) -> String {
+        session.lockKeysInMemory()
         let id = SecureBytes.random(count: 32).bytes.map { String(format: "%02x", $0) }.joined()
         let now = Now.clock.now()
         entries[id] = Entry(session: session, started: now, lastSeen: now)
