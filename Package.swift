@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // libsodium from Debian's libsodium-dev (see scripts/bootstrap).
@@ -74,7 +75,8 @@ let package = Package(
         // `caunoi-bench`: national-scale figures against a plaintext baseline (docs/BENCHMARKS.md).
         .executableTarget(
             name: "bench",
-            dependencies: ["Cases", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Cases", "CaunoiCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "CaunoiCryptoTests", dependencies: ["CaunoiCrypto"], resources: [.copy("Vectors")]),
         .testTarget(name: "CLITests", dependencies: ["CaunoiCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -10,7 +10,7 @@ import GRDB
 ///     swift run -c release caunoi-bench --scale 1m      # the full size
 @main
 struct Bench {
-    static func main() throws {
+    static func main() async throws {
         var scales: [Int] = []
         var seed: UInt64 = 20_261_123
         var keep: String? = nil
@@ -39,7 +39,7 @@ struct Bench {
         print("caunoi-bench: seed \(seed), scales \(scales.map(label).joined(separator: ", ")), \(ProcessInfo.processInfo.activeProcessorCount) cores")
         for scale in scales {
             let run = ScaleRun(scale: scale, seed: seed, policy: policy, keep: keep)
-            if let reuse { try run.lookupsOnly(directory: reuse) } else { try run.run() }
+            if let reuse { try await run.lookupsOnly(directory: reuse) } else { try await run.run() }
         }
     }
 

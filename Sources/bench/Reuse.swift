@@ -6,7 +6,7 @@ import Foundation
 /// `--keep DIR` run left, without importing again, so a large scale can be studied (and
 /// profiled with scripts/profile's phases) in seconds rather than a quarter of an hour.
 extension ScaleRun {
-    func lookupsOnly(directory: String) throws {
+    func lookupsOnly(directory: String) async throws {
         let dir = URL(fileURLWithPath: directory).appendingPathComponent(Bench.label(scale))
         let dbPath = dir.appendingPathComponent("caunoi.db").path
         guard FileManager.default.fileExists(atPath: dbPath) else {
@@ -29,5 +29,6 @@ extension ScaleRun {
         lookups.rows(into: report)
         report.print()
         print(lookups.summary)
+        try await web(store: store, session: session, dbPath: dbPath, fields: fields)
     }
 }

@@ -16,7 +16,7 @@ struct ScaleRun {
     /// Where to leave the two databases instead of deleting them (`--keep DIR`), for study.
     var keep: String? = nil
 
-    func run() throws {
+    func run() async throws {
         let dir = keep.map { URL(fileURLWithPath: $0).appendingPathComponent(Bench.label(scale)) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("caunoi-bench-\(UUID().uuidString)")
         if FileManager.default.fileExists(atPath: dir.path) { try FileManager.default.removeItem(at: dir) }
@@ -94,6 +94,20 @@ struct ScaleRun {
         print("export cells \(table.cells.count), "
               + "suppressed \(table.cells.filter { $0.value == nil }.count); peak memory \(String(format: "%.0f", Measure.peakMemoryMiB())) MiB")
         try commandCosts(dbPath: dbPath, caseID: lookups.sampleCaseID)
+        try await web(store: store, session: session, dbPath: dbPath, fields: fields)
+    }
+
+    /// The web phase against this database, when the `caunoi` binary is built beside the bench.
+    func web(store: CaseStore, session: Session, dbPath: String, fields: [[String]]) async throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("caunoi").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            print("web phase skipped: build the caunoi product beside caunoi-bench")
+            return
+        }
+        let caseIDs = try store.listCases(session, status: nil, programme: nil, assignedTo: nil, centre: nil).map(\.id)
+        try await WebPhase(binary: binary, dbPath: dbPath, policyPath: policy.directory.path, caseIDs: caseIDs, names: fields.map { $0[1] },
+                           user: "counsellor", passphrase: Self.passphrase).run()
     }
 
     /// What one `caunoi case show` costs end to end, and its parts: process start, Argon2id

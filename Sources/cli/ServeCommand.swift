@@ -46,9 +46,12 @@ struct Serve: AsyncParsableCommand {
         }
         ProcessHardening.refuseCoreDumps()
         let limits = SessionRegistry.Limits(idle: TimeInterval(idleTimeout * 60), lifetime: TimeInterval(sessionLifetime * 3_600))
-        // Two Argon2id derivations at once at most: each takes the policy's memory.
+        // Argon2id derivations at once: at most half the cores (one on a 2-core machine), so
+        // logins queue among themselves and never take every core from other users' pages;
+        // each also takes the policy's memory.
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         let services = WebServices(store: store, policy: policy, sessions: SessionRegistry(limits: limits),
-                                   limiter: DerivationLimiter(limit: 2), secureCookies: behindProxy || tls != nil, behindProxy: behindProxy)
+                                   limiter: DerivationLimiter(limit: max(1, cores / 2)), secureCookies: behindProxy || tls != nil, behindProxy: behindProxy)
         // Written at once: a supervisor or a script reads it while the server runs.
         FileHandle.standardOutput.write(Data((Text.serving("\(address.host):\(address.port)", tls: tls != nil).text(context.lang) + "\n").utf8))
         var logger = Logger(label: "caunoi.web")
