@@ -29,4 +29,32 @@ import Testing
             }
         }
     }
+
+    static func sources(_ folder: String) -> [URL] {
+        let root = core.deletingLastPathComponent().appendingPathComponent(folder)
+        return (FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
+            .filter { $0.pathExtension == "swift" }
+    }
+
+    /// Ways a face would decide access itself: comparing a role, requiring a role, or reading
+    /// which role may do what. Faces ask the core (`WorkArea`, `rolesItMayAdd`) instead.
+    static let accessRules: [(name: String, pattern: String)] = [
+        ("a role compared", #"role\s*[!=]=\s*\."#),
+        ("a role required", #"require\(\s*\.(admin|manager|counsellor|central|statistician)"#),
+        ("a role list", #"\[\s*\.(admin|manager|counsellor|central|statistician)\s*,"#),
+        ("a centre compared with the session's", #"centre\s*[!=]=\s*(signedIn\.)?session\.centre"#),
+    ]
+
+    @Test func theFacesHoldNoAccessRule() throws {
+        let files = Self.sources("Web") + Self.sources("cli")
+        #expect(files.count > 30)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                for rule in Self.accessRules where line.range(of: rule.pattern, options: .regularExpression) != nil {
+                    Issue.record("\(file.lastPathComponent):\(number + 1) holds \(rule.name): \(line.trimmingCharacters(in: .whitespaces))")
+                }
+            }
+        }
+    }
 }

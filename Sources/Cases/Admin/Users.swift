@@ -216,7 +216,7 @@ extension CaseStore {
         switch session.role {
         case .admin: return
         case .manager:
-            guard role.worksCases else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
+            guard session.role.rolesItMayAdd.contains(role) else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
             guard centre == session.centre else { throw CaunoiError.notYourCentre }
         default:
             throw CaunoiError.roleNotAllowed(role: session.role.rawValue)

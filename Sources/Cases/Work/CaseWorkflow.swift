@@ -51,6 +51,17 @@ extension CaseStore {
         }
     }
 
+    /// Who her centre's cases may be assigned to: its active counsellors and managers (staff
+    /// handles, for the assign form and the list filter).
+    public func colleagues(_ session: Session) throws -> [String] {
+        try session.require(.cases)
+        return try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT name FROM users WHERE centre = ? AND status = 'active' AND role IN ('counsellor', 'manager') ORDER BY name
+                """, arguments: [session.centre])
+        }
+    }
+
     public func close(_ session: Session, policy: Policy, caseID: String, outcome: String, reason: PersonalText?) throws {
         let outcome = try policy.outcomes.validate(outcome)
         // Reserved for erasure: a case closed this way would claim her data is gone.

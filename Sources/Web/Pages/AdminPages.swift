@@ -41,8 +41,7 @@ struct AdminPages {
 
     /// Adding a user: name, role (a manager adds staff of her own centre), centre, a first
     /// passphrase typed twice, which she changes at her first login.
-    func addUserForm(_ widgets: Widgets, csrf: String, actingRole: Role, centres: [Centre]) -> HTML {
-        let roles: [Role] = actingRole == .admin ? Role.allCases : [.counsellor, .manager]
+    func addUserForm(_ widgets: Widgets, csrf: String, roles: [Role], centres: [Centre]) -> HTML {
         let centreOptions = centres.map { ($0.code, "\($0.code) — \($0.name)") }
         return """
             <form method="post" action="/admin/users" class="stack">\(widgets.csrf(csrf))

@@ -52,7 +52,7 @@ struct CasePage {
     private var work: HTML {
         let s = view.summary
         var parts: [HTML] = ["<p><a class=\"button\" href=\"\(base)/edit\">\(PageText.editCase.text(lang))</a></p>"]
-        if signedIn.session.role == .manager, !colleagues.isEmpty {
+        if signedIn.session.mayReach(.staff), !colleagues.isEmpty {
             parts.append("""
                 <section><h2>\(PageText.assign.text(lang))</h2>
                 <form method="post" action="\(base)/assign" class="stack">\(widgets.csrf(signedIn.csrf))

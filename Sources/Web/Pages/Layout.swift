@@ -49,16 +49,12 @@ struct Layout {
             """
     }
 
-    /// What each role reaches from the header (docs/WEB.md, "What each role sees first").
+    /// The links of the areas her role reaches (the core says which: `WorkArea`).
     static func navigation(for role: Role) -> [(String, PageText)] {
-        switch role {
-        case .counsellor, .manager:
-            [("/", .dashboard), ("/cases", .cases), ("/cases/new", .newCase), ("/find", .find), ("/me/passphrase", .myPassphrase)]
-                + (role == .manager ? [("/admin/users", .users)] : [])
-        case .central, .statistician:
-            [("/", .dashboard), ("/me/passphrase", .myPassphrase)]
-        case .admin:
-            [("/", .dashboard), ("/admin/centres", .centres), ("/admin/users", .users), ("/me/passphrase", .myPassphrase)]
-        }
+        var links: [(String, PageText)] = [("/", .dashboard)]
+        if role.reaches(.cases) { links += [("/cases", .cases), ("/cases/new", .newCase), ("/find", .find)] }
+        if role.reaches(.centres) { links.append(("/admin/centres", .centres)) }
+        if role.reaches(.staff) { links.append(("/admin/users", .users)) }
+        return links + [("/me/passphrase", .myPassphrase)]
     }
 }

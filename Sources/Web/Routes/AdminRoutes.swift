@@ -52,10 +52,10 @@ struct AdminRoutes {
     private func usersPage(_ context: WebContext, _ signedIn: SignedIn, notice: String? = nil, form: FormData? = nil,
                            problem: (String, String)? = nil) async throws -> Response {
         let session = signedIn.session
-        guard session.role == .admin || session.role == .manager else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
+        try session.require(.staff)
         let store = services.store
         let (users, centres) = try await handler.core {
-            (try store.users(session), try store.centres(session).filter { session.role == .admin || $0.code == session.centre })
+            (try store.users(session), try store.centres(session).filter { session.mayReach(.centres) || $0.code == session.centre })
         }
         let pages = AdminPages(labels: CodeLabels(policy: services.policy, lang: context.lang))
         let widgets = Widgets(lang: context.lang, form: form, problem: problem.map { (field: $0.0, message: $0.1) })
@@ -63,7 +63,7 @@ struct AdminRoutes {
         let content: HTML = """
             \(pages.userTable(users, csrf: signedIn.csrf, acting: session.user))
             <h2>\(PageText.addUser.text(lang))</h2>
-            \(pages.addUserForm(widgets, csrf: signedIn.csrf, actingRole: session.role, centres: centres))
+            \(pages.addUserForm(widgets, csrf: signedIn.csrf, roles: session.role.rolesItMayAdd, centres: centres))
             """
         let page = Layout(lang: lang, signedIn: signedIn).page(PageText.users.text(lang), notice: notice,
                                                                warning: problem == nil ? nil : PageText.badFormTitle.text(lang), content)
@@ -97,7 +97,7 @@ struct AdminRoutes {
     private func centresPage(_ context: WebContext, _ signedIn: SignedIn, notice: String? = nil, form: FormData? = nil,
                              problem: (String, String)? = nil) async throws -> Response {
         let session = signedIn.session
-        guard session.role == .admin else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
+        try session.require(.centres)
         let store = services.store
         let centres = try await handler.core { try store.centres(session) }
         let lang = context.lang

@@ -105,7 +105,7 @@ struct CaseRoutes {
     }
 
     private func requireStaff(_ signedIn: SignedIn) throws {
-        guard signedIn.session.role.worksCases else { throw CaunoiError.roleNotAllowed(role: signedIn.session.role.rawValue) }
+        try signedIn.session.require(.cases)
     }
 
     private func formPage(_ context: WebContext, _ signedIn: SignedIn, form: FormData? = nil,
@@ -123,10 +123,9 @@ struct CaseRoutes {
         let number = query.get("page").flatMap { Int(String($0)) }.map { max(1, min($0, 100_000)) } ?? 1
         let session = signedIn.session
         let chosen = filter
-        let (page, users) = try await handler.core {
-            (try store.listCases(session, chosen, page: CasePageRequest(number: number, size: ListPages.pageSize)), try store.users(session))
+        let (page, staff) = try await handler.core {
+            (try store.listCases(session, chosen, page: CasePageRequest(number: number, size: ListPages.pageSize)), try store.colleagues(session))
         }
-        let staff = users.filter { $0.active && $0.role.worksCases && $0.centre == session.centre }.map(\.name)
         let labels = CodeLabels(policy: services.policy, lang: context.lang)
         return PageResponse.html(ListPages(labels: labels, signedIn: signedIn).caseList(page, filter: filter, number: number, staff: staff))
     }
@@ -150,10 +149,9 @@ struct CaseRoutes {
                           problem: (field: String, message: String)? = nil, status: HTTPResponse.Status = .ok,
                           duplicates: [String] = []) async throws -> Response {
         let session = signedIn.session
-        let (view, users) = try await handler.core {
-            (try store.showCase(session, id: id), session.role == .manager ? try store.users(session) : [])
+        let (view, colleagues) = try await handler.core {
+            (try store.showCase(session, id: id), session.mayReach(.staff) ? try store.colleagues(session) : [])
         }
-        let colleagues = users.filter { $0.active && $0.role.worksCases && $0.centre == session.centre }.map(\.name)
         let labels = CodeLabels(policy: services.policy, lang: context.lang)
         let page = CasePage(view: view, labels: labels, signedIn: signedIn, colleagues: colleagues,
                             widgets: Widgets(lang: context.lang, form: form, problem: problem))
