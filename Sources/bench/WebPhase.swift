@@ -60,42 +60,61 @@ struct WebPhase {
         print("\n-- web (caunoi serve, HTTP on loopback, \(Self.requestsPerSession) requests per session) --")
         var sessions: [Signed] = []
         var loginTimes: [Double] = []
-        print("sessions   case page p50/p99 (ms)   name search p50/p99 (ms)   pages/s   floor p50/p99 (ms)   floor/s   p99 ratio")
-        for count in [1, 10, 50] {
-            while sessions.count < count {
-                let start = Measure.now()
-                sessions.append(try await logIn(client, base: base))
-                loginTimes.append(Double(Measure.now() - start) / 1e6)
+        for pace in [nil, Self.humanPace] {
+            print(pace == nil ? "back to back (each session sends its next request as soon as the last is answered: the server's capacity):"
+                              : "paced (each session one request every \(Int(Self.humanPace * 1000)) ms, already faster than anyone clicks):")
+            print("sessions   case page p50/p99 (ms)   name search p50/p99 (ms)   pages/s   floor p50/p99 (ms)   floor/s   p99 ratio")
+            for count in [1, 10, 50] {
+                while sessions.count < count {
+                    let start = Measure.now()
+                    sessions.append(try await logIn(client, base: base))
+                    loginTimes.append(Double(Measure.now() - start) / 1e6)
+                }
+                try await row(client, base: base, sessions: Array(sessions.prefix(count)), pace: pace)
             }
-            let (pages, searches, pageWall) = try await load(client, base: base, sessions: Array(sessions.prefix(count)))
-            let (floor, floorWall) = try await floorLoad(client, base: base, concurrency: count)
-            let all = pages + searches
-            let ratio = Measure.percentile(all, 99) / max(Measure.percentile(floor, 99), 0.001)
-            print(String(format: "%8d   %9.1f / %-9.1f    %9.1f / %-9.1f     %7.0f   %7.2f / %-7.2f    %7.0f   %6.1f×",
-                         count, Measure.percentile(pages, 50), Measure.percentile(pages, 99), Measure.percentile(searches, 50),
-                         Measure.percentile(searches, 99), Double(all.count) / pageWall, Measure.percentile(floor, 50),
-                         Measure.percentile(floor, 99), Double(floor.count) / floorWall, ratio))
         }
+        try await afterLoad(client, base: base, sessions: sessions, loginTimes: loginTimes, pid: pid)
+    }
+
+    /// Seconds between one session's requests in the paced runs.
+    static let humanPace = 0.2
+
+    private func row(_ client: HTTPClient, base: String, sessions: [Signed], pace: Double?) async throws {
+        let count = sessions.count
+        let (pages, searches, pageWall) = try await load(client, base: base, sessions: sessions, pace: pace)
+        let (floor, floorWall) = try await floorLoad(client, base: base, concurrency: count, pace: pace)
+        let all = pages + searches
+        let ratio = Measure.percentile(all, 99) / max(Measure.percentile(floor, 99), 0.001)
+        print(String(format: "%8d   %9.1f / %-9.1f    %9.1f / %-9.1f     %7.0f   %7.2f / %-7.2f    %7.0f   %6.1f×",
+                     count, Measure.percentile(pages, 50), Measure.percentile(pages, 99), Measure.percentile(searches, 50),
+                     Measure.percentile(searches, 99), Double(all.count) / pageWall, Measure.percentile(floor, 50),
+                     Measure.percentile(floor, 99), Double(floor.count) / floorWall, ratio))
+    }
+
+    private func afterLoad(_ client: HTTPClient, base: String, sessions: [Signed], loginTimes: [Double], pid: Int32) async throws {
         print(String(format: "login (one Argon2id with the policy's limits): p50 %.0f ms, max %.0f ms over %d logins",
                      Measure.percentile(loginTimes, 50), loginTimes.max() ?? 0, loginTimes.count))
-        // Do logins slow other users' pages? Ten sessions load case pages while five more log in.
-        let quiet = try await load(client, base: base, sessions: Array(sessions.prefix(10))).pages
-        async let busy = load(client, base: base, sessions: Array(sessions.prefix(10)))
+        // Do logins slow other users' pages? Ten paced sessions load pages while five more log in.
+        let quiet = try await load(client, base: base, sessions: Array(sessions.prefix(10)), pace: Self.humanPace).pages
+        async let busy = load(client, base: base, sessions: Array(sessions.prefix(10)), pace: Self.humanPace)
         for _ in 0..<5 { _ = try await logIn(client, base: base) }
         let duringLogins = try await busy.pages
-        print(String(format: "case page p99 with 10 sessions: %.1f ms quiet, %.1f ms while 5 others log in",
+        print(String(format: "case page p99 with 10 paced sessions: %.1f ms quiet, %.1f ms while 5 others log in",
                      Measure.percentile(quiet, 99), Measure.percentile(duringLogins, 99)))
         print("server memory with \(sessions.count + 5) sessions: \(Self.memory(pid))")
     }
 
     /// Each session alternates case pages and name searches; returns both latency lists and the wall time.
-    private func load(_ client: HTTPClient, base: String, sessions: [Signed]) async throws -> (pages: [Double], searches: [Double], wall: Double) {
+    private func load(_ client: HTTPClient, base: String, sessions: [Signed], pace: Double? = nil) async throws
+        -> (pages: [Double], searches: [Double], wall: Double) {
         let start = Measure.now()
         let results = try await withThrowingTaskGroup(of: ([Double], [Double]).self) { group in
             for (index, session) in sessions.enumerated() {
                 group.addTask {
                     var pages: [Double] = [], searches: [Double] = []
+                    let first = Measure.now() + UInt64(Double(index) / Double(sessions.count) * (pace ?? 0) * 1e9)
                     for n in 0..<Self.requestsPerSession {
+                        try await Self.wait(until: first, n, pace)
                         let pick = (index * 7_919 + n * 104_729) % caseIDs.count
                         let begin = Measure.now()
                         if n % 2 == 0 {
@@ -119,13 +138,15 @@ struct WebPhase {
         return (results.0, results.1, Double(Measure.now() - start) / 1e9)
     }
 
-    private func floorLoad(_ client: HTTPClient, base: String, concurrency: Int) async throws -> ([Double], Double) {
+    private func floorLoad(_ client: HTTPClient, base: String, concurrency: Int, pace: Double?) async throws -> ([Double], Double) {
         let start = Measure.now()
         let latencies = try await withThrowingTaskGroup(of: [Double].self) { group in
-            for _ in 0..<concurrency {
+            for index in 0..<concurrency {
                 group.addTask {
                     var times: [Double] = []
-                    for _ in 0..<Self.requestsPerSession {
+                    let first = Measure.now() + UInt64(Double(index) / Double(concurrency) * (pace ?? 0) * 1e9)
+                    for n in 0..<Self.requestsPerSession {
+                        try await Self.wait(until: first, n, pace)
                         let begin = Measure.now()
                         _ = try await send(client, base + "/healthz")
                         times.append(Double(Measure.now() - begin) / 1e6)
@@ -138,6 +159,15 @@ struct WebPhase {
             return all
         }
         return (latencies, Double(Measure.now() - start) / 1e9)
+    }
+
+    /// Paced runs send request `n` of a session at `first + n × pace` (staggered starts), so
+    /// latency is measured at a steady offered load rather than at saturation.
+    private static func wait(until first: UInt64, _ n: Int, _ pace: Double?) async throws {
+        guard let pace else { return }
+        let due = first + UInt64(Double(n) * pace * 1e9)
+        let now = Measure.now()
+        if due > now { try await Task.sleep(for: .nanoseconds(Int(due - now))) }
     }
 
     /// GET /login (nonce cookie and token), POST /login, then the dashboard for the session's token.

@@ -17,14 +17,18 @@ import Testing
     ]
 
     @Test func noFileInTheCoreSpeaksOfAFace() throws {
-        let files = try #require(FileManager.default.enumerator(at: Self.core, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" })
+        let files = Self.sources("Cases")
         #expect(files.count > 50)
+        try Self.report(files, Self.faceWords, as: "mentions")
+    }
+
+    /// Records every line of `files` that matches one of `patterns`.
+    static func report(_ files: [URL], _ patterns: [(name: String, pattern: String)], as verb: String) throws {
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                for word in Self.faceWords where line.range(of: word.pattern, options: .regularExpression) != nil {
-                    Issue.record("\(file.lastPathComponent):\(number + 1) mentions \(word.name): \(line.trimmingCharacters(in: .whitespaces))")
+                for found in patterns where line.range(of: found.pattern, options: .regularExpression) != nil {
+                    Issue.record("\(file.lastPathComponent):\(number + 1) \(verb) \(found.name): \(line.trimmingCharacters(in: .whitespaces))")
                 }
             }
         }
@@ -48,13 +52,6 @@ import Testing
     @Test func theFacesHoldNoAccessRule() throws {
         let files = Self.sources("Web") + Self.sources("cli")
         #expect(files.count > 30)
-        for file in files {
-            let text = try String(contentsOf: file, encoding: .utf8)
-            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                for rule in Self.accessRules where line.range(of: rule.pattern, options: .regularExpression) != nil {
-                    Issue.record("\(file.lastPathComponent):\(number + 1) holds \(rule.name): \(line.trimmingCharacters(in: .whitespaces))")
-                }
-            }
-        }
+        try Self.report(files, Self.accessRules, as: "holds")
     }
 }

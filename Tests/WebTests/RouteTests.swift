@@ -188,4 +188,14 @@ import Cases
             #expect(try await browser.get("/admin/centres").status == .forbidden)
         }
     }
+
+    @Test func whatWasTypedIsShownAsTextNeverAsMarkup() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("hoa")
+            let id = try await Self.openCase(browser, name: "Lê <script>alert(1)</script> \"Thị\" Hà")
+            let page = try await browser.get("/cases/\(id)")
+            #expect(page.body.contains("Lê &lt;script&gt;alert(1)&lt;/script&gt; &quot;Thị&quot; Hà"))
+            #expect(!page.body.contains("<script>"))
+        }
+    }
 }
