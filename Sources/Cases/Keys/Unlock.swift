@@ -18,13 +18,22 @@ extension CaseStore {
     }
 
     private func openKeyslot(user: String, passphrase: SecureBytes) throws -> Session {
-        try write { db in
-            guard let slot = try Keyslot.fetch(db, user: user) else {
-                // Spend the same Argon2id time as a real unlock before refusing.
-                _ = try? Argon2id.deriveKey(passphrase: passphrase, salt: Random.bytes(16), parameters: try storedDefaultParameters(db))
+        // Argon2id (a tenth of a second and more at the policy's limits) runs before the write
+        // transaction: inside it, every other user's work would wait behind each login.
+        let (found, defaults) = try read { db in (try Keyslot.fetch(db, user: user), try storedDefaultParameters(db)) }
+        guard let found else {
+            // Spend the same Argon2id time as a real unlock before refusing.
+            _ = try? Argon2id.deriveKey(passphrase: passphrase, salt: Random.bytes(16), parameters: defaults)
+            throw CaunoiError.wrongPassphrase
+        }
+        let opened = try found.open(user: user, passphrase: passphrase)
+        return try write { db in
+            // The keyslot opened must still be the one stored: a passphrase change or a removal
+            // in between refuses, as if it had come first.
+            guard let slot = try Keyslot.fetch(db, user: user), slot.salt == found.salt, slot.sealed == found.sealed else {
                 throw CaunoiError.wrongPassphrase
             }
-            var (bundle, slotKey) = try slot.open(user: user, passphrase: passphrase)
+            var (bundle, slotKey) = opened
             var newlyPinned: String? = nil
             let root: [UInt8]
             if let pinned = bundle.keys[.trustRoot] {
