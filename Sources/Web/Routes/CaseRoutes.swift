@@ -54,41 +54,34 @@ struct CaseRoutes {
                 }
             }
         }
-        router.post("cases/{id}/notes") { request, context in
-            await handler.post(request, context) { signedIn, form in
-                let id = try caseID(context)
-                return try await work(context, signedIn, form, id: id, done: .note) {
-                    guard let text = form.value("text") else { throw CaunoiError.missing(.text) }
-                    try await handler.core { try store.addNote(signedIn.session, caseID: id, text: PersonalText(text)) }
-                }
-            }
+        let policy = services.policy
+        step(router, "notes", done: .note) { session, form, id in
+            guard let text = form.value("text") else { throw CaunoiError.missing(.text) }
+            try store.addNote(session, caseID: id, text: PersonalText(text))
         }
-        router.post("cases/{id}/assign") { request, context in
-            await handler.post(request, context) { signedIn, form in
-                let id = try caseID(context)
-                return try await work(context, signedIn, form, id: id, done: .saved) {
-                    guard let user = form.value("to") else { throw CaunoiError.missing(.user) }
-                    try await handler.core { try store.assign(signedIn.session, caseID: id, to: user) }
-                }
-            }
+        step(router, "assign", done: .saved) { session, form, id in
+            guard let user = form.value("to") else { throw CaunoiError.missing(.user) }
+            try store.assign(session, caseID: id, to: user)
         }
-        router.post("cases/{id}/close") { request, context in
-            await handler.post(request, context) { signedIn, form in
-                let id = try caseID(context)
-                return try await work(context, signedIn, form, id: id, done: .saved) {
-                    guard let outcome = form.value("outcome") else { throw CaunoiError.missing(.outcome) }
-                    let policy = services.policy
-                    let reason = form.value("reason").map(PersonalText.init)
-                    try await handler.core { try store.close(signedIn.session, policy: policy, caseID: id, outcome: outcome, reason: reason) }
-                }
-            }
+        step(router, "close", done: .saved) { session, form, id in
+            guard let outcome = form.value("outcome") else { throw CaunoiError.missing(.outcome) }
+            try store.close(session, policy: policy, caseID: id, outcome: outcome, reason: form.value("reason").map(PersonalText.init))
         }
-        router.post("cases/{id}/reopen") { request, context in
+        step(router, "reopen", done: .saved) { session, form, id in
+            guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
+            try store.reopen(session, caseID: id, reason: PersonalText(reason))
+        }
+    }
+
+    /// `POST /cases/{id}/<path>`: one step of case work, its fields read and the core called
+    /// off the event loop, then back to the case page.
+    private func step(_ router: Router<WebContext>, _ path: String, done: Done,
+                      _ perform: @escaping @Sendable (Session, FormData, String) throws -> Void) {
+        router.post("cases/{id}/\(path)") { request, context in
             await handler.post(request, context) { signedIn, form in
                 let id = try caseID(context)
-                return try await work(context, signedIn, form, id: id, done: .saved) {
-                    guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
-                    try await handler.core { try store.reopen(signedIn.session, caseID: id, reason: PersonalText(reason)) }
+                return try await work(context, signedIn, form, id: id, done: done) {
+                    try await handler.core { try perform(signedIn.session, form, id) }
                 }
             }
         }
