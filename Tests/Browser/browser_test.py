@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 NAME = "Trần Thị Bích Ngọc"
 PHONES = ["0912 345 678", "+82 10 9876 5432"]
 NOTE = "Đã gặp chị tại văn phòng; hẹn Sở Tư pháp ngày 15/12."
-SEARCH = "ngoc bich tran thi"
+SEARCH = "ngoc bich thi tran"
 PASSPHRASES = {"quantri": "browser-admin-passphrase", "lan": "browser-manager-passphrase",
                "thuy": "browser-counsellor-passphrase", "mai": "browser-other-manager"}
 CHECKS = []

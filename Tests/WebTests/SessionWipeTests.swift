@@ -79,7 +79,23 @@ import Cases
             // ...until her next request, which the core refuses: keys wiped, login page.
             #expect(try await browser.get("/cases").location == "/login")
             let idGone = await Self.isGone(fixture, id)
-                #expect(session.holdsNoKey && idGone)
+            #expect(session.holdsNoKey && idGone)
+        }
+    }
+
+    @Test func aRotatedCentreKeyEndsItsStaffsSessionsAtTheirNextRequest() async throws {
+        let fixture = try WebFixture()
+        try await fixture.test { browser in
+            try await browser.logIn("hoa")
+            let (id, session) = try await Self.session(fixture, browser)
+            let lan = try fixture.store.unlock(user: "lan", passphrase: .init(utf8: WebFixture.passphrase("lan")))
+            _ = try fixture.store.rotateCentreKey(lan, centre: "HN-OSSO", recovery: nil)
+            #expect(try await browser.get("/cases").location == "/login")
+            let gone = await Self.isGone(fixture, id)
+            #expect(session.holdsNoKey && gone)
+            // A new login holds the new key version and works.
+            #expect(try await browser.logIn("hoa").status == .seeOther)
+            #expect(try await browser.get("/cases").status == .ok)
         }
     }
 
