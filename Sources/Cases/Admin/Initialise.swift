@@ -14,8 +14,8 @@ extension CaseStore {
     public func initialise(admin: String, passphrase: SecureBytes, security: SecuritySettings,
                            deliver: (RecoveryKey) throws -> Void = { _ in }) throws -> RecoveryKey {
         try security.checkNewPassphrase(passphrase)
-        let parameters = security.argon2id
         try UserName.validate(admin)
+        let keyslotKey = try Keyslot.Derived(passphrase: passphrase, parameters: security.argon2id)
         let recovery = RecoveryKey.generate()
         let central = BoxKeyPair.generate()
         let root = try Signer.root(recovery)
@@ -30,7 +30,7 @@ extension CaseStore {
             try certifyDeploymentKeys(db, root: root, recovery: recovery.keyPair.publicKey, central: central.publicKey)
             let trust = try TrustChain(db, root: root.keys.publicKey)
             try wrapForRecovery(db, trust, key: central.secretKey, id: .centralReview, by: root)
-            let signing = try insertUser(db, name: admin, role: .admin, centre: nil, passphrase: passphrase, parameters: parameters,
+            let signing = try insertUser(db, name: admin, role: .admin, centre: nil, keyslotKey: keyslotKey,
                                          extraKeys: [:], createdBy: nil, issuer: (root, nil), trustRoot: root.keys.publicKey)
             // The chain starts with the deployment itself, signed by its first admin.
             try AuditTrail.append(db, user: admin, action: "init", record: nil, centre: nil, signer: signing)
@@ -64,8 +64,8 @@ extension CaseStore {
     /// Returns her signing key pair.
     @discardableResult
     func insertUser(
-        _ db: Database, name: String, role: Role, centre: String?, passphrase: SecureBytes,
-        parameters: Argon2idParameters, extraKeys: [KeyID: SecureBytes], createdBy: String?,
+        _ db: Database, name: String, role: Role, centre: String?, keyslotKey: Keyslot.Derived,
+        extraKeys: [KeyID: SecureBytes], createdBy: String?,
         issuer: (signer: Signer, certificate: Certificate?), trustRoot: [UInt8]
     ) throws -> SigningKeyPair {
         guard try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM users WHERE name = ?)", arguments: [name]) ?? false) else {
@@ -83,7 +83,7 @@ extension CaseStore {
             INSERT INTO users (name, role, centre, box_public, sign_public, created_on, created_by)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [name, role, centre, box.publicKey.blob, signing.publicKey.blob, Day.today(), createdBy])
-        try Keyslot.create(user: name, passphrase: passphrase, bundle: bundle, parameters: parameters).save(db, user: name)
+        try keyslotKey.keyslot(user: name, bundle: bundle).save(db, user: name)
         return signing
     }
 }

@@ -26,14 +26,15 @@ extension CaseStore {
         security: SecuritySettings, recovery: RecoveryKey?
     ) throws -> AccessChange {
         try security.checkNewPassphrase(passphrase)
-        let parameters = security.argon2id
         try UserName.validate(name)
         try checkManages(session, role: role, centre: centre)
+        // Argon2id before the transaction: inside it, every other writer would wait.
+        let keyslotKey = try Keyslot.Derived(passphrase: passphrase, parameters: security.argon2id)
         return try write { db in
             if let centre { _ = try self.centre(db, centre) }
             let (trust, me) = try trusted(db, session)
             let (keys, missing) = try keysFor(db, trust, role: role, centre: centre, from: session, recovery: recovery)
-            try insertUser(db, name: name, role: role, centre: centre, passphrase: passphrase, parameters: parameters,
+            try insertUser(db, name: name, role: role, centre: centre, keyslotKey: keyslotKey,
                            extraKeys: keys, createdBy: session.user, issuer: (Signer.user(session), me), trustRoot: session.trustRoot)
             try audit(db, session, "user.add", record: name, centre: centre)
             return AccessChange(user: name, granted: keys.keys.map(\.rawValue).sorted(), missing: missing)
@@ -117,12 +118,12 @@ extension CaseStore {
     /// Changes the acting user's own passphrase: same keys, new salt and limits.
     public func changePassphrase(_ session: Session, to passphrase: SecureBytes, security: SecuritySettings) throws {
         try security.checkNewPassphrase(passphrase)
-        let parameters = security.argon2id
+        let derived = try Keyslot.Derived(passphrase: passphrase, parameters: security.argon2id)
         try write { db in
             try audit(db, session, "user.passwd", record: session.user)
             var bundle = KeyBundle(keys: session.keys)
             bundle.keys[.auditHead] = try AuditHead.current(db)
-            try Keyslot.create(user: session.user, passphrase: passphrase, bundle: bundle, parameters: parameters).save(db, user: session.user)
+            try derived.keyslot(user: session.user, bundle: bundle).save(db, user: session.user)
         }
     }
 
@@ -131,12 +132,12 @@ extension CaseStore {
     /// data keys until someone grants them again.
     public func resetPassphrase(_ session: Session, of name: String, to passphrase: SecureBytes, security: SecuritySettings) throws {
         try security.checkNewPassphrase(passphrase)
-        let parameters = security.argon2id
         try session.require(.admin)
+        let keyslotKey = try Keyslot.Derived(passphrase: passphrase, parameters: security.argon2id)
         try write { db in
             let (trust, me) = try trusted(db, session)
             guard let target = try trust.checkedUser(name), let role = target.role else { throw try missingUser(db, name) }
-            try replaceKeyslot(db, trust, user: name, role: role, centre: target.centre, passphrase: passphrase, parameters: parameters,
+            try replaceKeyslot(db, trust, user: name, role: role, centre: target.centre, keyslotKey: keyslotKey,
                                keys: [:], issuer: (Signer.user(session), me))
             try audit(db, session, "user.reset", record: name)
         }
@@ -146,8 +147,8 @@ extension CaseStore {
     /// certificate (the old one revoked; her old signing key stays certified for her past
     /// audit entries), `keys` added, and pending grants dropped (sealed to her old key).
     @discardableResult
-    func replaceKeyslot(_ db: Database, _ trust: TrustChain, user: String, role: Role, centre: String?, passphrase: SecureBytes,
-                        parameters: Argon2idParameters, keys: [KeyID: SecureBytes],
+    func replaceKeyslot(_ db: Database, _ trust: TrustChain, user: String, role: Role, centre: String?, keyslotKey: Keyslot.Derived,
+                        keys: [KeyID: SecureBytes],
                         issuer: (signer: Signer, certificate: Certificate?)) throws -> SigningKeyPair {
         let box = BoxKeyPair.generate()
         let signing = SigningKeyPair.generate()
@@ -161,7 +162,7 @@ extension CaseStore {
         try db.execute(sql: "UPDATE users SET box_public = ?, sign_public = ? WHERE name = ?",
                        arguments: [box.publicKey.blob, signing.publicKey.blob, user])
         try db.execute(sql: "DELETE FROM key_grants WHERE user = ?", arguments: [user])
-        try Keyslot.create(user: user, passphrase: passphrase, bundle: bundle, parameters: parameters).save(db, user: user)
+        try keyslotKey.keyslot(user: user, bundle: bundle).save(db, user: user)
         return signing
     }
 

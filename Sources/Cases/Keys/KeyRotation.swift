@@ -108,16 +108,16 @@ extension CaseStore {
     /// the entry is signed with her new signing key.
     public func recoverAccess(user: String, recovery: RecoveryKey, passphrase: SecureBytes, security: SecuritySettings) throws -> AccessChange {
         try security.checkNewPassphrase(passphrase)
-        let parameters = security.argon2id
         try requireInitialised()
+        let keyslotKey = try Keyslot.Derived(passphrase: passphrase, parameters: security.argon2id)
         return try write { db in
             let root = try Signer.root(recovery)
             let trust = try TrustChain(db, root: root.keys.publicKey)
             guard (try? trust.deploymentKey(.recovery)) == recovery.keyPair.publicKey else { throw CaunoiError.wrongRecoveryKey }
             guard let target = try trust.checkedUser(user), let role = target.role else { throw try missingUser(db, user) }
             let (keys, missing) = try keysFor(db, trust, role: role, centre: target.centre, from: nil, recovery: recovery)
-            let signing = try replaceKeyslot(db, trust, user: user, role: role, centre: target.centre, passphrase: passphrase,
-                                             parameters: parameters, keys: keys, issuer: (root, nil))
+            let signing = try replaceKeyslot(db, trust, user: user, role: role, centre: target.centre, keyslotKey: keyslotKey,
+                                             keys: keys, issuer: (root, nil))
             try AuditTrail.append(db, user: user, action: "keys.recover", record: user, centre: target.centre, signer: signing)
             return AccessChange(user: user, granted: keys.keys.map(\.rawValue).sorted(), missing: missing)
         }

@@ -12,12 +12,22 @@ struct Keyslot {
         SealedValue.Place(table: "keyslots", column: "sealed", row: user, person: "")
     }
 
-    /// Seals a bundle under a fresh salt.
-    static func create(user: String, passphrase: SecureBytes, bundle: KeyBundle, parameters: Argon2idParameters) throws -> Keyslot {
-        let salt = Random.bytes(Argon2id.saltByteCount)
-        let key = try Argon2id.deriveKey(passphrase: passphrase, salt: salt, parameters: parameters)
-        let sealed = try SealedValue.seal(bundle.encoded(), key: key, keyVersion: 1, place: place(user: user))
-        return Keyslot(salt: salt, parameters: parameters, sealed: sealed)
+    /// A new passphrase's key under a fresh salt, derived before any transaction is opened (the
+    /// Argon2id work would hold every other writer back), sealed into a keyslot inside it.
+    struct Derived {
+        let salt: [UInt8]
+        let key: SecureBytes
+        let parameters: Argon2idParameters
+
+        init(passphrase: SecureBytes, parameters: Argon2idParameters) throws {
+            salt = Random.bytes(Argon2id.saltByteCount)
+            key = try Argon2id.deriveKey(passphrase: passphrase, salt: salt, parameters: parameters)
+            self.parameters = parameters
+        }
+
+        func keyslot(user: String, bundle: KeyBundle) throws -> Keyslot {
+            Keyslot(salt: salt, parameters: parameters, sealed: try SealedValue.seal(bundle.encoded(), key: key, keyVersion: 1, place: place(user: user)))
+        }
     }
 
     /// Opens the slot; returns the bundle and the derived key (to re-seal after folding grants).
