@@ -55,6 +55,12 @@ public final class SecureBytes: @unchecked Sendable {
         return locked
     }
 
+    /// True when every byte is zero: a key wiped while something still held it.
+    public var isZero: Bool {
+        guard count > 0, let base = storage.baseAddress else { return true }
+        return sodium_is_zero(base.assumingMemoryBound(to: UInt8.self), count) == 1
+    }
+
     /// Zeroes the secret now, before the last reference goes (a session logged out or timed
     /// out while a request may still hold it: that request then sees zeros and fails).
     public func wipe() {

@@ -65,6 +65,8 @@ public enum Text: Sendable {
     case serving(String, tls: Bool)
     /// `caunoi serve --listen` on a non-loopback address without TLS in front.
     case listenNotLoopback
+    /// `caunoi serve` could not make itself non-dumpable.
+    case coreDumpsNotRefused
     /// At unlock: grants that failed their checks were skipped (and audited).
     case grantsRejected([Int64])
     /// At the first unlock after an upgrade: the root now pinned in her keyslot.
@@ -207,9 +209,12 @@ public enum Text: Sendable {
         case .serving(let address, let tls):
             ("Ứng dụng web đang chạy tại \(tls ? "https" : "http")://\(address)/ (Ctrl-C để dừng).",
              "The web application is running at \(tls ? "https" : "http")://\(address)/ (Ctrl-C to stop).")
+        case .coreDumpsNotRefused:
+            ("Không tắt được core dump của tiến trình; máy chủ không khởi động (nó sẽ giữ khoá trong bộ nhớ).",
+             "Core dumps of the process could not be turned off; the server does not start (it would hold keys in memory).")
         case .listenNotLoopback:
-            ("Chỉ nghe trên địa chỉ nội bộ (127.0.0.1, ::1) khi không có TLS; nếu có proxy TLS phía trước, thêm --behind-proxy.",
-             "Without TLS the server listens on loopback only (127.0.0.1, ::1); with a TLS proxy in front, add --behind-proxy.")
+            ("Chỉ nghe trên địa chỉ nội bộ (127.0.0.1, ::1) khi không có TLS; nếu có proxy TLS phía trước, thêm --behind-proxy; hoặc dùng --tls-cert và --tls-key.",
+             "Without TLS the server listens on loopback only (127.0.0.1, ::1); with a TLS proxy in front, add --behind-proxy; or give --tls-cert and --tls-key.")
         case .personalDataOnArgv:
             ("Cảnh báo: thông tin cá nhân trên dòng lệnh có thể bị người dùng khác trên máy đọc được và lưu trong lịch sử shell; hãy dùng --fields-from TỆP hoặc --fields-from - (đầu vào chuẩn).",
              "Warning: personal values on the command line can be read by other users of this machine and stay in shell history; use --fields-from FILE or --fields-from - (standard input).")

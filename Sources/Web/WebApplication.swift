@@ -13,7 +13,7 @@ public enum WebApplication {
         // unknown path gets our page and every header.
         router.add(middleware: SessionGate(services: services))
         router.add(middleware: RequestLog())
-        router.add(middleware: SecurityHeaders())
+        router.add(middleware: SecurityHeaders(strictTransport: services.secureCookies))
         // Liveness for a proxy or a supervisor: no session, no database read, nothing personal.
         router.get("healthz") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],

@@ -44,7 +44,11 @@ struct Serve: AsyncParsableCommand {
             context.warn(.listenNotLoopback)
             throw ExitCode(64)
         }
-        ProcessHardening.refuseCoreDumps()
+        // No key is ever held by a process that could dump its memory to disk.
+        guard ProcessHardening.refuseCoreDumps() else {
+            context.warn(.coreDumpsNotRefused)
+            throw ExitCode(71)
+        }
         let limits = SessionRegistry.Limits(idle: TimeInterval(idleTimeout * 60), lifetime: TimeInterval(sessionLifetime * 3_600))
         // Argon2id derivations at once: at most half the cores (one on a 2-core machine), so
         // logins queue among themselves and never take every core from other users' pages;

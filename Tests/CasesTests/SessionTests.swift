@@ -85,4 +85,37 @@ import Testing
         #expect(Self.isWiped(hoa))
         #expect(await registry.session(id) == nil)
     }
+
+    /// A session ended while a request holds it keeps its keys until that request is done, and
+    /// a wiped session can seal nothing (it would seal under zeros).
+    @Test func aHeldSessionIsWipedOnlyWhenReleasedAndAWipedOneSealsNothing() async throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let registry = SessionRegistry()
+        let hoa = try f.session("hoa")
+        let id = await registry.add(hoa)
+        #expect(await registry.acquire(id) != nil)
+        await registry.end(id)
+        #expect(await registry.session(id) == nil && !Self.isWiped(hoa), "still held by a request")
+        await registry.release(id)
+        #expect(Self.isWiped(hoa))
+        var intake = CaseIntake(programme: .returnee)
+        intake.person.name = PersonalText("Nguyễn Thị Hoà")
+        #expect(throws: CaunoiError.sessionEnded) { _ = try f.store.openCase(hoa, policy: f.policy, intake: intake) }
+    }
+
+    /// Attempts are counted when they start, so attempts sent together cannot all pass.
+    @Test func loginAttemptsAreCountedWhenTheyStart() async throws {
+        let throttle = LoginThrottle(limits: .init(perAccount: 3, perAddress: 10, window: 900))
+        for _ in 0..<3 { try await throttle.begin(account: "hoa", address: "10.0.0.1") }
+        await #expect(throws: CaunoiError.tooManyAttempts) { try await throttle.begin(account: "hoa", address: "10.0.0.2") }
+        await throttle.succeeded(account: "lan", address: "10.0.0.1")
+        try await throttle.begin(account: "lan", address: "10.0.0.1")
+        await throttle.succeeded(account: "lan", address: "10.0.0.1")
+        let limiter = DerivationLimiter(limit: 1, maxWaiting: 0)
+        async let slow: Void = limiter.run { try await Task.sleep(for: .milliseconds(300)) }
+        try await Task.sleep(for: .milliseconds(50))
+        await #expect(throws: CaunoiError.databaseBusy) { try await limiter.run { } }
+        try await slow
+    }
 }

@@ -105,6 +105,7 @@ struct ServeTests {
             let headers = try await Harness.launch("/usr/bin/curl", ["-sk", "-D", "-", "-o", "/dev/null", "https://127.0.0.1:\(port)/login"],
                                                    environment: Harness.baseEnvironment(), scratch: d.directory).stdout
             #expect(headers.contains("__Host-caunoi-login=") && headers.contains("Secure") && headers.contains("HttpOnly"))
+            #expect(headers.lowercased().contains("strict-transport-security: max-age=31536000"))
             let plain = try await Harness.launch("/usr/bin/curl", ["-s", "-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/healthz"],
                                                  environment: Harness.baseEnvironment(), scratch: d.directory).stdout
             #expect(plain == "000", "plain HTTP must not be answered")

@@ -198,4 +198,41 @@ import Cases
             #expect(!page.body.contains("<script>"))
         }
     }
+
+    @Test func aPossibleDuplicateIsSaidOnceAndNeverInAnAddress() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("hoa")
+            _ = try await Self.openCase(browser)
+            try await browser.get("/cases/new")
+            let again = try await browser.post("/cases", [("programme", "returnee"), ("name", Self.name), ("phone", "0912 345 678")])
+            let location = try #require(again.location)
+            #expect(!location.contains("same") && !location.contains("HN-OSSO-2026-00001"))
+            #expect(try await browser.get(location).body.contains("Có thể trùng với hồ sơ"))
+            #expect(!(try await browser.get(location).body.contains("Có thể trùng với hồ sơ")), "said once")
+        }
+    }
+
+    @Test func malformedFormsAreRefusedWholeAndAStaleStepDoesNotEndTheActorsSession() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("lan")
+            try await browser.get("/admin/users")
+            let token = try #require(browser.token)
+            let bad = try await browser.client.execute(uri: "/find", method: .post,
+                                                       headers: [.cookie: "caunoi=\(browser.cookies["caunoi"] ?? "")",
+                                                                 .contentType: "application/x-www-form-urlencoded"],
+                                                       body: ByteBuffer(string: "csrf=\(token)&name=%zz"))
+            #expect(bad.status == .badRequest)
+            let many = (0..<60).map { _ in ("phone", "1") }
+            #expect(try await browser.post("/find", many).status == .badRequest)
+            try await browser.get("/admin/users")
+            #expect(try await browser.post("/admin/users", [("name", "phuong"), ("role", "counsellor"), ("centre", "HN-OSSO"),
+                                                            ("new-passphrase", "a long enough passphrase"),
+                                                            ("new-passphrase-again", "a long enough passphrase")]).status == .ok)
+            #expect(try await browser.post("/admin/users/phuong/remove", []).status == .ok)
+            // Removing her again (a stale page): refused, and the manager stays logged in.
+            let twice = try await browser.post("/admin/users/phuong/remove", [])
+            #expect(twice.status.code >= 400 && twice.location == nil)
+            #expect(try await browser.get("/admin/users").status == .ok)
+        }
+    }
 }

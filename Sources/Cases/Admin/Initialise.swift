@@ -91,9 +91,10 @@ extension CaseStore {
 /// Staff user names: lower-case ASCII handles, never a woman's name.
 enum UserName {
     static func validate(_ name: String) throws {
+        // Begins with a letter or digit: no "." or ".." that a path (a web page's address) would fold.
         let ok = (1...64).contains(name.count) && name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
-        }
+        } && name.unicodeScalars.first.map { ("a"..."z").contains($0) || ("0"..."9").contains($0) } == true
         guard ok else { throw CaunoiError.invalid(.userName) }
     }
 }

@@ -3,8 +3,8 @@ import Foundation
 /// Failed logins counted per account and per client address over a sliding window: past the
 /// limit, further attempts are refused before any Argon2id runs, so guessing passphrases
 /// costs the guesser time and the server nothing (docs/SECURITY.md, "The server"). A success
-/// clears the account's count; the address keeps its count, so one valid account cannot be
-/// used to reset guessing at the others. Times come from `Now.clock`.
+/// clears the account's count; the address keeps its earlier failures, so one valid account
+/// cannot be used to reset guessing at the others. Times come from `Now.clock`.
 public actor LoginThrottle {
     public struct Limits: Sendable {
         public let perAccount: Int
@@ -30,24 +30,24 @@ public actor LoginThrottle {
         self.limits = limits
     }
 
-    /// Refuses (`tooManyAttempts`) when either count is at its limit.
-    public func check(account: String, address: String) throws {
+    /// Starts an attempt: refused (`tooManyAttempts`) when either count is at its limit, and
+    /// otherwise counted as a failure at once, so that attempts sent together cannot all pass
+    /// before the first is counted. `succeeded` takes it back.
+    public func begin(account: String, address: String) throws {
         let now = Now.clock.now()
         if recent(accountFailures, account, now) >= limits.perAccount || recent(addressFailures, address, now) >= limits.perAddress {
             throw CaunoiError.tooManyAttempts
         }
-    }
-
-    public func failed(account: String, address: String) {
-        let now = Now.clock.now()
         accountFailures[account, default: []].append(now)
         addressFailures[address, default: []].append(now)
         failuresSincePrune += 1
         if failuresSincePrune >= 256 { prune(now) }
     }
 
-    public func succeeded(account: String) {
+    /// The attempt was right: the account's count is cleared and the address's attempt taken back.
+    public func succeeded(account: String, address: String) {
         accountFailures[account] = nil
+        if addressFailures[address]?.isEmpty == false { addressFailures[address]!.removeLast() }
     }
 
     private func recent(_ table: [String: [Date]], _ key: String, _ now: Date) -> Int {

@@ -24,17 +24,24 @@ public struct Session: Sendable {
 
     func key(_ id: KeyID) -> SecureBytes? { keys[id] }
 
+    /// A key to seal, wrap or sign with, refused once wiped: a session that ended while a
+    /// request still held it must never seal a woman's data under zeros.
+    private func live(_ key: SecureBytes) throws -> SecureBytes {
+        guard !key.isZero else { throw CaunoiError.sessionEnded }
+        return key
+    }
+
     var boxKeyPair: BoxKeyPair {
         get throws {
             guard let secret = keys[.ownBox] else { throw CaunoiError.integrityFailure(record: "keyslot") }
-            return try BoxKeyPair(secretKey: secret)
+            return try BoxKeyPair(secretKey: live(secret))
         }
     }
 
     var signingKeyPair: SigningKeyPair {
         get throws {
             guard let seed = keys[.ownSigning] else { throw CaunoiError.integrityFailure(record: "keyslot") }
-            return try SigningKeyPair(seed: seed)
+            return try SigningKeyPair(seed: live(seed))
         }
     }
 
@@ -75,7 +82,7 @@ public struct Session: Sendable {
     func indexKey() throws -> SecureBytes {
         guard role.holdsIndexKey, let centre else { throw CaunoiError.roleNotAllowed(role: role.rawValue) }
         guard let key = keys[.centreIndex(centre)] else { throw CaunoiError.keysMissing }
-        return key
+        return try live(key)
     }
 
     /// Centre codes whose current or older keys this user holds.
@@ -89,7 +96,7 @@ public struct Session: Sendable {
         guard let key = keys[.centre(code, version: version)] else {
             throw code == centre ? CaunoiError.keysMissing : CaunoiError.notYourCentre
         }
-        return key
+        return try live(key)
     }
 
     /// The key and version to wrap new DEKs of her own centre under: the version certified as

@@ -23,10 +23,15 @@ public actor SessionRegistry {
         let session: Session
         let started: Date
         var lastSeen: Date
+        /// Requests using the session right now (`acquire` … `release`).
+        var leases = 0
     }
 
     public let limits: Limits
     private var entries: [String: Entry] = [:]
+    /// Ended sessions that requests still hold: wiped when the last lease is released, so a
+    /// request never encrypts under keys zeroed beneath it.
+    private var draining: [String: Entry] = [:]
 
     public init(limits: Limits = .standard) {
         self.limits = limits
@@ -42,7 +47,7 @@ public actor SessionRegistry {
     }
 
     /// The session for `id` if it is still alive, counting this as activity; an expired one
-    /// is ended on the spot.
+    /// is ended on the spot. (A request uses `acquire` instead.)
     public func session(_ id: String) -> Session? {
         guard var entry = entries[id] else { return nil }
         let now = Now.clock.now()
@@ -55,13 +60,37 @@ public actor SessionRegistry {
         return entry.session
     }
 
+    /// The session for a request that will use its keys until it calls `release(id)`: if the
+    /// session ends meanwhile (logout, revocation, expiry), its keys are wiped only then.
+    public func acquire(_ id: String) -> Session? {
+        guard let session = session(id) else { return nil }
+        entries[id]?.leases += 1
+        return session
+    }
+
+    public func release(_ id: String) {
+        if entries[id] != nil {
+            entries[id]!.leases = max(0, entries[id]!.leases - 1)
+        } else if var entry = draining[id] {
+            entry.leases -= 1
+            if entry.leases <= 0 {
+                draining[id] = nil
+                entry.session.wipe()
+            } else {
+                draining[id] = entry
+            }
+        }
+    }
+
     private func isAlive(_ entry: Entry, at now: Date) -> Bool {
         now.timeIntervalSince(entry.lastSeen) <= limits.idle && now.timeIntervalSince(entry.started) <= limits.lifetime
     }
 
-    /// Logout: the session goes and its keys are wiped.
+    /// Logout: the session goes at once (no request can acquire it again) and its keys are
+    /// wiped, as soon as no request still holds it.
     public func end(_ id: String) {
-        entries.removeValue(forKey: id)?.session.wipe()
+        guard let entry = entries.removeValue(forKey: id) else { return }
+        if entry.leases > 0 { draining[id] = entry } else { entry.session.wipe() }
     }
 
     /// Ends every session of `user` (she was removed, or changed her passphrase elsewhere).
@@ -81,9 +110,11 @@ public actor SessionRegistry {
         for (id, entry) in entries where !isAlive(entry, at: now) { end(id) }
     }
 
-    /// Shutdown: every session ends.
+    /// Shutdown: every session ends, and every key is wiped, held or not.
     public func endAll() {
         for id in Array(entries.keys) { end(id) }
+        for entry in draining.values { entry.session.wipe() }
+        draining = [:]
     }
 
     public var count: Int { entries.count }

@@ -26,20 +26,25 @@ extension CaseStore {
     static let workQueue = DispatchQueue(label: "caunoi.core-work", qos: .userInitiated, attributes: .concurrent)
 }
 
-/// At most `limit` bodies at once; the others wait their turn, first come first served.
+/// At most `limit` bodies at once; the others wait their turn, first come first served, and
+/// past `maxWaiting` in line a new one is refused at once (`databaseBusy`): a flood of logins
+/// neither queues without end nor holds memory for each waiting passphrase.
 public actor DerivationLimiter {
     public let limit: Int
+    public let maxWaiting: Int
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    public init(limit: Int) {
+    public init(limit: Int, maxWaiting: Int = 32) {
         self.limit = max(1, limit)
+        self.maxWaiting = max(0, maxWaiting)
     }
 
     public func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
         if running < limit {
             running += 1
         } else {
+            guard waiting.count < maxWaiting else { throw CaunoiError.databaseBusy }
             // The finishing body hands its place straight to the first waiter.
             await withCheckedContinuation { waiting.append($0) }
         }

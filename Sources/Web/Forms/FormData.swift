@@ -8,20 +8,34 @@ struct FormData: Sendable {
 
     /// The largest form body accepted: a case with long notes fits well inside.
     static let maximumBytes = 256 * 1024
+    /// No form of caunoi has more fields, nor repeats one more often (phones, needs, names).
+    static let maximumFields = 500
+    static let maximumRepeats = 50
+
+    /// Why a body is not a form caunoi accepts: the page answers 413 or 400 and nothing is done.
+    enum Refusal: Error {
+        case tooLarge, malformed
+    }
 
     init(fields: [(name: String, value: String)]) { self.fields = fields }
 
-    init(urlEncoded body: String) {
+    /// A malformed escape, bytes that are not UTF-8, or more fields than any form has refuse
+    /// the whole body: a value silently dropped could make a step look done when it was not.
+    init(urlEncoded body: String) throws(Refusal) {
+        var repeats: [String: Int] = [:]
         for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]) else { continue }
-            fields.append((name, parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""))
+            guard let name = Self.decode(parts[0]), let value = parts.count > 1 ? Self.decode(parts[1]) : "" else { throw .malformed }
+            repeats[name, default: 0] += 1
+            guard fields.count < Self.maximumFields, repeats[name]! <= Self.maximumRepeats else { throw .malformed }
+            fields.append((name, value))
         }
     }
 
-    static func read(_ request: Request, context: WebContext) async throws -> FormData {
-        let buffer = try await request.body.collect(upTo: maximumBytes)
-        return FormData(urlEncoded: String(buffer: buffer))
+    static func read(_ request: Request, context: WebContext) async throws(Refusal) -> FormData {
+        let buffer: ByteBuffer
+        do { buffer = try await request.body.collect(upTo: maximumBytes) } catch { throw .tooLarge }
+        return try FormData(urlEncoded: String(buffer: buffer))
     }
 
     /// The first non-empty value, trimmed; nil when absent or blank.

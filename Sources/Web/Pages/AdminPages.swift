@@ -24,9 +24,9 @@ struct AdminPages {
             var actions: HTML = .empty
             if let csrf, u.active, u.name != acting {
                 actions = """
-                    <form method="post" action="/admin/users/\(u.name)/grant" class="inline"><input type="hidden" name="csrf" value="\(csrf)">\
+                    <form method="post" action="/admin/users/\(URLText.component(u.name))/grant" class="inline"><input type="hidden" name="csrf" value="\(csrf)">\
                     <button type="submit">\(PageText.grantKeys.text(lang))</button></form> \
-                    <form method="post" action="/admin/users/\(u.name)/remove" class="inline"><input type="hidden" name="csrf" value="\(csrf)">\
+                    <form method="post" action="/admin/users/\(URLText.component(u.name))/remove" class="inline"><input type="hidden" name="csrf" value="\(csrf)">\
                     <button type="submit">\(PageText.removeUser.text(lang))</button></form>
                     """
             }

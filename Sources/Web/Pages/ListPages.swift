@@ -22,7 +22,7 @@ struct ListPages {
             if let status = filter.status { query.append(("status", status.rawValue)) }
             if let programme = filter.programme { query.append(("programme", programme.rawValue)) }
             if let assigned { query.append(("assigned", assigned)) }
-            let href = "/cases?" + query.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+            let href = "/cases?" + query.map { "\($0.0)=\(URLText.component($0.1))" }.joined(separator: "&")
             return "<a href=\"\(href)\">\(text.text(lang))</a>"
         }
         let paging: HTML = """

@@ -26,10 +26,9 @@ struct CaseRoutes {
         router.get("cases/{id}") { request, context in
             await handler.page(request, context) { signedIn in
                 let done = request.uri.queryParameters.get("done").flatMap { Done(rawValue: String($0)) }
-                let same = request.uri.queryParameters.get("same").map { String($0).split(separator: ",").map(String.init) } ?? []
                 let id = try caseID(context)
-                return try await casePage(context, signedIn, id: id, notice: done?.text(id).text(context.lang),
-                                          duplicates: same.filter(CaseRoutes.isCaseID))
+                let same = done == .opened ? await services.notices.takeDuplicates(session: signedIn.id, caseID: id) : []
+                return try await casePage(context, signedIn, id: id, notice: done?.text(id).text(context.lang), duplicates: same)
             }
         }
         router.get("cases/{id}/edit") { request, context in
@@ -129,9 +128,9 @@ struct CaseRoutes {
         do {
             let intake = try CaseForms.intake(form).validated(policy)
             let opened = try await handler.core { try store.openCase(signedIn.session, policy: policy, intake: intake) }
-            // Possible duplicates are case ids (codes, not personal data), shown as a warning.
-            let duplicates = opened.possibleDuplicates.isEmpty ? "" : "&same=" + opened.possibleDuplicates.joined(separator: ",")
-            return PageResponse.redirect("/cases/\(opened.id)?done=opened\(duplicates)")
+            // Possible duplicates link two women's records: said once on the next page, never in an address.
+            await services.notices.putDuplicates(session: signedIn.id, caseID: opened.id, ids: opened.possibleDuplicates)
+            return PageResponse.redirect("/cases/\(opened.id)?done=opened")
         } catch let error as CaunoiError where FormProblem.belongsToForm(error) {
             let page = formPage(context, signedIn, form: form, problem: FormProblem.of(error, context.lang, default: "name"))
             return PageResponse.html(page.open(), status: .unprocessableContent)

@@ -51,14 +51,18 @@ struct FindRoutes {
         defer { current.wipe(); new.wipe(); again.wipe() }
         let store = services.store
         let security = services.policy.security
+        let user = signedIn.session.user
         do {
             guard new == again else { throw CaunoiError.passphraseMismatch }
+            // The current passphrase is guessed no more freely here than at the login page.
+            try await services.throttle.begin(account: user, address: context.clientAddress)
             try await services.limiter.run {
                 try await store.perform { try store.changeOwnPassphrase(signedIn.session, current: current, to: new, security: security) }
             }
-        } catch let error as CaunoiError where error == .wrongPassphrase || FormProblem.belongsToForm(error) {
+            await services.throttle.succeeded(account: user, address: context.clientAddress)
+        } catch let error as CaunoiError where error == .wrongPassphrase || error == .tooManyAttempts || FormProblem.belongsToForm(error) {
             var problem = FormProblem.of(error, context.lang, default: "new-passphrase")
-            if error == .wrongPassphrase { problem.field = "current-passphrase" }
+            if error == .wrongPassphrase || error == .tooManyAttempts { problem.field = "current-passphrase" }
             return PageResponse.html(pages(context, signedIn).passphrase(problem: problem), status: .unprocessableContent)
         }
         // Her other sessions end too: whoever held them must now know the new passphrase.

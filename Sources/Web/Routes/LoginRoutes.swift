@@ -49,17 +49,22 @@ struct LoginRoutes {
         defer { passphrase.wipe() }
         let address = context.clientAddress
         do {
-            try await services.throttle.check(account: user, address: address)
+            try await services.throttle.begin(account: user, address: address)
             guard !user.isEmpty else { throw CaunoiError.wrongPassphrase }
             let session = try await services.store.unlock(user: user, passphrase: passphrase, limiter: services.limiter)
-            await services.throttle.succeeded(account: user)
+            await services.throttle.succeeded(account: user, address: address)
+            // A browser that was signed in (another tab, another account) leaves no keys behind.
+            if let previous = context.signedIn { await services.sessions.end(previous.id) }
             let id = await services.sessions.add(session)
-            return PageResponse.redirect("/", cookies: [SessionCookie.make(id, secure: services.secureCookies)])
+            return PageResponse.redirect("/", cookies: [SessionCookie.make(id, secure: services.secureCookies),
+                                                        LoginNonceCookie.cleared(secure: services.secureCookies)])
+        } catch CaunoiError.databaseBusy {
+            return loginForm(request, context, message: CaunoiError.databaseBusy.message(lang, naming: { FieldNames.label($0, lang) }),
+                             userName: user, status: .serviceUnavailable)
         } catch CaunoiError.tooManyAttempts {
             return loginForm(request, context, message: PageText.tooMany.text(lang), userName: user, status: .tooManyRequests)
         } catch {
-            // Unknown, removed or wrong: one answer (docs/SECURITY.md).
-            await services.throttle.failed(account: user, address: address)
+            // Unknown, removed or wrong: one answer (docs/SECURITY.md); the attempt stays counted.
             let text = CaunoiError.wrongPassphrase.message(lang, naming: { FieldNames.label($0, lang) })
             return loginForm(request, context, message: text, userName: user, status: .unauthorized)
         }
@@ -74,6 +79,7 @@ struct LoginRoutes {
         let store = services.store
         try? await store.perform { try store.recordLogout(signedIn.session) }
         await services.sessions.end(signedIn.id)
+        await services.notices.forget(session: signedIn.id)
         return PageResponse.redirect("/login", cookies: [cleared])
     }
 }

@@ -20,7 +20,7 @@ struct Handler: Sendable {
         guard let signedIn = context.signedIn else { return PageResponse.redirect("/login") }
         let form: FormData
         do { form = try await FormData.read(request, context: context) } catch {
-            return ErrorPage.response(.contentTooLarge, lang: context.lang, signedIn: signedIn)
+            return ErrorPage.response(error == .tooLarge ? .contentTooLarge : .badRequest, lang: context.lang, signedIn: signedIn)
         }
         guard CSRFToken.matches(form.value("csrf"), signedIn.csrf) else {
             return ErrorPage.response(.forbidden, lang: context.lang, signedIn: signedIn, body: .csrfBody)
@@ -47,7 +47,9 @@ struct Handler: Sendable {
     func failure(_ error: CaunoiError, _ context: WebContext, _ signedIn: SignedIn) async -> Response {
         let lang = context.lang
         switch error {
-        case .sessionEnded, .userRemoved:
+        case .sessionEnded, .userRemoved(signedIn.session.user):
+            // Her own session refused by the core: ended at once. (`userRemoved` about another
+            // user is a refusal of the step, below.)
             await services.sessions.end(signedIn.id)
             return PageResponse.redirect("/login", cookies: [SessionCookie.cleared(secure: services.secureCookies)])
         case .integrityFailure(let record):

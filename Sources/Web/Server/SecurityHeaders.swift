@@ -4,6 +4,9 @@ import Hummingbird
 /// stylesheet and script only, no inline script, no framing, forms back to us only), no
 /// framing, no referrer, no MIME sniffing, and no caching of anything but the static assets.
 struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
+    /// Reached over TLS (directly or through the proxy): browsers are told to keep to HTTPS.
+    var strictTransport = false
+
     static var policy: String {
         "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     }
@@ -21,6 +24,7 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         response.headers[values: .init("X-Content-Type-Options")!] = ["nosniff"]
         response.headers[values: .init("Referrer-Policy")!] = ["no-referrer"]
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        if strictTransport { response.headers[values: .init("Strict-Transport-Security")!] = ["max-age=31536000"] }
         return response
     }
 }

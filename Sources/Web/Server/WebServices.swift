@@ -19,6 +19,8 @@ public struct WebServices: Sendable {
     /// Keys the CSRF tokens of this process (random at start; tokens die with the process,
     /// as sessions do).
     let csrfKey: SecureBytes
+    /// Notices a page shows once after a redirect (possible duplicates of a new case).
+    let notices = OneTimeNotices()
 
     public init(store: CaseStore, policy: Policy, sessions: SessionRegistry = SessionRegistry(),
                 limiter: DerivationLimiter = DerivationLimiter(limit: 2), throttle: LoginThrottle = LoginThrottle(),

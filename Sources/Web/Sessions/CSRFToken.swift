@@ -37,4 +37,8 @@ enum LoginNonceCookie {
     static func make(_ nonce: String, secure: Bool) -> Cookie {
         Cookie(name: name(secure: secure), value: nonce, maxAge: 3_600, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
+
+    static func cleared(secure: Bool) -> Cookie {
+        Cookie(name: name(secure: secure), value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+    }
 }
