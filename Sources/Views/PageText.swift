@@ -18,6 +18,7 @@ public enum PageText: Sendable {
     case forbiddenTitle, forbiddenBody, notFoundTitle, notFoundBody, errorTitle, integrityBody(String), badFormTitle, csrfBody
     case tooMany, sessionOver, statistics, statisticsHint, erasedNotice(String), roleLabel, centreLabel, active, removed
     case caseOpenedNotice(String), duplicateWarning([String]), changesSaved
+    case matchTitle, matchHint, addToHer, someoneElse
 
     public func text(_ lang: Language) -> String {
         let (vi, en) = pair
@@ -134,6 +135,12 @@ public enum PageText: Sendable {
         case .duplicateWarning(let ids):
             ("Có thể trùng với hồ sơ \(ids.joined(separator: ", ")); hãy kiểm tra.", "Possibly the same woman as \(ids.joined(separator: ", ")); please check.")
         case .changesSaved: ("Đã lưu thay đổi.", "Changes saved.")
+        case .matchTitle: ("Có thể chị đã có hồ sơ", "She may already be on file")
+        case .matchHint:
+            ("Những người dưới đây trùng tên, số điện thoại hoặc số giấy tờ. Nếu là chị ấy, hãy thêm hồ sơ mới vào hồ sơ của chị; nếu không, mở hồ sơ cho người mới.",
+             "The women below share a name, phone or document number. If she is one of them, add the new case to her file; if not, open a file for someone new.")
+        case .addToHer: ("Đây là chị ấy: thêm hồ sơ mới vào hồ sơ của chị", "It is her: add the new case to her file")
+        case .someoneElse: ("Đây là người khác: mở hồ sơ cho người mới", "It is someone else: open a file for a new woman")
         }
     }
 }

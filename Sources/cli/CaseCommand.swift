@@ -5,7 +5,7 @@ import Views
 struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, read, search and work cases.",
-        subcommands: [CaseOpen.self, CaseShow.self, CaseList.self, CaseFind.self, CaseUpdateCommand.self,
+        subcommands: [CaseMatch.self, CaseOpen.self, CaseShow.self, CaseList.self, CaseFind.self, CaseUpdateCommand.self,
                       CaseNote.self, CaseAssign.self, CaseClose.self, CaseReopen.self, CaseImportCommand.self])
 }
 
@@ -35,6 +35,31 @@ struct CaseOpen: PreparedCommand {
             work.context.say(.caseOpened(opened.id))
             work.context.say(.personLabel(opened.person))
             if !opened.possibleDuplicates.isEmpty { work.context.warn(.possibleDuplicates(opened.possibleDuplicates)) }
+        })
+    }
+}
+
+/// `case match`: before `case open`, the women on file she may be (issue 15).
+struct CaseMatch: PreparedCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Before opening a case: women of your centre who share her name, phone, ID or passport number (open with --person to add to her).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var fields: CaseFieldOptions
+
+    func prepare(_ context: Context) throws -> (Policy, PersonFields) {
+        (try context.loadPolicy(), try fields.resolved(context).person)
+    }
+
+    func run(_ work: Work, _ input: (Policy, PersonFields)) throws {
+        let matches = try work.store.possibleMatches(work.session, policy: input.0, person: input.1)
+        try work.answer(matches.map(PossibleMatchJSON.init), text: {
+            if matches.isEmpty { work.context.say(.nothingFound) }
+            let labels = CodeLabels(policy: input.0, lang: work.context.lang)
+            for match in matches {
+                print(match.person)
+                for c in match.cases { print("  " + CaseText.row(c, labels: labels)) }
+            }
         })
     }
 }

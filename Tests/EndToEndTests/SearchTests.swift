@@ -29,6 +29,14 @@ struct SearchTests {
                 #expect(found.first?.centre == Deployment.centre)
             }
 
+            // Before opening: `case match` offers her file (issue 15), from a document, off argv.
+            let her = try d.write("her.yaml", "name: hoa nguyen thi\nphone: \"0999 000 111\"\n")
+            let matched = try await d.ok(["case", "match", "--fields-from", her, "--json"], as: .counsellor)
+            let persons = (try JSONSerialization.jsonObject(with: matched.stdoutData) as? [[String: Any]] ?? []).compactMap { $0["person"] as? String }
+            #expect(persons == [hoa.person] && matched.stderr.isEmpty)
+            let nobody = try d.write("nobody.yaml", "name: Phạm Thị Mỹ\n")
+            #expect(try await d.ok(["case", "match", "--fields-from", nobody], as: .counsellor).stdout.contains("Không tìm thấy"))
+
             // The search term from a document, off argv: no warning, the same answer.
             let term = try d.write("term.yaml", "name: HOA NGUYEN THI\n")
             let fromDocument = try await d.ok(["case", "find", "--fields-from", term, "--json"], as: .counsellor)

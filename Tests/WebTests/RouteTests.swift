@@ -199,17 +199,37 @@ import Cases
         }
     }
 
-    @Test func aPossibleDuplicateIsSaidOnceAndNeverInAnAddress() async throws {
+    @Test func openingHerAgainOffersHerFileFirst() async throws {
         try await WebFixture().test { browser in
             try await browser.logIn("hoa")
-            _ = try await Self.openCase(browser)
+            let first = try await Self.openCase(browser)
             try await browser.get("/cases/new")
-            let again = try await browser.post("/cases", [("programme", "returnee"), ("name", Self.name), ("phone", "0912 345 678")])
-            let location = try #require(again.location)
-            #expect(!location.contains("same") && !location.contains("HN-OSSO-2026-00001"))
-            #expect(try await browser.get(location).body.contains("Có thể trùng với hồ sơ"))
-            #expect(!(try await browser.get(location).body.contains("Có thể trùng với hồ sơ")), "said once")
+            // The same woman, her name typed without diacritics: she is offered, nothing is created yet.
+            let offered = try await browser.post("/cases", [("programme", "returnee"), ("name", "tran thi bich ngoc"),
+                                                            ("phone", "0900 111 222"), ("need", "shelter")])
+            #expect(offered.status == .ok && offered.body.contains("Có thể chị đã có hồ sơ") && offered.body.contains(first))
+            #expect(try await browser.get("/cases").body.components(separatedBy: "href=\"/cases/HN-OSSO-").count == 2, "one case so far")
+            // "It is her": the new case joins her file; what was typed about her is not kept.
+            let added = try await browser.post("/cases", [("programme", "returnee"), ("need", "shelter"),
+                                                          ("person", Self.personOf(offered.body))])
+            let location = try #require(added.location)
+            #expect(!location.contains("same") && !location.contains(first))
+            let second = try await browser.get(location)
+            #expect(second.body.contains(Self.personOf(offered.body)) && second.body.contains(Self.name) && !second.body.contains("0900 111 222"))
+            // "Someone else": a new woman, and the possible duplicate is said once.
+            try await browser.get("/cases/new")
+            _ = try await browser.post("/cases", [("programme", "returnee"), ("name", Self.name)])
+            let separate = try await browser.post("/cases", [("programme", "returnee"), ("name", Self.name), ("new-person", "yes")])
+            let third = try #require(separate.location)
+            #expect(try await browser.get(third).body.contains("Có thể trùng với hồ sơ"))
+            #expect(!(try await browser.get(third).body.contains("Có thể trùng với hồ sơ")), "said once")
         }
+    }
+
+    /// The person id a match page offers (the value of its hidden `person` field).
+    static func personOf(_ page: String) -> String {
+        guard let range = page.range(of: "name=\"person\" value=\"") else { return "" }
+        return String(page[range.upperBound...].prefix { $0 != "\"" })
     }
 
     @Test func malformedFormsAreRefusedWholeAndAStaleStepDoesNotEndTheActorsSession() async throws {

@@ -102,3 +102,11 @@ public struct FoundJSON: Encodable {
         (id, name, centre, programme, status) = (hit.id, hit.name, hit.centre, hit.programme.rawValue, hit.status.rawValue)
     }
 }
+
+/// `case match --json`: a woman on file and her cases, codes plain.
+public struct PossibleMatchJSON: Encodable {
+    let person: String
+    let cases: [CaseSummary]
+
+    public init(_ match: PossibleMatch) { (person, cases) = (match.person, match.cases) }
+}

@@ -7,9 +7,14 @@ enum CaseForms {
         guard let code = form.value("programme") else { throw CaunoiError.missing(.programme) }
         guard let programme = Programme(rawValue: code) else { throw CaunoiError.unknownCode(list: "programme", code: code) }
         var intake = CaseIntake(programme: programme)
-        intake.person = try person(form)
-        intake.person.otherNames = form.values("other-name").map(PersonalText.init)
-        intake.person.phones = form.values("phone").map(PersonalText.init)
+        if let existing = form.value("person") {
+            // A further case for a woman on file: her recorded fields stay as they are.
+            intake.existingPersonID = existing
+        } else {
+            intake.person = try person(form)
+            intake.person.otherNames = form.values("other-name").map(PersonalText.init)
+            intake.person.phones = form.values("phone").map(PersonalText.init)
+        }
         intake.originProvince = form.value("origin-province")
         intake.destination = form.value("destination")
         intake.migration = form.value("migration")
@@ -44,6 +49,9 @@ enum CaseForms {
         update.safeContact = form.value("safe-contact").map(PersonalText.init)
         return update
     }
+
+    /// The form fields that describe the woman herself (not the case).
+    static let personalFields: Set<String> = ["name", "other-name", "dob", "birth-year", "phone", "email", "id-number", "passport", "address"]
 
     private static func person(_ form: FormData) throws -> PersonFields {
         var person = PersonFields()

@@ -127,6 +127,15 @@ struct CaseRoutes {
         let policy = services.policy
         do {
             let intake = try CaseForms.intake(form).validated(policy)
+            // Before a second record of the same woman is made: is she on file already?
+            if intake.existingPersonID == nil, form.value("new-person") == nil {
+                let person = intake.person
+                let matches = try await handler.core { try store.possibleMatches(signedIn.session, policy: policy, person: person) }
+                if !matches.isEmpty {
+                    let labels = CodeLabels(policy: policy, lang: context.lang)
+                    return PageResponse.html(MatchPage(labels: labels, signedIn: signedIn, form: form, matches: matches).render())
+                }
+            }
             let opened = try await handler.core { try store.openCase(signedIn.session, policy: policy, intake: intake) }
             // Possible duplicates link two women's records: said once on the next page, never in an address.
             await services.notices.putDuplicates(session: signedIn.id, caseID: opened.id, ids: opened.possibleDuplicates)
