@@ -118,4 +118,21 @@ import Testing
         await #expect(throws: CaunoiError.databaseBusy) { try await limiter.run { } }
         try await slow
     }
+
+    /// Logins of the same user at the same moment (two tabs, a double click) all succeed: each
+    /// re-seals her keyslot, and the others still open it with the key they derived.
+    @Test func simultaneousLoginsOfOneUserAllSucceed() async throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let store = f.store
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<4 {
+                group.addTask { try await store.perform { try store.unlock(user: "hoa", passphrase: Fixture.passphrase("hoa")).user } }
+            }
+            var users: [String] = []
+            for try await user in group { users.append(user) }
+            #expect(users == Array(repeating: "hoa", count: 4))
+        }
+        #expect(throws: CaunoiError.wrongPassphrase) { _ = try store.unlock(user: "hoa", passphrase: .init(utf8: "not hers")) }
+    }
 }

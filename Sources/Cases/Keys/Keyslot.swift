@@ -33,13 +33,19 @@ struct Keyslot {
     /// Opens the slot; returns the bundle and the derived key (to re-seal after folding grants).
     func open(user: String, passphrase: SecureBytes) throws -> (KeyBundle, SecureBytes) {
         let key = try Argon2id.deriveKey(passphrase: passphrase, salt: salt, parameters: parameters)
+        return (try open(user: user, key: key), key)
+    }
+
+    /// Opens the slot with a key already derived from its salt (no Argon2id): the same slot
+    /// re-sealed meanwhile by another login of hers opens with it too.
+    func open(user: String, key: SecureBytes) throws -> KeyBundle {
         let plain: SecureBytes
         do {
             plain = try SealedValue.open(sealed, key: key, place: Self.place(user: user))
         } catch {
             throw CaunoiError.wrongPassphrase
         }
-        return (try KeyBundle.decode(plain), key)
+        return try KeyBundle.decode(plain)
     }
 
     /// Re-seals a changed bundle under the same passphrase-derived key (new nonce).

@@ -26,14 +26,15 @@ extension CaseStore {
             _ = try? Argon2id.deriveKey(passphrase: passphrase, salt: Random.bytes(16), parameters: defaults)
             throw CaunoiError.wrongPassphrase
         }
-        let opened = try found.open(user: user, passphrase: passphrase)
+        let (_, slotKey) = try found.open(user: user, passphrase: passphrase)
         return try write { db in
-            // The keyslot opened must still be the one stored: a passphrase change or a removal
-            // in between refuses, as if it had come first.
-            guard let slot = try Keyslot.fetch(db, user: user), slot.salt == found.salt, slot.sealed == found.sealed else {
+            // The keyslot is read again inside the transaction. Another login of hers may have
+            // re-sealed it meanwhile (same salt, same key: it opens); a passphrase change or a
+            // removal in between refuses, as if it had come first.
+            guard let slot = try Keyslot.fetch(db, user: user), slot.salt == found.salt, slot.parameters == found.parameters else {
                 throw CaunoiError.wrongPassphrase
             }
-            var (bundle, slotKey) = opened
+            var bundle = try slot.open(user: user, key: slotKey)
             var newlyPinned: String? = nil
             let root: [UInt8]
             if let pinned = bundle.keys[.trustRoot] {
