@@ -4,19 +4,19 @@ import Cases
 /// first, in the same catalogue layer as every other text. Field names come from `Text.field`
 /// and codes from `CodeLabels`; only what is proper to a page is here.
 public enum PageText: Sendable {
-    case appName, appTagline
+    case appName
     case login, logout, userName, passphrase, loginTitle, loginHint
-    case dashboard, cases, newCase, find, myPassphrase, administration, users, centres, language
+    case dashboard, cases, newCase, find, myPassphrase, users, centres, language
     case myCases, unassignedCases, overdueReferrals, awaitingAnswer, workload, reviewQueue, waitingSince, nothingHere
     case allStatuses, allProgrammes, anyone, nobody, filter, previous, next, pageOf(Int, Int), casesFound(Int)
-    case openCaseTitle, personSection, caseSection, openButton, anotherPhone, optional, chooseOne, typeToChoose
-    case caseTitle(String), personalData, addNote, noteAdded, save, assign, assignTo, close, closeWith, reopen, reasonLabel
-    case editCase, addNeeds, removeNeeds, addPhone, removePhone, addOtherName, removeOtherName, editHint
-    case findTitle, findHint, findBy, searchButton, noMatch, moreMatches(Int)
+    case openCaseTitle, personSection, caseSection, openButton, optional, chooseOne, typeToChoose
+    case caseTitle(String), addNote, noteAdded, save, assign, assignTo, close, closeWith, reopen, reasonLabel
+    case editCase, addPhone, removePhone, addOtherName, removeOtherName, editHint
+    case findTitle, findHint, searchButton, noMatch, moreMatches(Int)
     case passphraseTitle, currentPassphrase, newPassphrase, repeatPassphrase, passphraseChanged
     case addUser, removeUser, grantKeys, addCentre, keysGranted(String, [String]), keysMissing([String]), userRemovedNotice(String)
     case forbiddenTitle, forbiddenBody, notFoundTitle, notFoundBody, errorTitle, integrityBody(String), badFormTitle, csrfBody
-    case tooMany, sessionOver, statistics, statisticsHint, erasedNotice(String), roleLabel, centreLabel, active, removed
+    case tooMany, statistics, statisticsHint, roleLabel, centreLabel, active, removed
     case caseOpenedNotice(String), duplicateWarning([String]), changesSaved
     case matchTitle, matchHint, addToHer, someoneElse
 
@@ -28,7 +28,6 @@ public enum PageText: Sendable {
     private var pair: (String, String) {
         switch self {
         case .appName: ("Cầu Nối", "Cầu Nối")
-        case .appTagline: ("Hồ sơ hỗ trợ phụ nữ — Hội Liên hiệp Phụ nữ Việt Nam", "Case records — Vietnam Women's Union")
         case .login: ("Đăng nhập", "Log in")
         case .logout: ("Đăng xuất", "Log out")
         case .userName: ("Tên người dùng", "User name")
@@ -40,7 +39,6 @@ public enum PageText: Sendable {
         case .newCase: ("Mở hồ sơ mới", "Open a case")
         case .find: ("Tìm kiếm", "Find")
         case .myPassphrase: ("Đổi mật khẩu", "Change passphrase")
-        case .administration: ("Quản trị", "Administration")
         case .users: ("Người dùng", "Users")
         case .centres: ("Trung tâm", "Centres")
         case .language: ("English", "Tiếng Việt")
@@ -65,12 +63,10 @@ public enum PageText: Sendable {
         case .personSection: ("Thông tin cá nhân (được mã hoá)", "Personal data (encrypted)")
         case .caseSection: ("Thông tin hồ sơ", "About the case")
         case .openButton: ("Mở hồ sơ", "Open the case")
-        case .anotherPhone: ("Số điện thoại khác", "Another phone")
         case .optional: ("không bắt buộc", "optional")
         case .chooseOne: ("— chọn —", "— choose —")
         case .typeToChoose: ("Gõ tên (không dấu cũng được)", "Type the name (diacritics optional)")
         case .caseTitle(let id): ("Hồ sơ \(id)", "Case \(id)")
-        case .personalData: ("Thông tin cá nhân", "Personal data")
         case .addNote: ("Thêm ghi chú", "Add a note")
         case .noteAdded: ("Đã thêm ghi chú.", "Note added.")
         case .save: ("Lưu", "Save")
@@ -81,8 +77,6 @@ public enum PageText: Sendable {
         case .reopen: ("Mở lại hồ sơ", "Reopen the case")
         case .reasonLabel: ("Lý do", "Reason")
         case .editCase: ("Sửa thông tin", "Edit")
-        case .addNeeds: ("Thêm nhu cầu", "Add needs")
-        case .removeNeeds: ("Bỏ nhu cầu", "Remove needs")
         case .addPhone: ("Thêm số điện thoại", "Add a phone")
         case .removePhone: ("Bỏ số điện thoại", "Remove a phone")
         case .addOtherName: ("Thêm tên khác", "Add another name")
@@ -90,7 +84,6 @@ public enum PageText: Sendable {
         case .editHint: ("Chỉ điền những gì cần thay đổi; ô để trống giữ nguyên.", "Fill in only what changes; empty boxes keep what is there.")
         case .findTitle: ("Tìm phụ nữ trong hồ sơ của trung tâm", "Find a woman among the centre's cases")
         case .findHint: ("Tên không cần dấu, thứ tự tên nào cũng được.", "Names match without diacritics and in any order.")
-        case .findBy: ("Tìm theo", "Find by")
         case .searchButton: ("Tìm", "Search")
         case .noMatch: ("Không tìm thấy hồ sơ nào.", "No case found.")
         case .moreMatches(let n): ("Chỉ hiện \(n) người đầu tiên; hãy nhập cụ thể hơn.", "Only the first \(n) women are shown; be more specific.")
@@ -122,11 +115,9 @@ public enum PageText: Sendable {
         case .csrfBody: ("Biểu mẫu đã hết hạn hoặc không đến từ Cầu Nối. Hãy tải lại trang và thử lại.",
                          "The form expired or did not come from Cầu Nối. Reload the page and try again.")
         case .tooMany: ("Đăng nhập sai quá nhiều lần; hãy thử lại sau 15 phút.", "Too many failed logins; try again in 15 minutes.")
-        case .sessionOver: ("Phiên làm việc đã kết thúc; hãy đăng nhập lại.", "Your session ended; log in again.")
         case .statistics: ("Thống kê", "Statistics")
         case .statisticsHint: ("Bảng thống kê đã bảo vệ quyền riêng tư: dùng lệnh caunoi stats (trang web sẽ có sau).",
                                "Privacy-safe tables: use caunoi stats (web pages come later).")
-        case .erasedNotice(let day): ("Dữ liệu cá nhân đã được xoá vĩnh viễn ngày \(day).", "Personal data was erased for good on \(day).")
         case .roleLabel: ("Vai trò", "Role")
         case .centreLabel: ("Trung tâm", "Centre")
         case .active: ("đang hoạt động", "active")

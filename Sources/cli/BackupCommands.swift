@@ -16,9 +16,7 @@ struct BackupCommand: ParsableCommand {
 
         func run(_ work: Work) throws {
             let summary = try work.store.createBackup(work.session, to: out)
-            try work.answer(CreatedJSON(backup: summary.backup, path: summary.path, createdAt: summary.createdAt,
-                                        cases: summary.cases, erasures: summary.erasures, bytes: summary.bytes),
-                            saying: .backupCreated(summary.path, summary.cases))
+            try work.answer(summary, saying: .backupCreated(summary.path, summary.cases))
         }
     }
 
@@ -54,8 +52,7 @@ struct BackupCommand: ParsableCommand {
                 let summary = try CaseStore.restoreBackup(file: file, into: newPath, recovery: recovery, ledger: ledger, user: user,
                                                           passphrase: { try context.passphrase(for: user) })
                 if global.json {
-                    try context.emit(RestoredJSON(backup: summary.backup, path: summary.path, createdAt: summary.createdAt,
-                                                  cases: summary.cases, erased: summary.erased, ledger: summary.ledger))
+                    try context.emit(summary)
                 } else if summary.ledger {
                     context.say(.backupRestored(summary.path, summary.erased.count))
                 } else {
@@ -64,22 +61,4 @@ struct BackupCommand: ParsableCommand {
             }
         }
     }
-}
-
-private struct CreatedJSON: Encodable {
-    let backup: String
-    let path: String
-    let createdAt: String
-    let cases: Int
-    let erasures: Int
-    let bytes: Int
-}
-
-private struct RestoredJSON: Encodable {
-    let backup: String
-    let path: String
-    let createdAt: String
-    let cases: Int
-    let erased: [String]
-    let ledger: Bool
 }

@@ -255,4 +255,65 @@ import Cases
             #expect(try await browser.get("/admin/users").status == .ok)
         }
     }
+
+    @Test func herOwnPassphraseChangesOnlyWithTheCurrentOneAndEndsHerSessions() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("hoa")
+            let other = Browser(client: browser.client)
+            try await other.logIn("hoa")
+            try await browser.get("/me/passphrase")
+            let new = "a new passphrase for hoa"
+            let wrong = try await browser.post("/me/passphrase", [("current-passphrase", "not hers"), ("new-passphrase", new),
+                                                                  ("new-passphrase-again", new)])
+            #expect(wrong.status == .unprocessableContent && wrong.body.contains("current-passphrase-error") && !wrong.body.contains(new))
+            let mismatch = try await browser.post("/me/passphrase", [("current-passphrase", WebFixture.passphrase("hoa")),
+                                                                     ("new-passphrase", new), ("new-passphrase-again", new + "!")])
+            #expect(mismatch.status == .unprocessableContent && mismatch.body.contains("new-passphrase-error"))
+            let changed = try await browser.post("/me/passphrase", [("current-passphrase", WebFixture.passphrase("hoa")),
+                                                                    ("new-passphrase", new), ("new-passphrase-again", new)])
+            #expect(changed.status == .ok && changed.body.contains("Đã đổi mật khẩu"))
+            // Every session of hers ended, the other tab's too; only the new passphrase opens.
+            #expect(try await other.get("/").location == "/login")
+            #expect(try await browser.logIn("hoa").status == .unauthorized)
+            #expect(try await browser.logIn("hoa", passphrase: new).status == .seeOther)
+        }
+    }
+
+    @Test func theAdminAddsACentreByProvinceNameAndAManagerGrantsKeys() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("root")
+            try await browser.get("/admin/centres")
+            let added = try await browser.post("/admin/centres", [("code", "HP-OSSO"), ("name", "Văn phòng OSSO Hải Phòng"),
+                                                                  ("province", "hai phong"), ("kind", "osso")])
+            #expect(added.status == .ok && added.body.contains("HP-OSSO") && added.body.contains("Hải Phòng"))
+            let unknown = try await browser.post("/admin/centres", [("code", "XX-OSSO"), ("name", "Không có"),
+                                                                    ("province", "atlantis"), ("kind", "osso")])
+            #expect(unknown.status == .unprocessableContent && unknown.body.contains("province-error") && unknown.body.contains("atlantis"))
+            try await browser.post("/logout", [])
+            try await browser.logIn("lan")
+            try await browser.get("/admin/users")
+            let granted = try await browser.post("/admin/users/hoa/grant", [])
+            #expect(granted.status == .ok && granted.body.contains("hoa"))
+        }
+    }
+
+    @Test func anAssociationsSupportRequestIsOpenedWithItsAssociationAndRequest() async throws {
+        let fixture = try WebFixture()
+        let lan = try fixture.store.unlock(user: "lan", passphrase: .init(utf8: WebFixture.passphrase("lan")))
+        var input = AssociationInput()
+        (input.name, input.country) = ("Hội Phụ nữ Việt Nam tại Busan", "KR")
+        let association = try fixture.store.addAssociation(lan, policy: fixture.policy, input: input)
+        try await fixture.test { browser in
+            try await browser.logIn("hoa")
+            try await browser.get("/cases/new")
+            let missing = try await browser.post("/cases", [("programme", "association"), ("name", "Vũ Thị Hạnh"),
+                                                            ("request", "founding-guidance")])
+            #expect(missing.status == .unprocessableContent && missing.body.contains("association-error"))
+            let opened = try await browser.post("/cases", [("programme", "association"), ("name", "Vũ Thị Hạnh"),
+                                                           ("association", association), ("request", "founding-guidance")])
+            let location = try #require(opened.location)
+            let page = try await browser.get(location)
+            #expect(page.body.contains(association) && page.body.contains("Hướng dẫn thành lập hội"))
+        }
+    }
 }

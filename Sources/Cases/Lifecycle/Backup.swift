@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// What `backup create` reports: ids and counts.
-public struct BackupSummary: Sendable {
+public struct BackupSummary: Sendable, Encodable {
     public let backup: String
     public let path: String
     public let createdAt: String

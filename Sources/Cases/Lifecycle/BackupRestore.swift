@@ -15,7 +15,7 @@ public enum RestoreLedger: Sendable, Equatable {
 }
 
 /// What `backup restore` reports: ids and counts.
-public struct RestoreSummary: Sendable {
+public struct RestoreSummary: Sendable, Encodable {
     public let backup: String
     public let path: String
     public let createdAt: String

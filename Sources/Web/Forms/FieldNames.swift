@@ -1,36 +1,9 @@
 import Cases
 import Views
 
-/// How the web names a field in a message: by the label its form shows (the CLI names the
-/// same `InputField` by its flag). Also which form field a code list's refusal belongs to.
+/// Which form field a refusal belongs beside: the `InputField` it names (the form fields are
+/// named like them), or for a code list, the field that list feeds.
 enum FieldNames {
-    static func label(_ field: InputField, _ lang: Language) -> String {
-        let known: Text.Field? = switch field {
-        case .name: .name
-        case .dob: .dob
-        case .birthYear: .birthYear
-        case .phone, .addPhone, .removePhone: .phones
-        case .otherName, .addOtherName, .removeOtherName: .otherNames
-        case .programme: .programme
-        case .outcome: .outcome
-        case .need, .addNeed, .removeNeed: .needs
-        case .association: .association
-        case .request: .supportRequest
-        case .role: .role
-        case .centre, .centreCode: .centre
-        case .country: .country
-        case .status: .status
-        case .user, .userName: .person
-        default: nil
-        }
-        if let known { return Text.field(known).text(lang) }
-        switch field {
-        case .reason: return PageText.reasonLabel.text(lang)
-        case .text: return Text.field(.notes).text(lang)
-        default: return field.rawValue
-        }
-    }
-
     /// The form field a code list feeds: a province refused is shown beside `origin-province`.
     static func formField(forCodeList list: String) -> String {
         switch list {

@@ -11,6 +11,6 @@ enum FormProblem {
 
     /// The field and the message, in the user's language; `field` when the error names none.
     static func of(_ error: CaunoiError, _ lang: Language, default field: String) -> (field: String, message: String) {
-        (FieldNames.formField(of: error) ?? field, error.message(lang, naming: { FieldNames.label($0, lang) }))
+        (FieldNames.formField(of: error) ?? field, error.message(lang, naming: { $0.label(lang) }))
     }
 }

@@ -74,7 +74,7 @@ struct AdminRoutes {
         let lang = context.lang
         let name = form.value("name") ?? ""
         guard let role = form.value("role").flatMap(Role.init(rawValue:)) else {
-            return try await usersPage(context, signedIn, form: form, problem: ("role", CaunoiError.missing(.role).message(lang, naming: { FieldNames.label($0, lang) })))
+            return try await usersPage(context, signedIn, form: form, problem: ("role", CaunoiError.missing(.role).message(lang, naming: { $0.label(lang) })))
         }
         let passphrase = SecureBytes(utf8: form.raw("new-passphrase"))
         let again = SecureBytes(utf8: form.raw("new-passphrase-again"))
@@ -90,7 +90,7 @@ struct AdminRoutes {
             return try await usersPage(context, signedIn, notice: accessNotice(change, lang))
         } catch let error as CaunoiError where [.invalidInput, .badData].contains(error.kind) {
             let field = FieldNames.formField(of: error) ?? "name"
-            return try await usersPage(context, signedIn, form: form, problem: (field, error.message(lang, naming: { FieldNames.label($0, lang) })))
+            return try await usersPage(context, signedIn, form: form, problem: (field, error.message(lang, naming: { $0.label(lang) })))
         }
     }
 
@@ -129,7 +129,7 @@ struct AdminRoutes {
             case .unknownCode: "province"
             default: "code"
             }
-            return try await centresPage(context, signedIn, form: form, problem: (field, error.message(lang, naming: { FieldNames.label($0, lang) })))
+            return try await centresPage(context, signedIn, form: form, problem: (field, error.message(lang, naming: { $0.label(lang) })))
         }
     }
 }

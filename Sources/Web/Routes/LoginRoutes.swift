@@ -59,13 +59,13 @@ struct LoginRoutes {
             return PageResponse.redirect("/", cookies: [SessionCookie.make(id, secure: services.secureCookies),
                                                         LoginNonceCookie.cleared(secure: services.secureCookies)])
         } catch CaunoiError.databaseBusy {
-            return loginForm(request, context, message: CaunoiError.databaseBusy.message(lang, naming: { FieldNames.label($0, lang) }),
+            return loginForm(request, context, message: CaunoiError.databaseBusy.message(lang, naming: { $0.label(lang) }),
                              userName: user, status: .serviceUnavailable)
         } catch CaunoiError.tooManyAttempts {
             return loginForm(request, context, message: PageText.tooMany.text(lang), userName: user, status: .tooManyRequests)
         } catch {
             // Unknown, removed or wrong: one answer (docs/SECURITY.md); the attempt stays counted.
-            let text = CaunoiError.wrongPassphrase.message(lang, naming: { FieldNames.label($0, lang) })
+            let text = CaunoiError.wrongPassphrase.message(lang, naming: { $0.label(lang) })
             return loginForm(request, context, message: text, userName: user, status: .unauthorized)
         }
     }

@@ -66,7 +66,7 @@ struct Handler: Sendable {
         }
         guard status == .badRequest else { return ErrorPage.response(status, lang: lang, signedIn: signedIn) }
         let page = Layout(lang: lang, signedIn: signedIn).page(PageText.errorTitle.text(lang),
-                                                                "<p>\(error.message(lang, naming: { FieldNames.label($0, lang) }))</p>")
+                                                                "<p>\(error.message(lang, naming: { $0.label(lang) }))</p>")
         return PageResponse.html(page, status: .badRequest)
     }
 }

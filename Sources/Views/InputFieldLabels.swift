@@ -1,0 +1,42 @@
+import Cases
+
+/// A field as a page names it in a message: by the label its form shows. (The CLI names the
+/// same `InputField` by its flag, in `FailureReport`.) One table, beside the labels it uses.
+extension InputField {
+    public func label(_ lang: Language) -> String {
+        let field: Text.Field? = switch self {
+        case .name: .name
+        case .dob: .dob
+        case .birthYear: .birthYear
+        case .person: .person
+        case .openedOn: .opened
+        case .phone, .addPhone, .removePhone: .phones
+        case .otherName, .addOtherName, .removeOtherName: .otherNames
+        case .programme: .programme
+        case .outcome: .outcome
+        case .need, .addNeed, .removeNeed: .needs
+        case .association: .association
+        case .request: .supportRequest
+        case .role: .role
+        case .centre, .centreCode: .centre
+        case .country: .country
+        case .status: .status
+        case .city: .city
+        case .founded: .founded
+        case .members: .members
+        case .website: .website
+        case .agency, .agencyID: .agency
+        case .agencyKind: .kind
+        case .publicKey: .publicKey
+        case .fields: .fields
+        case .text: .notes
+        default: nil
+        }
+        if let field { return Text.field(field).text(lang) }
+        return switch self {
+        case .user, .userName: PageText.userName.text(lang)
+        case .reason: PageText.reasonLabel.text(lang)
+        default: rawValue
+        }
+    }
+}
