@@ -17,7 +17,7 @@ struct ServeTests {
             #expect(try await d.run(["serve", "--listen", "nowhere"]).status == 64)
             #expect(try await d.run(["serve"], environment: ["CAUNOI_DB": d.directory.appendingPathComponent("none.db").path]).status == 66)
 
-            let port = Int.random(in: 20_000...60_000)
+            let port = try Harness.freePort()
             let log = d.directory.appendingPathComponent("serve.log")
             _ = FileManager.default.createFile(atPath: log.path, contents: nil)
             let logHandle = try FileHandle(forWritingTo: log)
@@ -37,7 +37,8 @@ struct ServeTests {
             }
             var status = 0
             var body = ""
-            for _ in 0..<100 where status == 0 {
+            // Up to 30 s: a loaded machine (the whole suite runs in parallel) starts it slowly.
+            for _ in 0..<300 where status == 0 && server.isRunning {
                 if let (data, response) = try? await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/healthz")!) {
                     status = (response as? HTTPURLResponse)?.statusCode ?? 0
                     body = String(decoding: data, as: UTF8.self)
@@ -79,7 +80,7 @@ struct ServeTests {
             #expect(bad.status == 65 && bad.stderrLines.count == 1)
             #expect(try await d.run(["serve", "--tls-cert", cert]).status == 64)
 
-            let port = Int.random(in: 20_000...60_000)
+            let port = try Harness.freePort()
             let server = Process()
             server.executableURL = URL(fileURLWithPath: d.binary)
             // Not loopback: allowed because the server itself speaks TLS.
@@ -95,7 +96,7 @@ struct ServeTests {
                 server.waitUntilExit()
             }
             var health = ""
-            for _ in 0..<100 where health != "ok\n" {
+            for _ in 0..<300 where health != "ok\n" && server.isRunning {
                 let answer = try await Harness.launch("/usr/bin/curl", ["-sk", "https://127.0.0.1:\(port)/healthz"],
                                                       environment: Harness.baseEnvironment(), scratch: d.directory)
                 health = answer.stdout
