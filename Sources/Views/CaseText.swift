@@ -17,6 +17,8 @@ public enum CaseText {
             page.append(contentsOf: entries.map { "  " + $0 })
         }
         block(.notes, notes(view.notes))
+        block(.contacts, contactEntries(view.contacts, labels: labels))
+        block(.followUps, followUpEntries(view.followUps, labels: labels))
         block(.consents, consentEntries(view.consents, labels: labels))
         block(.referrals, referralEntries(view.referrals, labels: labels))
         block(.history, historyEntries(view.events, labels: labels, status: labels.caseStatus))
@@ -39,6 +41,7 @@ public enum CaseText {
             (.migration, s.migration.map(labels.migration)), (.ageBand, s.ageBand), (.needs, s.needs.map(labels.need).joined(separator: "; ")),
             (.association, s.association), (.supportRequest, s.supportRequest.map(labels.supportRequest)),
             (.opened, DisplayFormat.day(s.openedOn)), (.closed, s.closedOn.map(DisplayFormat.day)), (.outcome, s.outcome.map(labels.outcome)),
+            (.closureRequest, s.closureRequest.map(labels.outcome)),
         ]
         return all.compactMap { field, value in value.flatMap { $0.isEmpty ? nil : (field, $0) } }
     }
@@ -52,6 +55,37 @@ public enum CaseText {
     public static func notes(_ notes: [NoteView]) -> [String] {
         notes.map { "[\(DisplayFormat.day($0.createdOn)) \($0.author)] \($0.text.display)" }
     }
+
+    /// One entry per contact: day and time, who, kind, how long, and the summary.
+    public static func contactEntries(_ contacts: [ContactView], labels: CodeLabels) -> [String] {
+        contacts.map { c in
+            let when = [DisplayFormat.day(c.day), c.time?.display].compactMap { $0 }.joined(separator: " ")
+            let minutes = c.minutes.map { labels.lang == .vi ? "\($0) phút" : "\($0) min" }
+            let recorded = c.recordedBy == c.staff ? nil
+                : (labels.lang == .vi ? "ghi bởi " : "written down by ") + c.recordedBy
+            let parts = [labels.contactKind(c.kind), minutes, recorded, c.summary?.display].compactMap { $0 }.filter { !$0.isEmpty }
+            return "[\(when) \(c.staff)] " + parts.joined(separator: " · ")
+        }
+    }
+
+    /// One entry per follow-up: due day, whose, why, and who marked it done when.
+    public static func followUpEntries(_ followUps: [FollowUpNote], labels: CodeLabels) -> [String] {
+        followUps.map { entry in
+            let f = entry.followUp
+            return "[\(DisplayFormat.day(f.due)) \(f.assignedTo ?? managersLabel(labels.lang))] " + followUpParts(f, note: entry.note, labels: labels)
+        }
+    }
+
+    /// Why, what about, and whether done: one follow-up described for any list of them.
+    public static func followUpParts(_ f: FollowUp, note: PersonalText?, labels: CodeLabels) -> String {
+        let lang = labels.lang
+        let detail = f.reason == .closureRequest ? f.detail.map(labels.outcome) : f.detail
+        let done = f.doneOn.map { (lang == .vi ? "đã xong " : "done ") + DisplayFormat.day($0) + (f.doneBy.map { " (\($0))" } ?? "") }
+        return [labels.followUpReason(f.reason), detail, note?.display, done].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+    }
+
+    /// Whose a follow-up is when nobody is assigned.
+    public static func managersLabel(_ lang: Language) -> String { lang == .vi ? "quản lý" : "managers" }
 
     /// With a heading, for pages that show consents alone.
     public static func consents(_ consents: [Consent], labels: CodeLabels) -> [String] {
@@ -111,7 +145,7 @@ public enum CaseText {
         events.map { e in
             let move = [e.from, e.to].compactMap { $0 }.map(status).joined(separator: " → ")
             // A closing step's detail is its outcome code.
-            let detail = e.kind == "closed" ? e.detail.map(labels.outcome) : e.detail
+            let detail = ["closed", "closure-requested", "closure-declined"].contains(e.kind) ? e.detail.map(labels.outcome) : e.detail
             let extra = [move, detail ?? "", e.reason?.display ?? ""].filter { !$0.isEmpty }.joined(separator: " · ")
             return "[\(DisplayFormat.day(e.on)) \(e.by)] \(labels.historyStep(e.kind))\(extra.isEmpty ? "" : " " + extra)"
         }

@@ -17,6 +17,12 @@ public enum Text: Sendable {
     case personLabel(String)
     case possibleDuplicates([String])
     case noteAdded(String)
+    case contactAdded(String)
+    case nothingDue
+    case followUpAdded(String, String)
+    case followUpDone(String)
+    case closureRequested(String)
+    case closureDeclined(String)
     case caseAssigned(String, String)
     case caseClosed(String)
     case caseReopened(String)
@@ -89,6 +95,7 @@ public enum Text: Sendable {
         case consents, referrals, accessLog, agency, service, disclosed, erased
         case city, founded, members, website, contactName, linkedCases, activities, supportRequest, country, associationName
         case agencyName, englishName, services, provinces, countries, publicKey, description, rule, priority, review, fields, phone
+        case contacts, followUps, closureRequest, day, time, minutes, staff, summary, due, reason
     }
 
     public func text(_ lang: Language) -> String {
@@ -122,6 +129,13 @@ public enum Text: Sendable {
         case .possibleDuplicates(let ids):
             ("Cảnh báo: có thể trùng với hồ sơ \(ids.joined(separator: ", ")).", "Warning: possible duplicate of \(ids.joined(separator: ", ")).")
         case .noteAdded(let id): ("Đã thêm ghi chú vào hồ sơ \(id).", "Note added to case \(id).")
+        case .nothingDue: ("Không có việc nào đến hạn.", "Nothing is due.")
+        case .contactAdded(let id): ("Đã ghi lần tiếp xúc vào hồ sơ \(id).", "Contact written down in case \(id).")
+        case .followUpAdded(let id, let task): ("Đã thêm việc cần theo dõi \(task) cho hồ sơ \(id).", "Follow-up \(task) added to case \(id).")
+        case .followUpDone(let id): ("Đã đánh dấu hoàn thành việc cần theo dõi của hồ sơ \(id).", "Follow-up of case \(id) marked done.")
+        case .closureRequested(let id):
+            ("Đã gửi đề nghị đóng hồ sơ \(id); chờ quản lý phê duyệt.", "Closure of case \(id) requested; awaiting a manager's approval.")
+        case .closureDeclined(let id): ("Đã không duyệt đề nghị đóng hồ sơ \(id).", "Closure request for case \(id) declined.")
         case .caseAssigned(let id, let user): ("Đã giao hồ sơ \(id) cho \(user).", "Case \(id) assigned to \(user).")
         case .caseClosed(let id): ("Đã đóng hồ sơ \(id).", "Case \(id) closed.")
         case .caseReopened(let id): ("Đã mở lại hồ sơ \(id).", "Case \(id) reopened.")
@@ -314,6 +328,16 @@ extension Text.Field {
         case .review: ("Cần trung ương duyệt", "Central review needed")
         case .fields: ("Thông tin sẽ chia sẻ", "Fields disclosed")
         case .phone: ("Số điện thoại", "Phone")
+        case .contacts: ("Tiếp xúc", "Contacts")
+        case .followUps: ("Việc cần theo dõi", "Follow-ups")
+        case .closureRequest: ("Đề nghị đóng hồ sơ (chờ quản lý duyệt)", "Closure requested (awaiting a manager)")
+        case .day: ("Ngày", "Day")
+        case .time: ("Giờ", "Time")
+        case .minutes: ("Thời lượng (phút)", "Duration (minutes)")
+        case .staff: ("Cán bộ", "Staff member")
+        case .summary: ("Tóm tắt", "Summary")
+        case .due: ("Hạn", "Due")
+        case .reason: ("Lý do", "Reason")
         }
     }
 }

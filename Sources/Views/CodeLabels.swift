@@ -26,6 +26,17 @@ public struct CodeLabels: Sendable {
     public func outcome(_ code: String) -> String { label(policy.outcomes, code) }
     public func supportRequest(_ code: String) -> String { label(policy.supportRequests, code) }
     public func activityKind(_ code: String) -> String { label(policy.activityKinds, code) }
+    public func contactKind(_ code: String) -> String { label(policy.contactKinds, code) }
+
+    public func followUpReason(_ reason: FollowUpReason) -> String {
+        let (vi, en) = switch reason {
+        case .manual: ("Việc cần làm", "Task")
+        case .noContact: ("Nguy cơ cao, lâu chưa tiếp xúc", "High risk, no recent contact")
+        case .referralPastDue: ("Phiếu chuyển gửi quá hạn chưa có trả lời", "Referral past due, unanswered")
+        case .closureRequest: ("Đề nghị đóng hồ sơ chờ duyệt", "Closure request awaiting approval")
+        }
+        return lang == .vi ? vi : en
+    }
 
     public func status(_ status: CaseStatus) -> String {
         let (vi, en) = switch status {
@@ -95,6 +106,11 @@ public struct CodeLabels: Sendable {
         case "closed": ("Đóng hồ sơ", "Closed")
         case "reopened": ("Mở lại hồ sơ", "Reopened")
         case "updated": ("Cập nhật", "Updated")
+        case "closure-requested": ("Đề nghị đóng hồ sơ", "Closure requested")
+        case "closure-declined": ("Không duyệt đóng hồ sơ", "Closure declined")
+        case "transfer-requested": ("Đề nghị chuyển trung tâm", "Transfer requested")
+        case "transferred": ("Chuyển trung tâm", "Transferred")
+        case "merged": ("Gộp hồ sơ trùng", "Merged")
         case "registered": ("Đăng ký", "Registered")
         case "status": ("Đổi trạng thái", "Status changed")
         default: nil

@@ -44,6 +44,14 @@ extension CaunoiError {
         case .invalidTransition(let id, let from, let to):
             ("Hồ sơ \(id) đang ở trạng thái \(from), không thể chuyển sang \(to).",
              "Case \(id) is \(from) and cannot become \(to).")
+        case .contactDateOutOfRange(let days):
+            ("Ngày tiếp xúc phải từ ngày mở hồ sơ đến hôm nay, và không quá \(days) ngày trước hôm nay.",
+             "A contact's day must lie between the case's opening and today, and not more than \(days) days back.")
+        case .approvalNeeded(let id):
+            ("Đóng hồ sơ \(id) cần quản lý phê duyệt (nguy cơ cao hoặc còn phiếu chuyển gửi đang chờ): hãy gửi yêu cầu đóng hồ sơ.",
+             "Closing case \(id) needs a manager's approval (high risk, or referrals still waiting): request the closure instead.")
+        case .noClosureRequest(let id):
+            ("Hồ sơ \(id) không có yêu cầu đóng nào đang chờ.", "Case \(id) has no closure request waiting.")
         case .invalidReferralTransition(let id, let from, let to):
             ("Phiếu chuyển gửi \(echoIfRecordID(id)) đang ở trạng thái \(from), không thể chuyển sang \(to).",
              "Referral \(echoIfRecordID(id)) is \(from) and cannot become \(to).")
@@ -115,6 +123,8 @@ extension CaunoiError {
             ("Không tìm thấy phiếu chuyển gửi \(echoIfRecordID(id)).", "No referral \(echoIfRecordID(id)).")
         case .associationNotFound(let id):
             ("Không có hội \(echoIfRecordID(id)).", "No association \(echoIfRecordID(id)).")
+        case .taskNotFound(let id):
+            ("Không có việc cần theo dõi \(echoIfRecordID(id)).", "No follow-up \(echoIfRecordID(id)).")
         case .fileNotFound(let field):
             ("Không tìm thấy tệp \(name(field)).", "File not found: \(name(field)).")
         case .databaseNotFound(let path):

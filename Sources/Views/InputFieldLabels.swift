@@ -26,7 +26,14 @@ extension InputField {
         case .members: .members
         case .website: .website
         case .agency, .agencyID: .agency
-        case .agencyKind: .kind
+        case .agencyKind, .kind: .kind
+        case .date: .day
+        case .time: .time
+        case .minutes: .minutes
+        case .staff: .staff
+        case .summary: .summary
+        case .due: .due
+        case .task: .followUps
         case .publicKey: .publicKey
         case .fields: .fields
         case .text: .notes
@@ -36,6 +43,7 @@ extension InputField {
         return switch self {
         case .user, .userName: PageText.userName.text(lang)
         case .reason: PageText.reasonLabel.text(lang)
+        case .assignTo: PageText.assignTo.text(lang)
         default: rawValue
         }
     }

@@ -19,6 +19,8 @@ public enum PageText: Sendable {
     case tooMany, statistics, statisticsHint, roleLabel, centreLabel, active, removed
     case caseOpenedNotice(String), duplicateWarning([String]), changesSaved
     case matchTitle, matchHint, addToHer, someoneElse
+    case addContact, contactAdded, addFollowUp, followUpAdded, markDone, followUpDone, dueFollowUps, centreFollowUps
+    case requestClosure, approvalHint, approveAndClose, declineClosure, closureRequested, closureDeclined, closureWaiting(String)
 
     public func text(_ lang: Language) -> String {
         let (vi, en) = pair
@@ -131,6 +133,23 @@ public enum PageText: Sendable {
             ("Những người dưới đây trùng tên, số điện thoại hoặc số giấy tờ. Nếu là chị ấy, hãy thêm hồ sơ mới vào hồ sơ của chị; nếu không, mở hồ sơ cho người mới.",
              "The women below share a name, phone or document number. If she is one of them, add the new case to her file; if not, open a file for someone new.")
         case .addToHer: ("Đây là chị ấy: thêm hồ sơ mới vào hồ sơ của chị", "It is her: add the new case to her file")
+        case .addContact: ("Ghi lần tiếp xúc", "Write down a contact")
+        case .contactAdded: ("Đã ghi lần tiếp xúc.", "Contact written down.")
+        case .addFollowUp: ("Thêm việc cần theo dõi", "Add a follow-up")
+        case .followUpAdded: ("Đã thêm việc cần theo dõi.", "Follow-up added.")
+        case .markDone: ("Đánh dấu đã xong", "Mark done")
+        case .followUpDone: ("Đã đánh dấu hoàn thành.", "Marked done.")
+        case .dueFollowUps: ("Việc đến hạn hôm nay và quá hạn", "Due today and overdue")
+        case .centreFollowUps: ("Việc của trung tâm đến hạn và quá hạn", "The centre's follow-ups due and overdue")
+        case .requestClosure: ("Đề nghị quản lý duyệt đóng hồ sơ", "Ask a manager to approve closing")
+        case .approvalHint:
+            ("Hồ sơ có nguy cơ cao hoặc còn phiếu chuyển gửi đang chờ: cần quản lý duyệt mới đóng được.",
+             "High risk, or referrals still waiting: closing needs a manager's approval.")
+        case .approveAndClose: ("Duyệt và đóng hồ sơ", "Approve and close")
+        case .declineClosure: ("Không duyệt đề nghị đóng", "Decline the closure")
+        case .closureRequested: ("Đã gửi đề nghị đóng hồ sơ; chờ quản lý duyệt.", "Closure requested; awaiting a manager's approval.")
+        case .closureDeclined: ("Đã không duyệt đề nghị đóng hồ sơ.", "Closure request declined.")
+        case .closureWaiting(let outcome): ("Đề nghị đóng hồ sơ đang chờ duyệt: \(outcome).", "A closure request awaits approval: \(outcome).")
         case .someoneElse: ("Đây là người khác: mở hồ sơ cho người mới", "It is someone else: open a file for a new woman")
         }
     }

@@ -8,7 +8,7 @@ struct CaseShow: UnlockedCommand {
     @Argument var id: String
 
     func run(_ work: Work) throws {
-        let view = try work.store.showCase(work.session, id: id)
+        let view = try work.store.showCase(work.session, id: id, policy: work.policy())
         try work.answer(CaseJSON(view), lines: { CaseText.lines(view, labels: try work.labels()) })
     }
 }

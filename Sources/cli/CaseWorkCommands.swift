@@ -87,13 +87,21 @@ struct CaseAssign: UnlockedCommand {
 }
 
 struct CaseClose: UnlockedCommand {
-    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a case with an outcome code.")
+    static let configuration = CommandConfiguration(
+        commandName: "close",
+        abstract: "Close a case with an outcome code; a high-risk case, or one with referrals waiting, needs a manager (--request asks one).")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
     @Option var outcome: String
-    @Option var reason: String?
+    @Option(help: "Why (required when a manager approves a closure, and for --request).") var reason: String?
+    @Flag(help: "Ask a manager to approve the closure instead of closing.") var request = false
 
     func run(_ work: Work) throws {
+        if request {
+            guard let reason else { throw CaunoiError.missing(.reason) }
+            try work.store.requestClosure(work.session, policy: work.policy(), caseID: id, outcome: outcome, reason: PersonalText(reason))
+            return try work.answer(["id": id], saying: .closureRequested(id))
+        }
         try work.store.close(work.session, policy: work.policy(), caseID: id, outcome: outcome, reason: reason.map(PersonalText.init))
         try work.answer(["id": id], saying: .caseClosed(id))
     }

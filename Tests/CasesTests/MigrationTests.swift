@@ -18,6 +18,7 @@ import Testing
         "v6-associations": "69ad13375197437f",
         "v7-integrity": "32971e5671b7bd38",
         "v8-state-index": "0607ae52236490c7",
+        "v9-casework": "8a68bb879c809b22",
     ]
 
     static func checksum(_ sql: String) throws -> String {

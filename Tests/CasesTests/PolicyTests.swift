@@ -14,7 +14,7 @@ import Testing
     @Test func codeListsHaveTheDocumentedSizes() {
         #expect(policy.needs.entries.count >= 21)
         #expect(policy.needs.contains("trafficking-identification"))
-        #expect(policy.outcomes.entries.map(\.code) == ["resolved", "partially-resolved", "referred-elsewhere", "withdrew", "lost-contact", "relocated", "other", "erased"])
+        #expect(policy.outcomes.entries.map(\.code) == ["resolved", "partially-resolved", "referred-elsewhere", "withdrew", "lost-contact", "relocated", "duplicate", "transferred", "other", "erased"])
         #expect(policy.provinces.entries.count == 34)
         #expect(policy.formerProvinces.count == 63)
         #expect(policy.countries.entries.count == 249)
@@ -72,5 +72,21 @@ import Testing
         try "outcomes:\n  - code: a\n    vi: b\n   en: [unclosed\n".write(to: copy.appendingPathComponent("codes/outcomes.yaml"), atomically: true, encoding: .utf8)
         let problems = Policy.check(copy)
         #expect(problems.contains { $0.file == "codes/outcomes.yaml" && $0.problem.hasPrefix("YAML") })
+    }
+
+    @Test func caseworkSettingsAreReadAndTheirLimitsChecked() throws {
+        #expect(policy.casework == CaseworkSettings(backdateDays: 14, longestMinutes: 720, highRiskWithoutContactDays: 7, referralPastDue: true))
+        #expect(policy.contactKinds.entries.map(\.code) == ["office-visit", "home-visit", "phone", "online-message", "accompaniment", "group-session"])
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: Fixture.policyDirectory, to: copy)
+        let file = copy.appendingPathComponent("casework.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+            .replacingOccurrences(of: "backdate_days: 14", with: "backdate_days: 365")
+            .replacingOccurrences(of: "referral_past_due: true", with: "referral_past_due: often")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let problems = Policy.check(copy).filter { $0.file == "casework.yaml" }
+        #expect(problems.contains { $0.problem.contains("backdate_days") && $0.line > 1 })
+        #expect(problems.contains { $0.problem.contains("referral_past_due") && $0.line > 1 })
     }
 }

@@ -11,7 +11,7 @@ import Testing
 
     /// Closes a case through caunoi, then back-dates the closure in the file.
     private func closed(_ f: Fixture, _ id: String, on day: String) throws {
-        try f.store.close(f.session("hoa"), policy: f.policy, caseID: id, outcome: "resolved", reason: nil)
+        try f.store.close(f.session("lan"), policy: f.policy, caseID: id, outcome: "resolved", reason: PersonalText("Đã ổn định"))
         try f.rewrite("UPDATE cases SET closed_on = ? WHERE id = ?", [day, id], case: id)
     }
 

@@ -312,7 +312,7 @@ struct FileAttackTests {
             return [refused(try await d.run(["audit", "verify"], as: .manager), naming: "\(c.id) (deleted)")]
         },
         Attack(name: "a case put back to an earlier state, found by audit verify without any data key") { d, a, _ in
-            let c = try await d.openCase(["--name", Invented.hoa, "--risk", "high"])
+            let c = try await d.openCase(["--name", Invented.hoa, "--risk", "medium"])
             let before = try a.read { db in try Row.fetchOne(db, sql: "SELECT risk, seal FROM cases WHERE id = ?", arguments: [c.id])! }
             try await d.ok(["case", "close", c.id, "--outcome", "resolved"], as: .counsellor)
             try a.edit { db in

@@ -20,7 +20,8 @@ struct NoPlaintextTests {
             let notePath = try d.write("note.txt", Invented.ngocFileNote + "\n")
             try await d.ok(["case", "note", ngoc.id, "--file", notePath], as: .counsellor)
             try FileManager.default.removeItem(atPath: notePath)
-            try await d.ok(["case", "close", ngoc.id, "--outcome", "withdrew", "--reason", Invented.ngocReason], as: .counsellor)
+            // High risk: the manager closes it, saying why.
+            try await d.ok(["case", "close", ngoc.id, "--outcome", "withdrew", "--reason", Invented.ngocReason], as: .manager)
             try await d.ok(["case", "reopen", ngoc.id, "--reason", Invented.ngocReopenReason], as: .manager)
             try await d.ok(["case", "update", hoa.id, "--add-phone", Invented.maiPhone], as: .counsellor)
 

@@ -12,7 +12,9 @@ import Cases
     static let getRoutes = ["/", "/cases", "/cases/new", "/cases/HN-OSSO-2026-00001", "/cases/HN-OSSO-2026-00001/edit", "/find",
                             "/me/passphrase", "/admin/users", "/admin/centres"]
     static let postRoutes = ["/cases", "/cases/HN-OSSO-2026-00001/edit", "/cases/HN-OSSO-2026-00001/notes", "/cases/HN-OSSO-2026-00001/assign",
-                             "/cases/HN-OSSO-2026-00001/close", "/cases/HN-OSSO-2026-00001/reopen", "/find", "/me/passphrase",
+                             "/cases/HN-OSSO-2026-00001/close", "/cases/HN-OSSO-2026-00001/reopen",
+                             "/cases/HN-OSSO-2026-00001/contacts", "/cases/HN-OSSO-2026-00001/followups", "/cases/HN-OSSO-2026-00001/followups/done",
+                             "/cases/HN-OSSO-2026-00001/close-request", "/cases/HN-OSSO-2026-00001/decline-closure", "/find", "/me/passphrase",
                              "/admin/users", "/admin/users/hoa/remove", "/admin/users/hoa/grant", "/admin/centres"]
 
     /// Opens a case through the form as the browser's user; returns its id.
@@ -20,7 +22,8 @@ import Cases
         try await browser.get("/cases/new")
         let opened = try await browser.post("/cases", [("programme", "returnee"), ("name", name), ("phone", "0912 345 678"),
                                                        ("phone", "+82 10 1234 5678"), ("need", "legal-counselling"), ("need", "divorce-recognition"),
-                                                       ("origin-province", "hai phong"), ("destination", "Hàn Quốc"), ("risk", "high")])
+                                                       ("origin-province", "hai phong"), ("destination", "Hàn Quốc"), ("risk", "high"),
+                                                       ("new-person", "1")])
         guard opened.status == .seeOther, let location = opened.location, location.hasPrefix("/cases/HN-OSSO-") else {
             Issue.record("the case was not opened: \(opened.status)")
             return ""
@@ -78,7 +81,10 @@ import Cases
             }
             try await browser.get("/")
             for (route, fields) in [("/cases/\(id)/notes", [("text", "x")]), ("/cases/\(id)/close", [("outcome", "resolved")]),
-                                    ("/cases/\(id)/assign", [("to", "mai")])] {
+                                    ("/cases/\(id)/assign", [("to", "mai")]), ("/cases/\(id)/contacts", [("kind", "phone"), ("date", Now.vietnamToday())]),
+                                    ("/cases/\(id)/followups", [("due", Now.vietnamToday()), ("reason", "x")]),
+                                    ("/cases/\(id)/close-request", [("outcome", "resolved"), ("reason", "x")]),
+                                    ("/cases/\(id)/decline-closure", [("decline-reason", "x")])] {
                 let page = try await browser.post(route, fields)
                 #expect(page.status == .forbidden && !page.body.contains(Self.name), "\(route)")
             }
@@ -147,9 +153,25 @@ import Cases
             let after = try await browser.get("/cases/\(id)")
             #expect(after.body.contains("0987 654 321") && !after.body.contains("0912 345 678") && after.body.contains("+82 10 1234 5678"))
 
-            #expect(try await browser.post("/cases/\(id)/close", [("outcome", "resolved")]).status == .seeOther)
+            // High risk: the counsellor asks a manager, who closes it saying why.
+            let closing = try await browser.get("/cases/\(id)")
+            #expect(closing.body.contains("action=\"/cases/\(id)/close-request\"") && !closing.body.contains("action=\"/cases/\(id)/close\""))
+            #expect(try await browser.post("/cases/\(id)/close", [("outcome", "resolved")]).status == .forbidden)
+            #expect(try await browser.post("/cases/\(id)/close-request", [("outcome", "resolved")]).status == .unprocessableContent)
+            #expect(try await browser.post("/cases/\(id)/close-request", [("outcome", "resolved"), ("reason", "Đã ổn định")]).status == .seeOther)
+            #expect(try await browser.get("/cases/\(id)").body.contains("Đề nghị đóng hồ sơ đang chờ duyệt"))
+            try await browser.post("/logout", [])
+            try await browser.logIn("lan")
+            let managerHome = try await browser.get("/")
+            #expect(managerHome.body.contains("Đề nghị đóng hồ sơ chờ duyệt") && managerHome.body.contains(id))
+            try await browser.get("/cases/\(id)")
+            #expect(try await browser.post("/cases/\(id)/close", [("outcome", "resolved")]).status == .unprocessableContent)
+            #expect(try await browser.post("/cases/\(id)/close", [("outcome", "resolved"), ("reason", "Đồng ý")]).status == .seeOther)
             #expect(try await browser.get("/cases/\(id)").body.contains("Đã đóng"))
             #expect(try await browser.post("/cases/\(id)/close", [("outcome", "resolved")]).status == .badRequest)
+            try await browser.post("/logout", [])
+            try await browser.logIn("hoa")
+            try await browser.get("/cases/\(id)")
             #expect(try await browser.post("/cases/\(id)/reopen", [("reason", "Có giấy tờ mới")]).status == .seeOther)
             #expect(try await browser.get("/cases/\(id)").body.contains("Mở lại hồ sơ"))
 
@@ -161,6 +183,47 @@ import Cases
             #expect(try await browser.post("/logout", []).location == "/login")
             browser.setCookie("caunoi", cookie)
             #expect(try await browser.get("/cases/\(id)").location == "/login")
+        }
+    }
+
+    @Test func contactsAndFollowUpsFromTheCasePageToTheDashboard() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("hoa")
+            let id = try await Self.openCase(browser)
+            let today = Now.vietnamToday()
+            try await browser.get("/cases/\(id)")
+            let contact = try await browser.post("/cases/\(id)/contacts", [("kind", "phone"), ("date", today), ("time", "00:00"), ("minutes", "20"),
+                                                                           ("staff", "hoa"), ("summary", "Chị gọi báo đã về đến nhà")])
+            #expect(contact.status == .seeOther && contact.location == "/cases/\(id)?done=contact")
+            let page = try await browser.get("/cases/\(id)")
+            #expect(page.body.contains("Gọi điện thoại") && page.body.contains("Chị gọi báo đã về đến nhà") && page.body.contains("20 phút"))
+            // Too far back: refused beside its field, the summary kept as typed, nothing written.
+            let old = try #require(Day.adding(days: -30, to: today))
+            let refused = try await browser.post("/cases/\(id)/contacts", [("kind", "home-visit"), ("date", old), ("summary", "Thăm nhà lần hai")])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("date-error") && refused.body.contains("Thăm nhà lần hai"))
+            #expect(try await browser.post("/cases/\(id)/contacts", [("kind", "letter"), ("date", today)]).status == .unprocessableContent)
+            #expect(try await browser.post("/cases/\(id)/contacts", [("kind", "phone"), ("date", today), ("minutes", "nhiều")]).status
+                    == .unprocessableContent)
+            #expect(!(try await browser.get("/cases/\(id)").body.contains("Thăm nhà lần hai")))
+
+            // A follow-up due today shows on her dashboard until it is marked done.
+            let added = try await browser.post("/cases/\(id)/followups", [("due", today), ("assign-to", "hoa"), ("reason", "Gọi lại hỏi về giấy khai sinh")])
+            #expect(added.status == .seeOther)
+            let withTask = try await browser.get("/cases/\(id)")
+            #expect(withTask.body.contains("Gọi lại hỏi về giấy khai sinh"))
+            let key = try #require(withTask.body.firstMatch(of: /name="task" value="(T-[A-Z0-9]+)"/)?.1)
+            let dashboard = try await browser.get("/")
+            #expect(dashboard.body.contains("Việc đến hạn hôm nay và quá hạn") && dashboard.body.contains("href=\"/cases/\(id)\""))
+            #expect(!dashboard.body.contains("Gọi lại hỏi về giấy khai sinh"), "the dashboard shows no sealed text")
+            // A key posted on another case's page completes nothing.
+            let other = try await Self.openCase(browser, name: "Lê Thị Khác")
+            try await browser.get("/cases/\(other)")
+            #expect(try await browser.post("/cases/\(other)/followups/done", [("task", String(key))]).status == .notFound)
+            try await browser.get("/cases/\(id)")
+            #expect(try await browser.post("/cases/\(id)/followups/done", [("task", String(key))]).status == .seeOther)
+            let done = try await browser.get("/cases/\(id)")
+            #expect(done.body.contains("đã xong") && !done.body.contains("value=\"\(key)\""))
+            #expect(!(try await browser.get("/").body.contains("Gọi lại")))
         }
     }
 

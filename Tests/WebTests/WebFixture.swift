@@ -97,6 +97,7 @@ final class Browser: @unchecked Sendable {
     func setCookie(_ name: String, _ value: String) { cookies[name] = value }
 
     /// Logs in through the form; the browser then holds the session cookie.
+    @discardableResult
     func logIn(_ user: String, passphrase: String? = nil) async throws -> Page {
         try await get("/login")
         return try await post("/login", [("user", user), ("passphrase", passphrase ?? WebFixture.passphrase(user))])

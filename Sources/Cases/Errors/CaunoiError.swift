@@ -28,6 +28,13 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case importFailed(line: Int, column: String, reason: ImportProblem)
     case policyInvalid(file: String, line: Int, problem: String)
     case invalidTransition(caseID: String, from: String, to: String)
+    /// A contact dated before the case was opened, in the future, or further back than
+    /// policy lets a contact be written down (`backdateDays`).
+    case contactDateOutOfRange(backdateDays: Int)
+    /// Closing this case needs a manager's approval (high risk, or referrals still waiting).
+    case approvalNeeded(caseID: String)
+    /// A manager declined or decided on a closure nobody requested.
+    case noClosureRequest(caseID: String)
     case invalidReferralTransition(referral: String, from: String, to: String)
     /// Dissolved is final unless reopened with a reason; nothing goes back to forming.
     case invalidAssociationTransition(association: String, from: String, to: String)
@@ -66,6 +73,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case agencyNotFound(String)
     case referralNotFound(String)
     case associationNotFound(String)
+    case taskNotFound(String)
     case fileNotFound(InputField)
     case databaseNotFound(String)
     // Cannot create
@@ -98,17 +106,17 @@ public enum CaunoiError: Error, Equatable, Sendable {
     /// What sort of failure this is, for each face to translate into its own status.
     public var kind: FailureKind {
         switch self {
-        case .missing, .conflicting, .unexpected, .invalid, .nothingToUpdate, .confirmationMismatch: .invalidInput
-        case .unknownCode, .invalidDate, .implausibleDate, .alreadyImported, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
+        case .missing, .conflicting, .unexpected, .invalid, .nothingToUpdate, .confirmationMismatch, .noClosureRequest: .invalidInput
+        case .unknownCode, .invalidDate, .implausibleDate, .contactDateOutOfRange, .alreadyImported, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
              .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .agencyConflict, .forbiddenCharacters, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
              .deploymentNotCertified, .deploymentAlreadyCertified,
              .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: .badData
-        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .fileNotFound, .databaseNotFound: .notFound
+        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .taskNotFound, .fileNotFound, .databaseNotFound: .notFound
         case .cannotCreate: .cannotCreate
         case .ioFailure, .databaseReadOnly, .diskFull: .inputOutput
         case .databaseBusy, .tooManyAttempts: .busy
         case .wrongPassphrase, .sessionEnded, .userRemoved, .roleNotAllowed, .notYourCentre, .keysMissing, .consentMissing, .privacyBudgetExhausted,
-             .wrongRecoveryKey: .notPermitted
+             .wrongRecoveryKey, .approvalNeeded: .notPermitted
         case .internalError, .disclosureCheckFailed: .internal
         }
     }

@@ -7,6 +7,8 @@ public enum InputField: String, Sendable, CaseIterable {
     // People and their cases
     case name, dob, birthYear = "birth-year", person, openedOn = "opened-on", association, request, programme
     case outcome, reason, text, limit
+    // Contacts and follow-ups
+    case kind, minutes, time, staff, summary, due, assignTo = "assign-to", task
     case phone, otherName = "other-name", addPhone = "add-phone", removePhone = "remove-phone"
     case addOtherName = "add-other-name", removeOtherName = "remove-other-name", need, addNeed = "add-need", removeNeed = "remove-need"
     // Staff, centres, keys

@@ -26,6 +26,10 @@ public struct Policy: Sendable {
     public let routing: RoutingPolicy
     public let disclosure: DisclosureSettings
     public let retention: RetentionSettings
+    /// Kinds of contact with a woman (`codes/contact-kinds.yaml`).
+    public let contactKinds: CodeList
+    /// Contacts and follow-up rules (`casework.yaml`).
+    public let casework: CaseworkSettings
     /// BLAKE2b-256 over every policy file (path and bytes, in path order): recorded with
     /// each export so a table can be tied to the exact rules it was made under.
     public let fingerprint: String
@@ -78,6 +82,7 @@ public struct Policy: Sendable {
         let countries = list("codes/countries.yaml", "countries", name: "country")
         let activityKinds = list("codes/activity-kinds.yaml", "activity_kinds", name: "activity-kind")
         let supportRequests = list("codes/support-requests.yaml", "support_requests", name: "support-request")
+        let contactKinds = list("codes/contact-kinds.yaml", "contact_kinds", name: "contact-kind")
         let requiredCodes = [("codes/programmes.yaml", programmes, Programme.allCases.map(\.rawValue)),
                              ("codes/risk.yaml", risk, RiskLevel.allCases.map(\.rawValue)),
                              ("codes/outcomes.yaml", outcomes, [Shredder.outcome])]
@@ -116,13 +121,18 @@ public struct Policy: Sendable {
         problems += disclosureProblems
         let (retention, retentionProblems) = RetentionSettings.read(directory)
         problems += retentionProblems
-        guard problems.isEmpty, let blind, let security, let routing, let disclosure, let retention else { return (nil, problems) }
+        let (casework, caseworkProblems) = CaseworkSettings.read(directory)
+        problems += caseworkProblems
+        guard problems.isEmpty, let blind, let security, let routing, let disclosure, let retention, let casework else {
+            return (nil, problems)
+        }
         return (Policy(directory: directory, needs: needs, outcomes: outcomes, migrationTypes: migration,
                        programmes: programmes, riskLevels: risk, declineReasons: decline, countries: countries,
                        activityKinds: activityKinds, supportRequests: supportRequests,
                        provinces: provinces, formerProvinces: former, ageBands: bands,
                        blindIndex: blind, security: security, agencies: agencies, routing: routing, disclosure: disclosure,
-                       retention: retention, fingerprint: fingerprint(directory)), [])
+                       retention: retention, contactKinds: contactKinds, casework: casework,
+                       fingerprint: fingerprint(directory)), [])
     }
 
     static func fingerprint(_ directory: URL) -> String {

@@ -38,4 +38,18 @@ public enum Now {
     public static func today() -> String { Day.string(clock.now()) }
 
     public static func year() -> Int { Day.parse(today())?.year ?? 0 }
+
+    /// Vietnam's offset from UTC (Indochina Time, no daylight saving).
+    static let vietnamOffset: TimeInterval = 7 * 3600
+
+    /// Today in Vietnam, `YYYY-MM-DD`: the day staff see on their calendars, for what they
+    /// date themselves (contacts, follow-ups due).
+    public static func vietnamToday() -> String { Day.string(clock.now().addingTimeInterval(vietnamOffset)) }
+
+    /// The time of day in Vietnam, `HH:MM`.
+    public static func vietnamTime() -> String {
+        let seconds = Int((clock.now().timeIntervalSince1970 + vietnamOffset).rounded(.down))
+        let minutes = ((seconds / 60) % 1440 + 1440) % 1440
+        return String(format: "%02d:%02d", minutes / 60, minutes % 60)
+    }
 }

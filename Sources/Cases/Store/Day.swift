@@ -56,6 +56,42 @@ public enum Day {
         day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day) ? 1 : 0)
     }
 
+    /// Days since 1970-01-01 (Howard Hinnant's days-from-civil): day arithmetic without
+    /// `Calendar`, for due dates and backdating limits.
+    static func ordinal(_ parts: Parts) -> Int {
+        let year = parts.month <= 2 ? parts.year - 1 : parts.year
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (parts.month + (parts.month > 2 ? -3 : 9)) + 2) / 5 + parts.day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The day `ordinal` days after 1970-01-01.
+    static func fromOrdinal(_ ordinal: Int) -> String {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return format(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    }
+
+    /// `day` moved by `days` (negative: back); nil when `day` is not a valid day.
+    public static func adding(days: Int, to day: String) -> String? {
+        guard let parts = parse(day) else { return nil }
+        return fromOrdinal(ordinal(parts) + days)
+    }
+
+    /// Whole days from `start` to `end` (negative when `end` comes first).
+    public static func between(_ start: String, _ end: String) -> Int? {
+        guard let a = parse(start), let b = parse(end) else { return nil }
+        return ordinal(b) - ordinal(a)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

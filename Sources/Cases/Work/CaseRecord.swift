@@ -18,11 +18,13 @@ public struct CaseSummary: Sendable, Equatable, Codable {
     public let outcome: String?
     public let openedOn: String
     public let closedOn: String?
+    /// The outcome a counsellor asked a manager to close the case with, while it waits.
+    public let closureRequest: String?
     public var needs: [String]
 
     static let columns = """
         id, person_id, centre, programme, status, risk, assigned_to, origin_province, destination, migration,
-        age_band, association_id, support_request, outcome, opened_on, closed_on,
+        age_band, association_id, support_request, outcome, opened_on, closed_on, closure_request,
         (SELECT group_concat(need, ';') FROM (SELECT need FROM case_needs n WHERE n.case_id = cases.id ORDER BY need)) AS needs
         """
 
@@ -43,6 +45,7 @@ public struct CaseSummary: Sendable, Equatable, Codable {
         outcome = row["outcome"]
         openedOn = row["opened_on"]
         closedOn = row["closed_on"]
+        closureRequest = row["closure_request"]
         needs = (row["needs"] as String?).map { $0.split(separator: ";").map(String.init) } ?? []
     }
 

@@ -12,6 +12,10 @@ import GRDB
 enum CaseSeal {
     /// The tables whose rows belong to a case (by `case_id`) and are covered.
     static let parts = ["case_needs", "notes", "case_events", "consents"]
+    /// Tables added after cases were first sealed: covered when they hold rows of the case, so
+    /// that a case sealed before they existed keeps its seal (and deleting all of a case's
+    /// rows from one still changes what is covered: the stored seal was made with them).
+    static let laterParts = ["contacts", "tasks"]
 
     /// Canonical JSON of the case row (without its seal) and its parts (`RowDigest`).
     static func message(_ db: Database, caseID: String) throws -> [UInt8] {
@@ -19,8 +23,9 @@ enum CaseSeal {
             throw CaunoiError.caseNotFound(caseID)
         }
         var object: [String: JSONValue] = ["format": .string("caunoi-case-seal/1"), "case": try RowDigest.json(row, skipping: "seal")]
-        for table in parts {
+        for table in parts + laterParts {
             let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM \(table) WHERE case_id = ?"), arguments: [caseID])
+            if rows.isEmpty, laterParts.contains(table) { continue }
             // In the order of their serialisations, each computed once.
             let values = try rows.map { row -> (JSONValue, [UInt8]) in let value = try RowDigest.json(row); return (value, value.canonicalBytes) }
             object[table] = .array(values.sorted { $0.1.lexicographicallyPrecedes($1.1) }.map(\.0))

@@ -62,16 +62,22 @@ extension CaseStore {
         }
     }
 
+    /// Closes a case. A high-risk case, or one with referrals still waiting, needs a
+    /// manager's approval: a counsellor requests it (`requestClosure`), a manager closes it
+    /// with a note saying why (which also decides any request waiting).
     public func close(_ session: Session, policy: Policy, caseID: String, outcome: String, reason: PersonalText?) throws {
-        let outcome = try policy.outcomes.validate(outcome)
-        // Reserved for erasure: a case closed this way would claim her data is gone.
-        guard outcome != Shredder.outcome else { throw CaunoiError.invalid(.outcome) }
+        let outcome = try closingOutcome(policy, outcome)
         try withCase(session, caseID, action: "case.close") { db, summary, vault in
             guard summary.status.canBecome(.closed) else {
                 throw CaunoiError.invalidTransition(caseID: caseID, from: summary.status.rawValue, to: CaseStatus.closed.rawValue)
             }
-            try db.execute(sql: "UPDATE cases SET status = 'closed', outcome = ?, closed_on = ?, updated_on = ? WHERE id = ?",
-                           arguments: [outcome, Day.today(), Day.today(), caseID])
+            if try closureNeedsApproval(db, summary) {
+                guard session.role == .manager else { throw CaunoiError.approvalNeeded(caseID: caseID) }
+                guard let reason, !reason.isBlank else { throw CaunoiError.missing(.reason) }
+            }
+            try db.execute(sql: """
+                UPDATE cases SET status = 'closed', outcome = ?, closed_on = ?, updated_on = ?, closure_request = NULL WHERE id = ?
+                """, arguments: [outcome, Day.today(), Day.today(), caseID])
             try recordEvent(db, caseID: caseID, kind: "closed", by: session.user, from: summary.status, to: .closed,
                             detail: outcome, reason: reason, vault: vault)
         }
@@ -162,7 +168,7 @@ extension CaseStore {
         }
     }
 
-    private func activateIfOpen(_ db: Database, _ summary: CaseSummary, by user: String) throws {
+    func activateIfOpen(_ db: Database, _ summary: CaseSummary, by user: String) throws {
         guard summary.status == .open else { return }
         try db.execute(sql: "UPDATE cases SET status = 'active', updated_on = ? WHERE id = ?", arguments: [Day.today(), summary.id])
         try recordEvent(db, caseID: summary.id, kind: "updated", by: user, from: .open, to: .active)

@@ -10,6 +10,9 @@ public struct CaseView: Sendable {
     /// Her consents (notes opened only while her data key exists) and the case's referrals.
     public let consents: [Consent]
     public let referrals: [Referral]
+    /// Contacts, oldest first; follow-ups, manual and raised by rules, open and done.
+    public let contacts: [ContactView]
+    public let followUps: [FollowUpNote]
     /// Set when her personal data was erased: the fields above are then empty, codes remain.
     public let erasure: Erasure?
 }
@@ -34,12 +37,13 @@ public struct EventView: Sendable {
 extension CaseStore {
     /// Decrypts a case for its own centre's staff; everyone else is refused (77), and any
     /// sealed value that fails to open is an integrity failure naming the record (65).
-    public func showCase(_ session: Session, id: String) throws -> CaseView {
+    /// With a policy, the follow-ups its rules raise are shown too.
+    public func showCase(_ session: Session, id: String, policy: Policy? = nil) throws -> CaseView {
         try auditingRefusal(session, "case.read", record: id) {
             try session.require(.counsellor, .manager)
             return try write { db in
                 let summary = try CaseSummary.fetch(db, id: id)
-                let view = try caseView(db, summary, session: session)
+                let view = try caseView(db, summary, session: session, casework: policy?.casework)
                 try audit(db, session, "case.read", record: id, centre: summary.centre)
                 return view
             }
@@ -48,7 +52,7 @@ extension CaseStore {
 
     /// One case decrypted with the session's keys. An erased woman's case shows its codes and
     /// history steps only, to her centre's staff.
-    func caseView(_ db: Database, _ summary: CaseSummary, session: Session) throws -> CaseView {
+    func caseView(_ db: Database, _ summary: CaseSummary, session: Session, casework: CaseworkSettings? = nil) throws -> CaseView {
         let id = summary.id
         var vault: PersonVault?
         var person = PersonFields()
@@ -76,12 +80,14 @@ extension CaseStore {
                       reason: try vault?.openIfPresent(row.optionalBytes("reason"), table: "case_events", column: "reason", row: row["id"]))
         }
         let consents = try loadConsents(db, caseID: id, vault: vault)
+        let contacts = try loadContacts(db, caseID: id, vault: vault)
+        let followUps = try loadFollowUps(db, summary, vault: vault, policy: casework)
         let referrals = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM referrals WHERE case_id = ? ORDER BY rowid"), arguments: [id])
             .map(Referral.init(row:))
         // After the values opened (a damaged one is named by its own record): the case as a whole.
         if let vault { try CaseSeal.verify(db, caseID: id, vault: vault) }
         return CaseView(summary: summary, person: person, safeContact: safeContact, notes: notes, events: events,
-                        consents: consents, referrals: referrals, erasure: erasure)
+                        consents: consents, referrals: referrals, contacts: contacts, followUps: followUps, erasure: erasure)
     }
 
     /// Plain columns only, for the user's own centre (managers and counsellors).

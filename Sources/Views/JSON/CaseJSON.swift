@@ -56,6 +56,10 @@ public struct CaseJSON: Encodable {
     let events: [Event]
     let consents: [ConsentJSON]
     let referrals: [ReferralJSON]
+    let contacts: [ContactJSON]
+    let followUps: [FollowUpJSON]
+    /// The outcome a counsellor asked a manager to close the case with, while it waits.
+    let closureRequest: String?
     /// Present when her personal data was erased.
     let erasure: Erasure?
 
@@ -76,6 +80,9 @@ public struct CaseJSON: Encodable {
         consents = view.consents.map(ConsentJSON.init)
         referrals = view.referrals.map(ReferralJSON.init)
         erasure = view.erasure
+        contacts = view.contacts.map(ContactJSON.init)
+        followUps = view.followUps.map { FollowUpJSON($0.followUp, note: $0.note) }
+        closureRequest = s.closureRequest
     }
 }
 

@@ -10,6 +10,7 @@ enum FieldNames {
         case "province": "origin-province"
         case "country": "destination"
         case "support-request": "request"
+        case "contact-kind": "kind"
         default: list
         }
     }
@@ -25,6 +26,7 @@ enum FieldNames {
         case .forbiddenCharacters(let field): field
         case .weakPassphrase, .passphraseMismatch: "new-passphrase"
         case .wrongPassphrase: "passphrase"
+        case .contactDateOutOfRange: "date"
         default: nil
         }
     }

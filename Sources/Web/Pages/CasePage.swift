@@ -11,6 +11,10 @@ struct CasePage {
     /// Colleagues of her centre a manager may assign the case to.
     var colleagues: [String] = []
     var widgets: Widgets
+    /// How this user may close the case (the core's rule, asked by the route).
+    var closure = ClosureOptions(step: .close, mayDecline: false)
+    /// Today in Vietnam, `YYYY-MM-DD`: the forms' default day, and what is overdue.
+    var today = Now.vietnamToday()
 
     var lang: Language { labels.lang }
 
@@ -24,6 +28,8 @@ struct CasePage {
             \(erased)<dl class="fields">\(fields)</dl>
             \(list(.notes, CaseText.notes(view.notes)))
             \(view.erasure == nil ? noteForm : .empty)
+            \(contactsSection)
+            \(followUpsSection)
             \(list(.consents, CaseText.consentEntries(view.consents, labels: labels)))
             \(list(.referrals, CaseText.referralEntries(view.referrals, labels: labels)))
             \(list(.history, CaseText.historyEntries(view.events, labels: labels, status: labels.caseStatus)))
@@ -37,7 +43,7 @@ struct CasePage {
         return "<section><h2>\(Text.field(field).text(lang))</h2><ul>\(entries.map { entry -> HTML in "<li>\(entry)</li>" })</ul></section>"
     }
 
-    private var base: String { "/cases/\(view.summary.id)" }
+    var base: String { "/cases/\(view.summary.id)" }
 
     private var noteForm: HTML {
         """
@@ -68,13 +74,7 @@ struct CasePage {
                 <button type="submit">\(PageText.reopen.text(lang))</button></form></section>
                 """)
         } else {
-            parts.append("""
-                <section><h2>\(PageText.close.text(lang))</h2>
-                <form method="post" action="\(base)/close" class="stack">\(widgets.csrf(signedIn.csrf))
-                \(widgets.select("outcome", PageText.closeWith.text(lang), options: labels.policy.outcomes.options(lang), required: true, blank: PageText.chooseOne.text(lang)))
-                \(widgets.textarea("reason", PageText.reasonLabel.text(lang)))
-                <button type="submit">\(PageText.close.text(lang))</button></form></section>
-                """)
+            parts.append(closeSection)
         }
         return parts.joined()
     }

@@ -16,7 +16,7 @@ enum Stylesheet {
         dl.fields{display:grid;grid-template-columns:minmax(8em,14em) 1fr;gap:.2em 1em}
         dl.fields dt{font-weight:600}
         form.stack label{display:block;margin-top:.7em;font-weight:600}
-        form.stack input[type=text],form.stack input[type=password],form.stack input[type=date],form.stack input[type=number],form.stack input[type=email],
+        form.stack input[type=text],form.stack input[type=password],form.stack input[type=date],form.stack input[type=time],form.stack input[type=number],form.stack input[type=email],
         form.stack select,form.stack textarea{width:100%;max-width:32em;padding:.4em;font:inherit}
         fieldset{border:1px solid #ddd;margin:1em 0;padding:.5em 1em}
         form.stack .checks label,.checks label{display:inline-block;font-weight:400;margin:.15em 1.2em .15em 0}
@@ -28,7 +28,8 @@ enum Stylesheet {
         .warning{background:#fff4e0;padding:.5em 1em;border-left:4px solid #e08a00}
         .erased{border:2px solid #000;padding:.5em}
         button,.button{font:inherit;padding:.4em 1em;margin-top:.8em}
-        form.inline{display:inline}
+        form.inline{display:inline}form.inline button{margin:0 0 0 .5em;padding:.1em .6em}
+        details summary{cursor:pointer;margin:.6em 0;font-weight:600}
         .muted{color:#666}
         @media print{header,form,nav{display:none}body{background:#fff}main{max-width:none}}
         """

@@ -21,6 +21,22 @@ struct Tables {
         return "<table><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table>"
     }
 
+    /// Follow-ups due (no personal data: case, why, due day, whose), overdue ones marked.
+    func followUps(_ followUps: [FollowUp], today: String = Now.vietnamToday()) -> HTML {
+        guard !followUps.isEmpty else { return "<p class=\"muted\">\(PageText.nothingHere.text(lang))</p>" }
+        let head = [Text.Field.caseID, .reason, .due, .assignedTo].map { field -> HTML in
+            "<th scope=\"col\">\(Text.field(field).text(lang))</th>"
+        }
+        let rows = followUps.map { f -> HTML in
+            let overdue = f.due < today ? " · " + labels.overdue : ""
+            return """
+                <tr><td><a href="/cases/\(f.caseID)">\(f.caseID)</a></td><td>\(CaseText.followUpParts(f, note: nil, labels: labels))</td>\
+                <td>\(DisplayFormat.day(f.due))\(overdue)</td><td>\(f.assignedTo ?? CaseText.managersLabel(lang))</td></tr>
+                """
+        }
+        return "<table><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table>"
+    }
+
     func referrals(_ referrals: [Referral]) -> HTML {
         guard !referrals.isEmpty else { return "<p class=\"muted\">\(PageText.nothingHere.text(lang))</p>" }
         let due = lang == .vi ? "Hạn trả lời" : "Answer due"

@@ -17,6 +17,9 @@ struct Widgets {
         return "<span class=\"error\" id=\"\(name)-error\">\(problem.message)</span>"
     }
 
+    /// Whether the form came back with a problem in one of `names` (its section opens).
+    func problemIs(in names: Set<String>) -> Bool { problem.map { names.contains($0.field) } ?? false }
+
     private func wrapClass(_ name: String) -> String { problem?.field == name ? "field invalid" : "field" }
 
     /// A text input; `value` is the current value (an edit form), replaced by what was typed.

@@ -66,6 +66,7 @@ struct CaseRoutes {
             guard let outcome = form.value("outcome") else { throw CaunoiError.missing(.outcome) }
             try store.close(session, policy: policy, caseID: id, outcome: outcome, reason: form.value("reason").map(PersonalText.init))
         }
+        CaseworkRoutes(store: store, policy: policy).add { path, done, perform in step(router, path, done: done, perform) }
         step(router, "reopen", done: .saved) { session, form, id in
             guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
             try store.reopen(session, caseID: id, reason: PersonalText(reason))
@@ -150,12 +151,15 @@ struct CaseRoutes {
                           problem: (field: String, message: String)? = nil, status: HTTPResponse.Status = .ok,
                           duplicates: [String] = []) async throws -> Response {
         let session = signedIn.session
-        let (view, colleagues) = try await handler.core {
-            (try store.showCase(session, id: id), session.mayReach(.staff) ? try store.colleagues(session) : [])
+        let policy = services.policy
+        let (view, colleagues, closure) = try await handler.core {
+            let view = try store.showCase(session, id: id, policy: policy)
+            return (view, try store.colleagues(session), try store.closureOptions(session, caseID: id))
         }
-        let labels = CodeLabels(policy: services.policy, lang: context.lang)
-        let page = CasePage(view: view, labels: labels, signedIn: signedIn, colleagues: colleagues,
+        let labels = CodeLabels(policy: policy, lang: context.lang)
+        var page = CasePage(view: view, labels: labels, signedIn: signedIn, colleagues: colleagues,
                             widgets: Widgets(lang: context.lang, form: form, problem: problem))
+        page.closure = closure
         let warning = problem.map { _ in PageText.badFormTitle.text(context.lang) }
             ?? (duplicates.isEmpty ? nil : PageText.duplicateWarning(duplicates).text(context.lang))
         return PageResponse.html(page.render(notice: notice, warning: warning), status: status)
@@ -181,13 +185,19 @@ struct CaseRoutes {
 /// What the case page says after a step redirected to it (`?done=`): a fixed word, never
 /// anything typed.
 enum Done: String {
-    case opened, note, saved
+    case opened, note, saved, contact, followUp = "followup", followUpDone = "followup-done", closureRequested = "closure-requested"
+    case closureDeclined = "closure-declined"
 
     func text(_ id: String) -> PageText {
         switch self {
         case .opened: .caseOpenedNotice(id)
         case .note: .noteAdded
         case .saved: .changesSaved
+        case .contact: .contactAdded
+        case .followUp: .followUpAdded
+        case .followUpDone: .followUpDone
+        case .closureRequested: .closureRequested
+        case .closureDeclined: .closureDeclined
         }
     }
 }

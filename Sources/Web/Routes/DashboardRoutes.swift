@@ -24,21 +24,27 @@ struct DashboardRoutes {
         func section(_ title: PageText, _ body: HTML) -> HTML { "<section><h2>\(title.text(lang))</h2>\(body)</section>" }
         switch session.role {
         case .counsellor:
-            let (mine, waiting) = try await handler.core {
-                (try store.listCases(session, CaseFilter(assignedTo: session.user, activeOnly: true)).cases,
+            let policy = handler.services.policy
+            let (due, mine, waiting) = try await handler.core {
+                (try store.dueFollowUps(session, policy: policy, scope: .mine),
+                 try store.listCases(session, CaseFilter(assignedTo: session.user, activeOnly: true)).cases,
                  try store.referrals(session, status: .sent, overdue: false))
             }
-            return [section(.myCases, tables.cases(mine)), section(.awaitingAnswer, tables.referrals(waiting))].joined()
+            return [section(.dueFollowUps, tables.followUps(due)), section(.myCases, tables.cases(mine)),
+                    section(.awaitingAnswer, tables.referrals(waiting))].joined()
         case .manager:
-            let (active, overdue) = try await handler.core {
-                (try store.listCases(session, CaseFilter(activeOnly: true)).cases, try store.referrals(session, status: nil, overdue: true))
+            let policy = handler.services.policy
+            let (due, active, overdue) = try await handler.core {
+                (try store.dueFollowUps(session, policy: policy, scope: .centre),
+                 try store.listCases(session, CaseFilter(activeOnly: true)).cases, try store.referrals(session, status: nil, overdue: true))
             }
             let unassigned = active.filter { $0.assignedTo == nil }
             let load = Dictionary(grouping: active.compactMap(\.assignedTo), by: { $0 }).mapValues(\.count).sorted { $0.key < $1.key }
             let loadRows = load.map { user, count -> HTML in "<tr><td>\(user)</td><td>\(count)</td></tr>" }
             let workload: HTML = load.isEmpty ? "<p class=\"muted\">\(PageText.nothingHere.text(lang))</p>"
                 : "<table><tbody>\(loadRows)</tbody></table>"
-            return [section(.unassignedCases, tables.cases(unassigned)), section(.overdueReferrals, tables.referrals(overdue)),
+            return [section(.centreFollowUps, tables.followUps(due)), section(.unassignedCases, tables.cases(unassigned)),
+                    section(.overdueReferrals, tables.referrals(overdue)),
                     section(.workload, workload)].joined()
         case .central:
             let queue = try await handler.core { try store.reviewQueue(session) }.sorted { $0.referral.createdOn < $1.referral.createdOn }

@@ -1,0 +1,38 @@
+import Cases
+
+/// A contact in `case show --json`: codes and days as stored, time and summary opened.
+public struct ContactJSON: Encodable {
+    let id: String
+    let day: String
+    let time: String?
+    let kind: String
+    let minutes: Int?
+    let staff: String
+    let recordedBy: String
+    let recordedOn: String
+    let summary: String?
+
+    public init(_ c: ContactView) {
+        (id, day, time, kind, minutes, staff) = (c.id, c.day, c.time?.display, c.kind, c.minutes, c.staff)
+        (recordedBy, recordedOn, summary) = (c.recordedBy, c.recordedOn, c.summary?.display)
+    }
+}
+
+/// A follow-up in `followup list --json` and `case show --json`. `key` is what
+/// `followup done` takes; `assigned_to` null means the centre's managers.
+public struct FollowUpJSON: Encodable {
+    let key: String
+    let caseId: String
+    let reason: String
+    let due: String
+    let assignedTo: String?
+    let detail: String?
+    let note: String?
+    let doneBy: String?
+    let doneOn: String?
+
+    public init(_ f: FollowUp, note: PersonalText? = nil) {
+        (key, caseId, reason, due, assignedTo, detail) = (f.key, f.caseID, f.reason.rawValue, f.due, f.assignedTo, f.detail)
+        (self.note, doneBy, doneOn) = (note?.display, f.doneBy, f.doneOn)
+    }
+}

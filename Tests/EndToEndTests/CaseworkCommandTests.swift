@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `case contact`, `followup list|add|done`, `case close --request` and `case decline-closure`
+/// (issue 15): the CLI face of the caseworker's daily work, including its refusals.
+@Suite("Casework commands")
+struct CaseworkCommandTests {
+    /// A day on Vietnam's calendar (UTC+7), `days` from today.
+    static func vietnamDay(_ days: Int = 0) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(Double(days) * 86_400))
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    @Test("contacts, follow-ups and a closure that needs a manager, from the command line")
+    func dailyWork() async throws {
+        try await Deployment.with([.manager, .counsellor, .otherCounsellor]) { d in
+            let today = Self.vietnamDay()
+            let opened = try await d.openCase(["--name", Invented.hoa, "--risk", "high"])
+            let id = opened.id
+            let summary = try d.write("contact.json", #"{"summary": "Chị kể đã tìm được việc làm"}"#)
+            let said = try await d.ok(["case", "contact", id, "--kind", "home-visit", "--minutes", "45", "--time", "00:05",
+                                       "--fields-from", summary], as: .counsellor)
+            #expect(said.stdout.contains("Đã ghi lần tiếp xúc"))
+            let shown = try await d.ok(["case", "show", id], as: .counsellor).stdout
+            #expect(shown.contains("Thăm tại nhà") && shown.contains("45 phút") && shown.contains("Chị kể đã tìm được việc làm"))
+            let json = try await d.show(id)
+            let contacts = try #require(json["contacts"] as? [[String: Any]])
+            #expect(contacts.first?["kind"] as? String == "home-visit" && contacts.first?["day"] as? String == today)
+            #expect(contacts.first?["time"] as? String == "00:05")
+
+            // Refusals: one line each, the documented exit code, nothing written.
+            let old = Self.vietnamDay(-20)
+            #expect(try await d.run(["case", "contact", id, "--kind", "phone", "--date", old], as: .counsellor).status == 65)
+            #expect(try await d.run(["case", "contact", id, "--kind", "letter"], as: .counsellor).status == 65)
+            #expect(try await d.run(["case", "contact", id, "--kind", "phone", "--minutes", "5000"], as: .counsellor).status == 64)
+            #expect(try await d.run(["case", "contact", id, "--kind", "phone"], as: .otherCounsellor).status == 77)
+            #expect((try await d.show(id))["contacts"] as? [[String: Any]] != nil)
+            #expect(((try await d.show(id))["contacts"] as? [[String: Any]])?.count == 1)
+
+            // A follow-up by hand, due today: listed for its assignee, then done.
+            let reason = try d.write("reason.json", #"{"reason": "Hỏi lại về giấy khai sinh của bé"}"#)
+            let added = try await d.ok(["followup", "add", id, "--due", today, "--assign-to", Staff.counsellor.name,
+                                        "--fields-from", reason, "--json"], as: .counsellor)
+            let key = try #require(try JSON.object(added)["key"] as? String)
+            let listed = try await d.ok(["followup", "list"], as: .counsellor).stdout
+            #expect(listed.contains(key) && listed.contains(id) && !listed.contains("giấy khai sinh"), "no sealed text in the list")
+            #expect(try await d.run(["followup", "list", "--centre"], as: .counsellor).status == 77)
+            #expect(try await d.ok(["followup", "list", "--centre"], as: .manager).stdout.contains(key))
+            #expect(try await d.run(["followup", "add", id, "--due", "2020-01-01", "--fields-from", reason], as: .counsellor).status == 64)
+            #expect(try await d.run(["followup", "done", "T-AAAAAAAAAAAA"], as: .counsellor).status == 66)
+            try await d.ok(["followup", "done", key], as: .counsellor)
+            #expect(!(try await d.ok(["followup", "list"], as: .counsellor).stdout.contains(key)))
+
+            // High risk: the counsellor may not close; she asks, the manager declines, then closes saying why.
+            let refused = try await d.run(["case", "close", id, "--outcome", "resolved"], as: .counsellor)
+            #expect(refused.status == 77 && refused.stderr.contains("quản lý phê duyệt"))
+            try await d.ok(["case", "close", id, "--outcome", "duplicate", "--request", "--reason", "Trùng hồ sơ cũ"], as: .counsellor)
+            let waiting = try await d.ok(["followup", "list", "--json"], as: .manager)
+            #expect(String(decoding: waiting.stdoutData, as: UTF8.self).contains("closure-request"))
+            #expect(try await d.run(["case", "decline-closure", id, "--reason", "Chưa đủ"], as: .counsellor).status == 77)
+            try await d.ok(["case", "decline-closure", id, "--reason", "Chưa đủ căn cứ"], as: .manager)
+            #expect(try await d.run(["case", "decline-closure", id, "--reason", "Lần nữa"], as: .manager).status == 64)
+            #expect(try await d.run(["case", "close", id, "--outcome", "resolved"], as: .manager).status == 64)
+            try await d.ok(["case", "close", id, "--outcome", "resolved", "--reason", "Đã ổn định"], as: .manager)
+            let history = try await d.ok(["case", "show", id], as: .manager).stdout
+            #expect(history.contains("Đề nghị đóng hồ sơ") && history.contains("Không duyệt đóng hồ sơ") && history.contains("Trùng hồ sơ"))
+        }
+    }
+}
