@@ -46,6 +46,18 @@ extension SubjectRecord {
                     .object(["id": .string(n.id), "author": .string(n.author), "created_on": .string(n.createdOn), "text": .string(n.text.revealed)])
                 }),
                 "history": events(item.view.events), "consents": .array(consents), "referrals": .array(referrals),
+                "contacts": .array(item.view.contacts.map { c in
+                    .object(["id": .string(c.id), "day": .string(c.day), "time": personal(c.time), "kind": .string(c.kind),
+                             "minutes": c.minutes.map(JSONValue.int) ?? .null, "staff": .string(c.staff),
+                             "recorded_by": .string(c.recordedBy), "recorded_on": .string(c.recordedOn), "summary": personal(c.summary)])
+                }),
+                "follow_ups": .array(item.view.followUps.map { entry in
+                    let f = entry.followUp
+                    return .object(["key": .string(f.key), "reason": .string(f.reason.rawValue), "due": .string(f.due),
+                                    "assigned_to": text(f.assignedTo), "detail": text(f.detail), "note": personal(entry.note),
+                                    "done_by": text(f.doneBy), "done_on": text(f.doneOn)])
+                }),
+                "closure_request": text(s.closureRequest),
             ])
         }
         let erasure: JSONValue = erasure.map {
@@ -131,6 +143,21 @@ extension SubjectRecord {
                     + item.view.notes.map { "      <li>\(escape("\(DisplayFormat.time($0.createdOn)) · \($0.author) · \($0.text.revealed)"))</li>" }
                         .joined(separator: "\n")
                     + "\n    </ul>\n"
+            }
+            if !item.view.contacts.isEmpty {
+                body += "    <h3>\(label(.contacts))</h3>\n    <ul>\n" + item.view.contacts.map { c in
+                    let parts = [DisplayFormat.day(c.day), c.time?.revealed ?? "", c.staff, both { $0.contactKind(c.kind) },
+                                 c.minutes.map { "\($0)'" } ?? "", c.summary?.revealed ?? ""].filter { !$0.isEmpty }
+                    return "      <li>\(escape(parts.joined(separator: " · ")))</li>"
+                }.joined(separator: "\n") + "\n    </ul>\n"
+            }
+            if !item.view.followUps.isEmpty {
+                body += "    <h3>\(label(.followUps))</h3>\n    <ul>\n" + item.view.followUps.map { entry in
+                    let f = entry.followUp
+                    let parts = [DisplayFormat.day(f.due), f.assignedTo ?? "", both { $0.followUpReason(f.reason) }, entry.note?.revealed ?? "",
+                                 f.doneOn.map { "✓ \(DisplayFormat.day($0)) \(f.doneBy ?? "")" } ?? ""].filter { !$0.isEmpty }
+                    return "      <li>\(escape(parts.joined(separator: " · ")))</li>"
+                }.joined(separator: "\n") + "\n    </ul>\n"
             }
             body += history(item.view.events, status: { $0.caseStatus($1) })
             if !item.consents.isEmpty {

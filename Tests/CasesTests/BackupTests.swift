@@ -33,6 +33,9 @@ import Testing
             $0.note = PersonalText(Self.ngocNote)
         }
         try f.store.addNote(f.session("hoa"), caseID: ngoc.id, text: PersonalText("Ghi chú thứ hai"))
+        try f.store.addContact(f.session("hoa"), policy: f.policy, caseID: ngoc.id, contact: ContactRecord(
+            day: Now.vietnamToday(), kind: "home-visit", time: "00:00", minutes: 50, summary: PersonalText("Thăm nhà chị Ngọc")))
+        try f.store.addFollowUp(f.session("hoa"), caseID: ngoc.id, due: Now.vietnamToday(), assignTo: nil, reason: PersonalText("Gọi lại chị Ngọc"))
         let duyen = try f.open(Self.duyen, phone: Self.duyenPhone)
         let ly = try f.open(Self.ly, as: "mai") { $0.person.birthYear = 1988 }
         try f.store.close(f.session("mai"), policy: f.policy, caseID: ly.id, outcome: "withdrew", reason: PersonalText(Self.lyReason))
@@ -61,6 +64,8 @@ import Testing
                      "id \(p.idNumber?.revealed ?? "-")", "passport \(p.passport?.revealed ?? "-")", "address \(p.address?.revealed ?? "-")",
                      "safe \(view.safeContact?.revealed ?? "-")"]
         lines += view.notes.map { "note \($0.id) \($0.author) \($0.createdOn) \($0.text.revealed)" }
+        lines += view.contacts.map { "contact \($0.id) \($0.day) \($0.time?.revealed ?? "-") \($0.kind) \($0.minutes ?? 0) \($0.summary?.revealed ?? "-")" }
+        lines += view.followUps.map { "follow-up \($0.followUp) \($0.note?.revealed ?? "-")" }
         lines += view.events.map { "event \($0.on) \($0.by) \($0.kind) \($0.from ?? "-") \($0.to ?? "-") \($0.detail ?? "-") \($0.reason?.revealed ?? "-")" }
         return lines
     }
@@ -82,6 +87,7 @@ import Testing
             let copy = try restored.showCase(restored.unlock(user: reader(id), passphrase: Fixture.passphrase(reader(id))), id: id)
             #expect(flattened(copy) == flattened(original), "case \(id)")
             #expect(!copy.notes.isEmpty || id != ids[0])
+            #expect(copy.contacts.first?.summary?.revealed == "Thăm nhà chị Ngọc" || id != ids[0])
         }
         #expect(try restored.verifyAudit(restored.unlock(user: "root", passphrase: Fixture.passphrase("root"))) > 0)
         let restoredLog = try restored.auditLog(restored.unlock(user: "root", passphrase: Fixture.passphrase("root")))

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import Cases
+import Views
 
 /// The caseworker's daily work (issue 15): contacts, follow-ups and closure approval.
 @Suite struct CaseworkTests {
@@ -241,5 +242,56 @@ import Testing
         for blob in sealed { #expect(!bytes.contains(blob.prefix(40)), "a sealed contact or follow-up value is still in the file") }
         let erased = try f.store.showCase(f.session("hoa"), id: opened.id)
         #expect(erased.contacts.count == 1 && erased.contacts.first?.summary == nil && erased.contacts.first?.kind == "office-visit")
+    }
+
+    @Test func herSubjectExportHoldsHerContactsAndFollowUps() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let opened = try f.open("Phạm Thị Liên")
+        let hoa = try f.session("hoa")
+        try f.store.addContact(hoa, policy: f.policy, caseID: opened.id, contact: ContactRecord(
+            day: Now.vietnamToday(), kind: "accompaniment", minutes: 240, summary: PersonalText("Đi cùng chị đến toà án")))
+        try f.store.addFollowUp(hoa, caseID: opened.id, due: Now.vietnamToday(), assignTo: nil, reason: PersonalText("Gọi hỏi kết quả phiên toà"))
+        var exported: SubjectRecord?
+        try f.store.exportSubject(hoa, id: opened.id) { exported = $0 }
+        let record = try #require(exported)
+        let json = record.json.canonical
+        #expect(json.contains("Đi cùng chị đến toà án") && json.contains("\"accompaniment\"") && json.contains("Gọi hỏi kết quả phiên toà"))
+        let html = record.html(policy: f.policy)
+        #expect(html.contains("Tiếp xúc / Contacts") && html.contains("Đi cùng chị đến toà án") && html.contains("Gọi hỏi kết quả phiên toà"))
+    }
+
+    @Test func statisticsCountCasesByTheKindsOfContactTheyHad() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let hoa = try f.session("hoa")
+        let today = Now.vietnamToday()
+        var truth = ["phone": 0, "home-visit": 0, "none": 0]
+        for index in 0..<10 {
+            let opened = try f.open("Người Thử \(index)")
+            if index < 7 {
+                try f.store.addContact(hoa, policy: f.policy, caseID: opened.id, contact: ContactRecord(day: today, kind: "phone"))
+                truth["phone", default: 0] += 1
+            }
+            if index < 2 {  // a second call counts nothing more; a home visit does
+                try f.store.addContact(hoa, policy: f.policy, caseID: opened.id, contact: ContactRecord(day: today, kind: "phone"))
+                try f.store.addContact(hoa, policy: f.policy, caseID: opened.id, contact: ContactRecord(day: today, kind: "home-visit"))
+                truth["home-visit", default: 0] += 1
+            }
+            if index >= 7 { truth["none", default: 0] += 1 }
+        }
+        var request = StatsRequest(dimensions: ["contact_kind"])
+        request.unit = .cases
+        request.threshold = 3
+        let result = try f.store.exportStatistics(f.session("thu"), policy: f.policy, request: request)
+        let cells = Dictionary(uniqueKeysWithValues: result.cells.map { ($0.key[0], $0) })
+        #expect(cells["home-visit"]?.status == "primary" && cells["home-visit"]?.value == nil)
+        #expect(cells["accompaniment"]?.value == 0)
+        for (code, cell) in cells where cell.status == "published" && code != "*" {
+            #expect(cell.value == truth[code, default: 0], "\(code)")
+        }
+        #expect(cells["phone"]?.value == 7 || cells["phone"]?.status == "secondary")
+        request.unit = .referrals
+        #expect(throws: CaunoiError.conflicting(.by, .unit)) { _ = try f.store.exportStatistics(f.session("thu"), policy: f.policy, request: request) }
     }
 }

@@ -11,12 +11,15 @@ public enum StatsDimension: String, Sendable, CaseIterable {
     /// or of the association itself when associations are the unit counted.
     case associationCountry = "association_country"
     case associationStatus = "association_status"
+    /// The kinds of contact a case had (issue 15): "women reached by home visits", never how
+    /// many contacts, which one talkative woman could fill alone.
+    case contactKind = "contact_kind"
 
     /// What can be counted when associations are the unit (organisations, not women).
     static let ofAssociations: Set<StatsDimension> = [.associationCountry, .associationStatus, .year, .quarter]
 
     /// Dimensions where one unit can hold several codes (capped by policy).
-    public var isMultiValued: Bool { self == .need || self == .referralKind }
+    public var isMultiValued: Bool { self == .need || self == .referralKind || self == .contactKind }
 
     /// The full code list: empty cells are still cells.
     func codes(policy: Policy, centres: [String], years: ClosedRange<Int>) -> [String] {
@@ -34,6 +37,7 @@ public enum StatsDimension: String, Sendable, CaseIterable {
         case .quarter: years.flatMap { year in (1...4).map { "\(year)-Q\($0)" } }
         case .associationCountry: policy.countries.entries.map(\.code) + ["none"]
         case .associationStatus: AssociationStatus.allCases.map(\.rawValue) + ["none"]
+        case .contactKind: policy.contactKinds.entries.map(\.code) + ["none"]
         }
     }
 }

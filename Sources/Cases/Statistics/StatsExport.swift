@@ -92,6 +92,8 @@ extension CaseStore {
         guard (1...3).contains(dimensions.count), Set(dimensions).count == dimensions.count else {
             throw CaunoiError.invalid(.by)
         }
+        // A referral has no contacts of its own; the case it is about does.
+        if request.unit == .referrals, dimensions.contains(.contactKind) { throw CaunoiError.conflicting(.by, .unit) }
         if request.unit == .associations {
             if dimensions.contains(where: { !StatsDimension.ofAssociations.contains($0) }) {
                 throw CaunoiError.conflicting(.by, .unit)

@@ -48,9 +48,11 @@ enum StatsRecords {
         var lists: [Int: [String: [UInt32]]] = [:]
         if unitIsCase && request.unit != .referrals {
             for (index, dimension) in dimensions.enumerated() where dimension.isMultiValued {
-                let listSQL = dimension == .need
-                    ? "SELECT case_id, need FROM case_needs ORDER BY case_id, need"
-                    : "SELECT DISTINCT r.case_id, a.kind FROM referrals r JOIN agencies a ON a.id = r.agency_id ORDER BY r.case_id, a.kind"
+                let listSQL = switch dimension {
+                case .need: "SELECT case_id, need FROM case_needs ORDER BY case_id, need"
+                case .contactKind: "SELECT DISTINCT case_id, kind FROM contacts ORDER BY case_id, kind"
+                default: "SELECT DISTINCT r.case_id, a.kind FROM referrals r JOIN agencies a ON a.id = r.agency_id ORDER BY r.case_id, a.kind"
+                }
                 // Rows come grouped by case: one dictionary insert per case, into a table sized once.
                 var byCase: [String: [UInt32]] = [:]
                 byCase.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0)
@@ -132,6 +134,7 @@ enum StatsRecords {
         case .outcome: return "CASE WHEN u.status = 'closed' THEN coalesce(u.outcome, 'open') ELSE 'open' END"
         case .need: return unit == .referrals ? "r.service" : "NULL"
         case .referralKind: return unit == .referrals ? "a.kind" : "NULL"
+        case .contactKind: return "NULL"
         }
     }
 
