@@ -17,6 +17,8 @@ public enum CaseText {
             page.append(contentsOf: entries.map { "  " + $0 })
         }
         block(.notes, notes(view.notes))
+        block(.children, childEntries(view.children, labels: labels))
+        block(.spouses, spouseEntries(view.spouses, labels: labels))
         block(.contacts, contactEntries(view.contacts, labels: labels))
         block(.followUps, followUpEntries(view.followUps, labels: labels))
         block(.consents, consentEntries(view.consents, labels: labels))
@@ -54,6 +56,30 @@ public enum CaseText {
     /// One entry per note: day, author, text.
     public static func notes(_ notes: [NoteView]) -> [String] {
         notes.map { "[\(DisplayFormat.day($0.createdOn)) \($0.author)] \($0.text.display)" }
+    }
+
+    /// One entry per child: name, date of birth, and every code by its label; its id first,
+    /// which `case child update` takes.
+    public static func childEntries(_ children: [ChildView], labels: CodeLabels) -> [String] {
+        let lang = labels.lang
+        return children.map { c in
+            let parts: [String?] = [
+                c.name?.display, c.dateOfBirth.map { DisplayFormat.day($0.display) }, c.sex.map { labels.sex($0.rawValue) },
+                c.birthCountry.map { "\(Text.field(.birthCountry).text(lang)): \(labels.country($0))" },
+                labels.birthRegistration(c.birthRegistration), "\(Text.field(.nationality).text(lang)): \(labels.nationalityStatus(c.nationality))",
+                c.livesWithHer.map { "\(Text.field(.livesWithHer).text(lang)): \(labels.yesNo($0))" },
+                c.needs.isEmpty ? nil : "\(Text.field(.concerns).text(lang)): " + c.needs.map(labels.need).joined(separator: ", "),
+            ]
+            return "[\(c.id)] " + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        }
+    }
+
+    /// One entry per spouse or former spouse: relation, nationality, name and contact.
+    public static func spouseEntries(_ spouses: [SpouseView], labels: CodeLabels) -> [String] {
+        spouses.map { s in
+            let parts = [labels.relation(s.relation), s.nationality.map(labels.country), s.name?.display, s.contact?.display]
+            return "[\(s.id)] " + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        }
     }
 
     /// One entry per contact: day and time, who, kind, how long, and the summary.

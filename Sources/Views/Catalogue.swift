@@ -18,6 +18,7 @@ public enum Text: Sendable {
     case possibleDuplicates([String])
     case noteAdded(String)
     case contactAdded(String)
+    case familyAdded(String, String)
     case nothingDue
     case followUpAdded(String, String)
     case followUpDone(String)
@@ -96,6 +97,7 @@ public enum Text: Sendable {
         case city, founded, members, website, contactName, linkedCases, activities, supportRequest, country, associationName
         case agencyName, englishName, services, provinces, countries, publicKey, description, rule, priority, review, fields, phone
         case contacts, followUps, closureRequest, day, time, minutes, staff, summary, due, reason
+        case family, children, spouses, sex, birthCountry, birthRegistration, nationality, livesWithHer, relation, contact, concerns
     }
 
     public func text(_ lang: Language) -> String {
@@ -129,6 +131,7 @@ public enum Text: Sendable {
         case .possibleDuplicates(let ids):
             ("Cảnh báo: có thể trùng với hồ sơ \(ids.joined(separator: ", ")).", "Warning: possible duplicate of \(ids.joined(separator: ", ")).")
         case .noteAdded(let id): ("Đã thêm ghi chú vào hồ sơ \(id).", "Note added to case \(id).")
+        case .familyAdded(let id, let member): ("Đã thêm \(member) vào hồ sơ \(id).", "\(member) added to case \(id).")
         case .nothingDue: ("Không có việc nào đến hạn.", "Nothing is due.")
         case .contactAdded(let id): ("Đã ghi lần tiếp xúc vào hồ sơ \(id).", "Contact written down in case \(id).")
         case .followUpAdded(let id, let task): ("Đã thêm việc cần theo dõi \(task) cho hồ sơ \(id).", "Follow-up \(task) added to case \(id).")
@@ -338,6 +341,17 @@ extension Text.Field {
         case .summary: ("Tóm tắt", "Summary")
         case .due: ("Hạn", "Due")
         case .reason: ("Lý do", "Reason")
+        case .family: ("Gia đình", "Family")
+        case .children: ("Con", "Children")
+        case .spouses: ("Chồng hoặc chồng cũ người nước ngoài", "Foreign spouse or former spouse")
+        case .sex: ("Giới tính", "Sex")
+        case .birthCountry: ("Nơi sinh (nước)", "Country of birth")
+        case .birthRegistration: ("Đăng ký khai sinh tại Việt Nam", "Birth registration in Viet Nam")
+        case .nationality: ("Quốc tịch", "Nationality")
+        case .livesWithHer: ("Sống cùng mẹ", "Lives with her")
+        case .relation: ("Quan hệ", "Relation")
+        case .contact: ("Liên lạc", "Contact")
+        case .concerns: ("Liên quan đến nhu cầu", "Concerns the needs")
         }
     }
 }

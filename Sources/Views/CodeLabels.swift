@@ -27,6 +27,22 @@ public struct CodeLabels: Sendable {
     public func supportRequest(_ code: String) -> String { label(policy.supportRequests, code) }
     public func activityKind(_ code: String) -> String { label(policy.activityKinds, code) }
     public func contactKind(_ code: String) -> String { label(policy.contactKinds, code) }
+    public func birthRegistration(_ code: String) -> String { label(policy.birthRegistration, code) }
+    public func nationalityStatus(_ code: String) -> String { label(policy.nationalityStatus, code) }
+
+    /// A child's sex by its stored code.
+    public func sex(_ code: String) -> String {
+        let (vi, en) = code == ChildSex.female.rawValue ? ("Nữ", "Female") : code == ChildSex.male.rawValue ? ("Nam", "Male") : (code, code)
+        return lang == .vi ? vi : en
+    }
+
+    public func relation(_ relation: SpouseRelation) -> String {
+        let (vi, en) = relation == .spouse ? ("Chồng", "Spouse") : ("Chồng cũ", "Former spouse")
+        return lang == .vi ? vi : en
+    }
+
+    /// Yes or no.
+    public func yesNo(_ value: Bool) -> String { lang == .vi ? (value ? "Có" : "Không") : (value ? "Yes" : "No") }
 
     public func followUpReason(_ reason: FollowUpReason) -> String {
         let (vi, en) = switch reason {

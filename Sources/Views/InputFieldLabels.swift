@@ -34,6 +34,15 @@ extension InputField {
         case .summary: .summary
         case .due: .due
         case .task: .followUps
+        case .child: .children
+        case .spouse: .spouses
+        case .sex: .sex
+        case .birthCountry: .birthCountry
+        case .registration: .birthRegistration
+        case .nationality: .nationality
+        case .livesWithHer: .livesWithHer
+        case .relation: .relation
+        case .contact: .contact
         case .publicKey: .publicKey
         case .fields: .fields
         case .text: .notes

@@ -20,6 +20,7 @@ public enum PageText: Sendable {
     case caseOpenedNotice(String), duplicateWarning([String]), changesSaved
     case matchTitle, matchHint, addToHer, someoneElse
     case addContact, contactAdded, addFollowUp, followUpAdded, markDone, followUpDone, dueFollowUps, centreFollowUps
+    case addChild, updateChild(String), addSpouse, nowFormerSpouse, nowSpouse, familySaved
     case requestClosure, approvalHint, approveAndClose, declineClosure, closureRequested, closureDeclined, closureWaiting(String)
 
     public func text(_ lang: Language) -> String {
@@ -141,6 +142,12 @@ public enum PageText: Sendable {
         case .followUpDone: ("Đã đánh dấu hoàn thành.", "Marked done.")
         case .dueFollowUps: ("Việc đến hạn hôm nay và quá hạn", "Due today and overdue")
         case .centreFollowUps: ("Việc của trung tâm đến hạn và quá hạn", "The centre's follow-ups due and overdue")
+        case .addChild: ("Thêm con", "Add a child")
+        case .updateChild(let who): ("Cập nhật thông tin của \(who)", "Update \(who)")
+        case .addSpouse: ("Thêm chồng hoặc chồng cũ người nước ngoài", "Add a foreign spouse or former spouse")
+        case .nowFormerSpouse: ("Đã ly hôn: ghi là chồng cũ", "Divorced: mark as former spouse")
+        case .nowSpouse: ("Ghi lại là chồng", "Mark as spouse again")
+        case .familySaved: ("Đã lưu thông tin gia đình.", "Family details saved.")
         case .requestClosure: ("Đề nghị quản lý duyệt đóng hồ sơ", "Ask a manager to approve closing")
         case .approvalHint:
             ("Hồ sơ có nguy cơ cao hoặc còn phiếu chuyển gửi đang chờ: cần quản lý duyệt mới đóng được.",

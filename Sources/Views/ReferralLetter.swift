@@ -17,7 +17,9 @@ public enum ReferralLetter {
         }
         let rows = DisclosableField.allCases.compactMap { field -> String? in
             guard let json = disclosure.fields[field.rawValue] else { return nil }
-            return "      <tr><th scope=\"row\">\(escape(field.label))</th><td>\(value(json))</td></tr>"
+            // Children are records (name, date, codes): said in words, codes by their labels.
+            let shown = field == .children ? escape(ReferralText.text(json, field: field, labels: CodeLabels(policy: policy, lang: .vi))) : value(json)
+            return "      <tr><th scope=\"row\">\(escape(field.label))</th><td>\(shown)</td></tr>"
         }
         let priority = switch referral.priority {
         case .emergency: "Khẩn cấp (trả lời trong 24 giờ)"
@@ -80,6 +82,7 @@ extension DisclosableField {
         case .migration: .migration
         case .needs: .needs
         case .ageBand: .ageBand
+        case .children: .children
         }
     }
 }

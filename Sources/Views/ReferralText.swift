@@ -29,6 +29,14 @@ public enum ReferralText {
         case .dob: DisplayFormat.day
         default: { $0 }
         }
+        if field == .children, case .array(let children) = value {
+            return children.map { child in
+                [child["name"]?.string, child["dob"]?.string.map(DisplayFormat.day), child["sex"]?.string.map(labels.sex),
+                 child["birth_country"]?.string.map(labels.country), child["birth_registration"]?.string.map(labels.birthRegistration),
+                 child["nationality"]?.string.map(labels.nationalityStatus)]
+                    .compactMap { $0 }.joined(separator: ", ")
+            }.joined(separator: "; ")
+        }
         switch value {
         case .string(let text): return label(text)
         case .array(let items): return items.compactMap(\.string).map(label).joined(separator: "; ")

@@ -58,6 +58,16 @@ extension SubjectRecord {
                                     "done_by": text(f.doneBy), "done_on": text(f.doneOn)])
                 }),
                 "closure_request": text(s.closureRequest),
+                "children": .array(item.view.children.map { c in
+                    .object(["id": .string(c.id), "name": personal(c.name), "dob": personal(c.dateOfBirth), "sex": text(c.sex?.rawValue),
+                             "birth_country": text(c.birthCountry), "birth_registration": .string(c.birthRegistration),
+                             "nationality": .string(c.nationality), "lives_with_her": c.livesWithHer.map(JSONValue.bool) ?? .null,
+                             "needs": .array(c.needs.map(JSONValue.string))])
+                }),
+                "spouses": .array(item.view.spouses.map { p in
+                    .object(["id": .string(p.id), "relation": .string(p.relation.rawValue), "nationality": text(p.nationality),
+                             "name": personal(p.name), "contact": personal(p.contact)])
+                }),
             ])
         }
         let erasure: JSONValue = erasure.map {
@@ -143,6 +153,18 @@ extension SubjectRecord {
                     + item.view.notes.map { "      <li>\(escape("\(DisplayFormat.time($0.createdOn)) · \($0.author) · \($0.text.revealed)"))</li>" }
                         .joined(separator: "\n")
                     + "\n    </ul>\n"
+            }
+            if !item.view.children.isEmpty || !item.view.spouses.isEmpty {
+                body += "    <h3>\(label(.family))</h3>\n    <ul>\n" + (item.view.children.map { c in
+                    let parts = [c.name?.revealed ?? "", c.dateOfBirth.map { DisplayFormat.day($0.revealed) } ?? "",
+                                 c.sex.map { x in both { $0.sex(x.rawValue) } } ?? "", c.birthCountry.map { x in both { $0.country(x) } } ?? "",
+                                 both { $0.birthRegistration(c.birthRegistration) }, both { $0.nationalityStatus(c.nationality) }]
+                    return "      <li>\(escape(parts.filter { !$0.isEmpty }.joined(separator: " · ")))</li>"
+                } + item.view.spouses.map { p in
+                    let parts = [both { $0.relation(p.relation) }, p.nationality.map { x in both { $0.country(x) } } ?? "",
+                                 p.name?.revealed ?? "", p.contact?.revealed ?? ""]
+                    return "      <li>\(escape(parts.filter { !$0.isEmpty }.joined(separator: " · ")))</li>"
+                }).joined(separator: "\n") + "\n    </ul>\n"
             }
             if !item.view.contacts.isEmpty {
                 body += "    <h3>\(label(.contacts))</h3>\n    <ul>\n" + item.view.contacts.map { c in

@@ -19,6 +19,7 @@ import Testing
         "v7-integrity": "32971e5671b7bd38",
         "v8-state-index": "0607ae52236490c7",
         "v9-casework": "8a68bb879c809b22",
+        "v10-family": "ae0cd09981f2486d",
     ]
 
     static func checksum(_ sql: String) throws -> String {

@@ -44,7 +44,11 @@ import Testing
             guard let list, !list.isEmpty else { return [none] }
             return Array(list.prefix(cap))
         }
-        func record(_ row: Row, need: [String]? = nil, kind: [String]? = nil) -> Record {
+        var contactKinds: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT case_id, kind FROM contacts ORDER BY kind") {
+            contactKinds[row["case_id"], default: []].append(row["kind"])
+        }
+        func record(_ row: Row, need: [String]? = nil, kind: [String]? = nil, child: (String, String)? = nil) -> Record {
             let caseID: String = row["id"]
             let opened: String = row["opened_on"]
             let year = String(opened.prefix(4))
@@ -58,6 +62,8 @@ import Testing
                 .outcome: [status == "closed" ? (row["outcome"] ?? "open") : "open"], .referralKind: kind ?? capped(kinds[caseID], none: "none"),
                 .year: [year], .quarter: ["\(year)-Q\((month - 1) / 3 + 1)"],
                 .associationCountry: [association?.country ?? "none"], .associationStatus: [association?.status ?? "none"],
+                .contactKind: capped(contactKinds[caseID], none: "none"),
+                .childRegistration: [child?.0 ?? "unknown"], .childNationality: [child?.1 ?? "unknown"],
             ])
         }
         let columns = "c.id, c.person_id, c.programme, c.centre, c.origin_province, c.destination, c.age_band, c.migration, c.status, c.outcome, c.opened_on, c.association_id"
@@ -75,6 +81,10 @@ import Testing
                 """, arguments: StatementArguments(arguments)).map { record($0, need: [$0["service"]], kind: [$0["kind"]]) }
         case .associations:
             return []
+        case .children:
+            return try Row.fetchAll(db, sql: """
+                SELECT \(columns), k.birth_registration, k.nationality FROM children k JOIN cases c ON c.id = k.case_id \(whereClause)
+                """, arguments: StatementArguments(arguments)).map { record($0, child: ($0["birth_registration"], $0["nationality"])) }
         }
     }
 
@@ -149,6 +159,22 @@ import Testing
                 _ = try f.store.createReferral(hoa, policy: f.policy, request: ReferralRequest(caseID: id, agencyID: agency, service: service))
             }
         }
+        // Contacts of several kinds (some cases twice the same kind), and children (issue 15).
+        let kinds = f.policy.contactKinds.entries.map(\.code)
+        let registrations = f.policy.birthRegistration.entries.map(\.code)
+        let nationalities = f.policy.nationalityStatus.entries.map(\.code)
+        for (index, id) in caseIDs.enumerated() where pick(3) == 0 {
+            for contact in 0..<(1 + pick(3)) {
+                try f.rewrite("INSERT INTO contacts (id, case_id, on_day, kind, by_user, recorded_by, recorded_on) VALUES (?, ?, '2026-01-05', ?, 'hoa', 'hoa', '2026-01-05')",
+                              ["K-\(index)-\(contact)", id, kinds[pick(kinds.count)]], case: id)
+            }
+            for child in 0..<pick(3) {
+                try f.rewrite("""
+                    INSERT INTO children (id, case_id, birth_registration, nationality, added_by, added_on, updated_on)
+                    VALUES (?, ?, ?, ?, 'hoa', '2026-01-05', '2026-01-05')
+                    """, ["F-\(index)-\(child)", id, registrations[pick(registrations.count)], nationalities[pick(nationalities.count)]], case: id)
+            }
+        }
     }
 
     @Test func sqlCountsEqualTheRecordByRecordReference() throws {
@@ -160,15 +186,19 @@ import Testing
         }
         #expect(counted.0 >= 5, "the generated data has referrals")
         #expect(counted.1 < 240, "the generated data has women with several cases")
+        #expect(try f.store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM children") ?? 0 } >= 20, "the generated data has children")
         let all = StatsDimension.allCases
         var shapes: [[StatsDimension]] = all.map { [$0] }
         shapes += [[.originProvince, .destination], [.need, .referralKind], [.destination, .need], [.year, .quarter],
-                   [.associationCountry, .outcome], [.programme, .ageBand, .need], [.migration, .centre]]
+                   [.associationCountry, .outcome], [.programme, .ageBand, .need], [.migration, .centre],
+                   [.contactKind, .need], [.childRegistration, .childNationality], [.childRegistration, .destination, .contactKind]]
         var filters: [(String?, String?, Programme?)] = [(nil, nil, nil), ("2024-03-01", "2025-10-31", nil), (nil, "2024-12-31", .returnee)]
         filters.append(("2026-11-24", nil, nil))  // an empty period
         for unit in StatsUnit.allCases {
             for dimensions in shapes {
                 if unit == .associations && !dimensions.allSatisfy(StatsDimension.ofAssociations.contains) { continue }
+                if unit != .children && dimensions.contains(where: StatsDimension.ofChildren.contains) { continue }
+                if unit == .referrals && dimensions.contains(.contactKind) { continue }
                 for (from, to, programme) in filters {
                     if unit == .associations && programme != nil { continue }
                     var request = StatsRequest(dimensions: dimensions.map(\.rawValue))

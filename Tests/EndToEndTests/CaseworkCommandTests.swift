@@ -68,4 +68,44 @@ struct CaseworkCommandTests {
             #expect(history.contains("Đề nghị đóng hồ sơ") && history.contains("Không duyệt đóng hồ sơ") && history.contains("Trùng hồ sơ"))
         }
     }
+
+    @Test("her son and her former husband, from the command line; a referral names the son only with her consent to it")
+    func family() async throws {
+        try await Deployment.with([.manager, .counsellor]) { d in
+            let opened = try await d.openCase(["--name", Invented.hoa, "--origin-province", "01", "--destination", "KR",
+                                               "--need", "child-birth-registration"])
+            let id = opened.id
+            let son = try d.write("son.yaml", "name: Kim Min-jun\ndob: 2019-05-20\n")
+            let added = try await d.ok(["case", "child", "add", id, "--sex", "male", "--birth-country", "Hàn Quốc", "--registration", "not-registered",
+                                        "--nationality", "foreign", "--lives-with-her", "yes", "--need", "child-birth-registration",
+                                        "--fields-from", son, "--json"], as: .counsellor)
+            let child = try #require(try JSON.object(added)["child"] as? String)
+            #expect(try await d.run(["case", "child", "add", id, "--registration", "perhaps"], as: .counsellor).status == 65)
+            #expect(try await d.run(["case", "child", "add", id, "--need", "shelter"], as: .counsellor).status == 64)
+            #expect(try await d.run(["case", "child", "update", id, "F-NOTACHILD000", "--registration", "registered"], as: .counsellor).status == 64)
+            let husband = try d.write("husband.yaml", "name: Park Ji-hoon\n")
+            try await d.ok(["case", "spouse", "add", id, "--relation", "former-spouse", "--nationality", "KR", "--fields-from", husband],
+                           as: .counsellor)
+            let shown = try await d.ok(["case", "show", id], as: .counsellor).stdout
+            #expect(shown.contains("Kim Min-jun") && shown.contains("20/05/2019") && shown.contains("Chưa đăng ký khai sinh tại Việt Nam"))
+            #expect(shown.contains("Chồng cũ") && shown.contains("Park Ji-hoon") && shown.contains(child))
+
+            // Consent to the Justice office without `children`: refused (77); with it, the letter names her son.
+            try await d.ok(["consent", "give", id, "--purpose", "referral", "--agency-kind", "justice",
+                            "--fields", "name,other_names,dob,id_number,passport,origin_province,destination"], as: .counsellor)
+            let refused = try await d.run(["referral", "create", id, "--agency", "vn-moj-hanoi", "--service", "child-birth-registration"],
+                                          as: .counsellor)
+            #expect(refused.status == 77)
+            try await d.ok(["consent", "give", id, "--purpose", "referral", "--agency-kind", "justice"], as: .counsellor)
+            try await d.ok(["referral", "create", id, "--agency", "vn-moj-hanoi", "--service", "child-birth-registration"], as: .counsellor)
+            let letter = try await d.ok(["referral", "send", "\(id)-R1", "--letter", "--out", d.directory.appendingPathComponent("letter.html").path],
+                                        as: .counsellor)
+            #expect(letter.status == 0)
+            let html = try String(contentsOf: d.directory.appendingPathComponent("letter.html"), encoding: .utf8)
+            #expect(html.contains("Kim Min-jun") && html.contains("20/05/2019"))
+
+            try await d.ok(["case", "child", "update", id, child, "--registration", "in-progress"], as: .counsellor)
+            #expect(try await d.ok(["case", "show", id, "--lang", "en"], as: .counsellor).stdout.contains("Registration in progress"))
+        }
+    }
 }

@@ -14,7 +14,9 @@ import Cases
     static let postRoutes = ["/cases", "/cases/HN-OSSO-2026-00001/edit", "/cases/HN-OSSO-2026-00001/notes", "/cases/HN-OSSO-2026-00001/assign",
                              "/cases/HN-OSSO-2026-00001/close", "/cases/HN-OSSO-2026-00001/reopen",
                              "/cases/HN-OSSO-2026-00001/contacts", "/cases/HN-OSSO-2026-00001/followups", "/cases/HN-OSSO-2026-00001/followups/done",
-                             "/cases/HN-OSSO-2026-00001/close-request", "/cases/HN-OSSO-2026-00001/decline-closure", "/find", "/me/passphrase",
+                             "/cases/HN-OSSO-2026-00001/close-request", "/cases/HN-OSSO-2026-00001/decline-closure",
+                             "/cases/HN-OSSO-2026-00001/children", "/cases/HN-OSSO-2026-00001/children/update",
+                             "/cases/HN-OSSO-2026-00001/spouses", "/cases/HN-OSSO-2026-00001/spouses/update", "/find", "/me/passphrase",
                              "/admin/users", "/admin/users/hoa/remove", "/admin/users/hoa/grant", "/admin/centres"]
 
     /// Opens a case through the form as the browser's user; returns its id.
@@ -224,6 +226,43 @@ import Cases
             let done = try await browser.get("/cases/\(id)")
             #expect(done.body.contains("đã xong") && !done.body.contains("value=\"\(key)\""))
             #expect(!(try await browser.get("/").body.contains("Gọi lại")))
+        }
+    }
+
+    @Test func herChildrenAndFormerSpouseFromTheCasePage() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("hoa")
+            let id = try await Self.openCase(browser)
+            try await browser.get("/cases/\(id)")
+            // A bad country of birth comes back beside its field, in the child's form only, with what was typed.
+            let refused = try await browser.post("/cases/\(id)/children", [("form", "child"), ("name", "Kim Min-jun"), ("birth-country", "Atlantis"),
+                                                                           ("registration", "not-registered"), ("nationality", "foreign")])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("id=\"child-birth-country-error\""))
+            #expect(refused.body.contains("value=\"Kim Min-jun\""))
+            #expect(try await browser.post("/cases/\(id)/children", [("form", "child"), ("registration", "perhaps")]).status == .unprocessableContent)
+            let added = try await browser.post("/cases/\(id)/children", [("form", "child"), ("name", "Kim Min-jun"), ("dob", "2019-05-20"),
+                                                                         ("sex", "male"), ("birth-country", "han quoc"), ("registration", "not-registered"),
+                                                                         ("nationality", "foreign"), ("lives-with-her", "yes"),
+                                                                         ("need", "divorce-recognition")])
+            #expect(added.status == .seeOther)
+            let page = try await browser.get("/cases/\(id)")
+            #expect(page.body.contains("Kim Min-jun") && page.body.contains("20/05/2019") && page.body.contains("Chưa đăng ký khai sinh tại Việt Nam"))
+            let child = try #require(page.body.firstMatch(of: /name="child" value="(F-[A-Z0-9]+)"/)?.1)
+            #expect(try await browser.post("/cases/\(id)/children/update", [("form", "child-\(child)"), ("child", String(child)),
+                                                                            ("registration", "registered")]).status == .seeOther)
+            #expect(try await browser.get("/cases/\(id)").body.contains("Đã đăng ký khai sinh tại Việt Nam"))
+            #expect(try await browser.post("/cases/\(id)/spouses", [("form", "spouse"), ("relation", "spouse"), ("nationality", "Hàn Quốc"),
+                                                                    ("name", "Park Ji-hoon")]).status == .seeOther)
+            let withSpouse = try await browser.get("/cases/\(id)")
+            let spouse = try #require(withSpouse.body.firstMatch(of: /name="spouse" value="(S-[A-Z0-9]+)"/)?.1)
+            #expect(withSpouse.body.contains("Park Ji-hoon") && withSpouse.body.contains("Chồng ·"))
+            #expect(try await browser.post("/cases/\(id)/spouses/update", [("spouse", String(spouse)), ("relation", "former-spouse")]).status == .seeOther)
+            #expect(try await browser.get("/cases/\(id)").body.contains("Chồng cũ"))
+            // Another centre's manager changes nothing.
+            try await browser.post("/logout", [])
+            try await browser.logIn("mai")
+            try await browser.get("/")
+            #expect(try await browser.post("/cases/\(id)/children/update", [("child", String(child)), ("registration", "unknown")]).status == .forbidden)
         }
     }
 

@@ -9,6 +9,9 @@ public enum InputField: String, Sendable, CaseIterable {
     case outcome, reason, text, limit
     // Contacts and follow-ups
     case kind, minutes, time, staff, summary, due, assignTo = "assign-to", task
+    // Family
+    case child, spouse, sex, birthCountry = "birth-country", registration, nationality, livesWithHer = "lives-with-her"
+    case relation, contact
     case phone, otherName = "other-name", addPhone = "add-phone", removePhone = "remove-phone"
     case addOtherName = "add-other-name", removeOtherName = "remove-other-name", need, addNeed = "add-need", removeNeed = "remove-need"
     // Staff, centres, keys

@@ -96,7 +96,8 @@ extension CaseStore {
 /// Crypto-shredding of one person, in the caller's transaction. Needs no key: it deletes her
 /// wrapped DEK (so any ciphertext of hers left in this file is noise; a backup made earlier
 /// still holds it, which is why restores re-apply the erasure ledger), clears
-/// every sealed value of hers (contact summaries and follow-up reasons too) including those
+/// every sealed value of hers (contact summaries, follow-up reasons, her children's and
+/// spouse's details too) including those
 /// sealed to the central and centre review keys, deletes her notes and blind-index entries, closes her open cases with outcome `erased`,
 /// withdraws her open referrals, and writes the ledger. Plain codes stay for statistics.
 /// `secure_delete` zeroes the freed bytes; callers checkpoint the WAL after committing.
@@ -122,6 +123,8 @@ enum Shredder {
         try db.execute(sql: "UPDATE consents SET note = NULL WHERE case_id \(ofHerCases)", arguments: [person])
         try db.execute(sql: "UPDATE contacts SET at_time = NULL, summary = NULL WHERE case_id \(ofHerCases)", arguments: [person])
         try db.execute(sql: "UPDATE tasks SET note = NULL WHERE case_id \(ofHerCases)", arguments: [person])
+        try db.execute(sql: "UPDATE children SET name = NULL, dob = NULL WHERE case_id \(ofHerCases)", arguments: [person])
+        try db.execute(sql: "UPDATE spouses SET name = NULL, contact = NULL WHERE case_id \(ofHerCases)", arguments: [person])
         try db.execute(sql: "UPDATE cases SET closure_request = NULL WHERE person_id = ?", arguments: [person])
         try db.execute(sql: """
             UPDATE referral_events SET reason = NULL, reason_for_centre = NULL, reason_for_central = NULL WHERE referral_id \(ofHerReferrals)

@@ -28,6 +28,10 @@ public struct Policy: Sendable {
     public let retention: RetentionSettings
     /// Kinds of contact with a woman (`codes/contact-kinds.yaml`).
     public let contactKinds: CodeList
+    /// A child's Vietnamese birth registration and nationality status (`codes/birth-registration.yaml`,
+    /// `codes/nationality-status.yaml`).
+    public let birthRegistration: CodeList
+    public let nationalityStatus: CodeList
     /// Contacts and follow-up rules (`casework.yaml`).
     public let casework: CaseworkSettings
     /// BLAKE2b-256 over every policy file (path and bytes, in path order): recorded with
@@ -83,6 +87,8 @@ public struct Policy: Sendable {
         let activityKinds = list("codes/activity-kinds.yaml", "activity_kinds", name: "activity-kind")
         let supportRequests = list("codes/support-requests.yaml", "support_requests", name: "support-request")
         let contactKinds = list("codes/contact-kinds.yaml", "contact_kinds", name: "contact-kind")
+        let birthRegistration = list("codes/birth-registration.yaml", "birth_registration", name: "birth-registration")
+        let nationalityStatus = list("codes/nationality-status.yaml", "nationality_status", name: "nationality-status")
         let requiredCodes = [("codes/programmes.yaml", programmes, Programme.allCases.map(\.rawValue)),
                              ("codes/risk.yaml", risk, RiskLevel.allCases.map(\.rawValue)),
                              ("codes/outcomes.yaml", outcomes, [Shredder.outcome])]
@@ -131,7 +137,8 @@ public struct Policy: Sendable {
                        activityKinds: activityKinds, supportRequests: supportRequests,
                        provinces: provinces, formerProvinces: former, ageBands: bands,
                        blindIndex: blind, security: security, agencies: agencies, routing: routing, disclosure: disclosure,
-                       retention: retention, contactKinds: contactKinds, casework: casework,
+                       retention: retention, contactKinds: contactKinds, birthRegistration: birthRegistration,
+                       nationalityStatus: nationalityStatus, casework: casework,
                        fingerprint: fingerprint(directory)), [])
     }
 

@@ -19,6 +19,8 @@ public enum DisclosableField: String, Sendable, CaseIterable, Codable {
     case originProvince = "origin_province"
     case destination, migration, needs
     case ageBand = "age_band"
+    /// The children the referred need concerns (linked in `need_children`).
+    case children
 }
 
 /// One routing rule: when a case matches, suggest this agency (or kind), service, priority,

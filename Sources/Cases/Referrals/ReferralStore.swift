@@ -51,7 +51,9 @@ extension CaseStore {
             let safeContact = try vault.openIfPresent(
                 Row.fetchOne(db, sql: "SELECT safe_contact FROM cases WHERE id = ?", arguments: [summary.id])?.optionalBytes("safe_contact"),
                 table: "cases", column: "safe_contact", row: summary.id)
-            let disclosure = DisclosureBuilder.build(fields: rule.fields, person: person, summary: summary, safeContact: safeContact)
+            let children = try loadChildren(db, caseID: summary.id, vault: vault).filter { $0.needs.contains(request.service) }
+            let disclosure = DisclosureBuilder.build(fields: rule.fields, person: person, summary: summary, safeContact: safeContact,
+                                                     children: children)
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM referrals WHERE case_id = ?", arguments: [summary.id]) ?? 0
             let id = "\(summary.id)-R\(count + 1)"
             let priority = request.priority ?? rule.priority

@@ -14,6 +14,12 @@ public enum StatsDimension: String, Sendable, CaseIterable {
     /// The kinds of contact a case had (issue 15): "women reached by home visits", never how
     /// many contacts, which one talkative woman could fill alone.
     case contactKind = "contact_kind"
+    /// A child's Vietnamese birth registration and nationality status (children counted).
+    case childRegistration = "child_registration"
+    case childNationality = "child_nationality"
+
+    /// Dimensions only children have.
+    static let ofChildren: Set<StatsDimension> = [.childRegistration, .childNationality]
 
     /// What can be counted when associations are the unit (organisations, not women).
     static let ofAssociations: Set<StatsDimension> = [.associationCountry, .associationStatus, .year, .quarter]
@@ -38,6 +44,8 @@ public enum StatsDimension: String, Sendable, CaseIterable {
         case .associationCountry: policy.countries.entries.map(\.code) + ["none"]
         case .associationStatus: AssociationStatus.allCases.map(\.rawValue) + ["none"]
         case .contactKind: policy.contactKinds.entries.map(\.code) + ["none"]
+        case .childRegistration: policy.birthRegistration.entries.map(\.code)
+        case .childNationality: policy.nationalityStatus.entries.map(\.code)
         }
     }
 }

@@ -5,6 +5,9 @@ import GRDB
 /// What is counted.
 public enum StatsUnit: String, Sendable, CaseIterable {
     case persons, cases, referrals
+    /// Her children (issue 15), by the codes of the child and of her case. One woman may
+    /// have several: no DP (a woman, not a child, is the unit of privacy).
+    case children
     /// Organisations, not women: published without suppression or noise.
     case associations
 }
@@ -94,6 +97,8 @@ extension CaseStore {
         }
         // A referral has no contacts of its own; the case it is about does.
         if request.unit == .referrals, dimensions.contains(.contactKind) { throw CaunoiError.conflicting(.by, .unit) }
+        if request.unit != .children, dimensions.contains(where: StatsDimension.ofChildren.contains) { throw CaunoiError.conflicting(.by, .unit) }
+        if request.unit == .children, request.epsilon != nil { throw CaunoiError.conflicting(.dp, .unit) }
         if request.unit == .associations {
             if dimensions.contains(where: { !StatsDimension.ofAssociations.contains($0) }) {
                 throw CaunoiError.conflicting(.by, .unit)

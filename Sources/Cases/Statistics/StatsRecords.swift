@@ -33,6 +33,7 @@ enum StatsRecords {
         let source = switch request.unit {
         case .associations: "associations u"
         case .referrals: "referrals r JOIN cases u ON u.id = r.case_id JOIN agencies a ON a.id = r.agency_id"
+        case .children: "children k JOIN cases u ON u.id = k.case_id"
         case .cases, .persons: "cases u"
         }
         let linked = unitIsCase && dimensions.contains { $0 == .associationCountry || $0 == .associationStatus }
@@ -135,6 +136,8 @@ enum StatsRecords {
         case .need: return unit == .referrals ? "r.service" : "NULL"
         case .referralKind: return unit == .referrals ? "a.kind" : "NULL"
         case .contactKind: return "NULL"
+        case .childRegistration: return "k.birth_registration"
+        case .childNationality: return "k.nationality"
         }
     }
 

@@ -58,6 +58,8 @@ public struct CaseJSON: Encodable {
     let referrals: [ReferralJSON]
     let contacts: [ContactJSON]
     let followUps: [FollowUpJSON]
+    let children: [ChildJSON]
+    let spouses: [SpouseJSON]
     /// The outcome a counsellor asked a manager to close the case with, while it waits.
     let closureRequest: String?
     /// Present when her personal data was erased.
@@ -83,6 +85,8 @@ public struct CaseJSON: Encodable {
         contacts = view.contacts.map(ContactJSON.init)
         followUps = view.followUps.map { FollowUpJSON($0.followUp, note: $0.note) }
         closureRequest = s.closureRequest
+        children = view.children.map(ChildJSON.init)
+        spouses = view.spouses.map(SpouseJSON.init)
     }
 }
 

@@ -36,3 +36,34 @@ public struct FollowUpJSON: Encodable {
         (self.note, doneBy, doneOn) = (note?.display, f.doneBy, f.doneOn)
     }
 }
+
+/// A child in `case show --json`: codes as stored, name and date of birth opened.
+public struct ChildJSON: Encodable {
+    let id: String
+    let name: String?
+    let dob: String?
+    let sex: String?
+    let birthCountry: String?
+    let birthRegistration: String
+    let nationality: String
+    let livesWithHer: Bool?
+    let needs: [String]
+
+    public init(_ c: ChildView) {
+        (id, name, dob, sex, birthCountry) = (c.id, c.name?.display, c.dateOfBirth?.display, c.sex?.rawValue, c.birthCountry)
+        (birthRegistration, nationality, livesWithHer, needs) = (c.birthRegistration, c.nationality, c.livesWithHer, c.needs)
+    }
+}
+
+/// Her spouse or former spouse in `case show --json`.
+public struct SpouseJSON: Encodable {
+    let id: String
+    let relation: String
+    let nationality: String?
+    let name: String?
+    let contact: String?
+
+    public init(_ s: SpouseView) {
+        (id, relation, nationality, name, contact) = (s.id, s.relation.rawValue, s.nationality, s.name?.display, s.contact?.display)
+    }
+}

@@ -11,6 +11,8 @@ enum FieldNames {
         case "country": "destination"
         case "support-request": "request"
         case "contact-kind": "kind"
+        case "birth-registration": "registration"
+        case "nationality-status": "nationality"
         default: list
         }
     }

@@ -28,6 +28,7 @@ struct CasePage {
             \(erased)<dl class="fields">\(fields)</dl>
             \(list(.notes, CaseText.notes(view.notes)))
             \(view.erasure == nil ? noteForm : .empty)
+            \(familySection)
             \(contactsSection)
             \(followUpsSection)
             \(list(.consents, CaseText.consentEntries(view.consents, labels: labels)))

@@ -10,11 +10,28 @@ struct Widgets {
     /// The field the problem is about, and the message.
     var problem: (field: String, message: String)?
 
+    /// Put before every element id, so that several forms on one page may have fields of the
+    /// same name (each child's form has a `registration`).
+    var idPrefix = ""
+
+    /// The widgets of one of several forms on a page: ids prefixed with `scope`, and the form
+    /// that came back (with its problem) shown only in the form it came from (its hidden
+    /// `form` field, `scopeField`, names it).
+    func scoped(_ scope: String) -> Widgets {
+        var copy = self
+        copy.idPrefix = scope + "-"
+        if form?.value("form") != scope { (copy.form, copy.problem) = (nil, nil) }
+        return copy
+    }
+
+    /// The hidden field that says which form of the page was sent.
+    static func scopeField(_ scope: String) -> HTML { "<input type=\"hidden\" name=\"form\" value=\"\(scope)\">" }
+
     func csrf(_ token: String) -> HTML { "<input type=\"hidden\" name=\"csrf\" value=\"\(token)\">" }
 
     private func errorLine(_ name: String) -> HTML {
         guard let problem, problem.field == name else { return .empty }
-        return "<span class=\"error\" id=\"\(name)-error\">\(problem.message)</span>"
+        return "<span class=\"error\" id=\"\(idPrefix)\(name)-error\">\(problem.message)</span>"
     }
 
     /// Whether the form came back with a problem in one of `names` (its section opens).
@@ -28,8 +45,8 @@ struct Widgets {
         // A passphrase typed is never sent back to the browser.
         let shown = type == "password" ? "" : form.map { $0.raw(name) } ?? value ?? ""
         return """
-            <div class="\(wrapClass(name))"><label for="\(name)">\(label)\(required ? " *" : "")</label>\(errorLine(name))
-            <input type="\(type)" id="\(name)" name="\(name)" value="\(shown)" autocomplete="\(autocomplete)"\(required ? HTML(" required") : .empty)>\
+            <div class="\(wrapClass(name))"><label for="\(idPrefix)\(name)">\(label)\(required ? " *" : "")</label>\(errorLine(name))
+            <input type="\(type)" id="\(idPrefix)\(name)" name="\(name)" value="\(shown)" autocomplete="\(autocomplete)"\(required ? HTML(" required") : .empty)>\
             \(hint.map { (text: String) -> HTML in "<small class=\"muted\">\(text)</small>" } ?? .empty)</div>
             """
     }
@@ -47,8 +64,8 @@ struct Widgets {
     func textarea(_ name: String, _ label: String, required: Bool = false) -> HTML {
         let shown = form?.raw(name) ?? ""
         return """
-            <div class="\(wrapClass(name))"><label for="\(name)">\(label)\(required ? " *" : "")</label>\(errorLine(name))
-            <textarea id="\(name)" name="\(name)" rows="4"\(required ? HTML(" required") : .empty)>\(shown)</textarea></div>
+            <div class="\(wrapClass(name))"><label for="\(idPrefix)\(name)">\(label)\(required ? " *" : "")</label>\(errorLine(name))
+            <textarea id="\(idPrefix)\(name)" name="\(name)" rows="4"\(required ? HTML(" required") : .empty)>\(shown)</textarea></div>
             """
     }
 
@@ -61,8 +78,8 @@ struct Widgets {
             "<option value=\"\(option.code)\"\(option.code == chosen ? HTML(" selected") : .empty)>\(option.label)</option>"
         }
         return """
-            <div class="\(wrapClass(name))"><label for="\(name)">\(label)\(required ? " *" : "")</label>\(errorLine(name))
-            <select id="\(name)" name="\(name)"\(required ? HTML(" required") : .empty)>\(empty)\(items)</select></div>
+            <div class="\(wrapClass(name))"><label for="\(idPrefix)\(name)">\(label)\(required ? " *" : "")</label>\(errorLine(name))
+            <select id="\(idPrefix)\(name)" name="\(name)"\(required ? HTML(" required") : .empty)>\(empty)\(items)</select></div>
             """
     }
 
@@ -81,9 +98,9 @@ struct Widgets {
         let items = options.map { option -> HTML in "<option value=\"\(option.label)\"></option>" }
         let shown = form.map { $0.raw(name) } ?? value ?? ""
         return """
-            <div class="\(wrapClass(name))"><label for="\(name)">\(label)</label>\(errorLine(name))
-            <input type="text" id="\(name)" name="\(name)" list="\(name)-list" value="\(shown)" autocomplete="off">\
-            <small class="muted">\(PageText.typeToChoose.text(lang))</small><datalist id="\(name)-list">\(items)</datalist></div>
+            <div class="\(wrapClass(name))"><label for="\(idPrefix)\(name)">\(label)</label>\(errorLine(name))
+            <input type="text" id="\(idPrefix)\(name)" name="\(name)" list="\(idPrefix)\(name)-list" value="\(shown)" autocomplete="off">\
+            <small class="muted">\(PageText.typeToChoose.text(lang))</small><datalist id="\(idPrefix)\(name)-list">\(items)</datalist></div>
             """
     }
 }

@@ -186,7 +186,7 @@ struct CaseRoutes {
 /// anything typed.
 enum Done: String {
     case opened, note, saved, contact, followUp = "followup", followUpDone = "followup-done", closureRequested = "closure-requested"
-    case closureDeclined = "closure-declined"
+    case closureDeclined = "closure-declined", family
 
     func text(_ id: String) -> PageText {
         switch self {
@@ -198,6 +198,7 @@ enum Done: String {
         case .followUpDone: .followUpDone
         case .closureRequested: .closureRequested
         case .closureDeclined: .closureDeclined
+        case .family: .familySaved
         }
     }
 }

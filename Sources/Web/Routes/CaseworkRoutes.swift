@@ -34,6 +34,20 @@ struct CaseworkRoutes {
             guard try store.followUpCase(session, key: key) == id else { throw CaunoiError.taskNotFound(key) }
             try store.completeFollowUp(session, policy: policy, key: key)
         }
+        register("children", .family) { session, form, id in
+            try store.addChild(session, policy: policy, caseID: id, child: try Self.child(form, needs: form.values("need")))
+        }
+        register("children/update", .family) { session, form, id in
+            guard let child = form.value("child") else { throw CaunoiError.missing(.child) }
+            try store.updateChild(session, policy: policy, caseID: id, childID: child, update: try Self.child(form, needs: nil))
+        }
+        register("spouses", .family) { session, form, id in
+            try store.addSpouse(session, policy: policy, caseID: id, spouse: try Self.spouse(form))
+        }
+        register("spouses/update", .family) { session, form, id in
+            guard let spouse = form.value("spouse") else { throw CaunoiError.missing(.spouse) }
+            try store.updateSpouse(session, policy: policy, caseID: id, spouseID: spouse, update: try Self.spouse(form))
+        }
         register("close-request", .closureRequested) { session, form, id in
             guard let outcome = form.value("outcome") else { throw CaunoiError.missing(.outcome) }
             guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
@@ -43,5 +57,31 @@ struct CaseworkRoutes {
             guard let reason = form.value("decline-reason") else { throw CaunoiError.missing(.reason) }
             try store.declineClosure(session, caseID: id, reason: PersonalText(reason))
         }
+    }
+
+    /// A child as the family forms describe it; `needs` nil leaves the links as they are.
+    static func child(_ form: FormData, needs: [String]?) throws -> ChildRecord {
+        var child = ChildRecord()
+        child.name = form.value("name").map(PersonalText.init)
+        child.dateOfBirth = form.value("dob").map(PersonalText.init)
+        child.sex = try form.value("sex").map { try code(ChildSex(rawValue: $0), .sex) }
+        (child.birthCountry, child.birthRegistration, child.nationality) = (form.value("birth-country"), form.value("registration"), form.value("nationality"))
+        child.livesWithHer = try form.value("lives-with-her").map { try code(["yes": true, "no": false][$0], .livesWithHer) }
+        child.needs = needs
+        return child
+    }
+
+    static func spouse(_ form: FormData) throws -> SpouseRecord {
+        var spouse = SpouseRecord(relation: try form.value("relation").map { try code(SpouseRelation(rawValue: $0), .relation) })
+        spouse.nationality = form.value("nationality")
+        spouse.name = form.value("name").map(PersonalText.init)
+        spouse.contact = form.value("contact").map(PersonalText.init)
+        return spouse
+    }
+
+    /// A choice the form offers, or a refusal naming the field (a forged value).
+    private static func code<T>(_ value: T?, _ field: InputField) throws -> T {
+        guard let value else { throw CaunoiError.invalid(field) }
+        return value
     }
 }
