@@ -19,6 +19,8 @@ public enum CaseText {
         block(.notes, notes(view.notes))
         block(.children, childEntries(view.children, labels: labels))
         block(.spouses, spouseEntries(view.spouses, labels: labels))
+        block(.documents, documentEntries(view.documents, labels: labels))
+        block(.attachments, attachmentEntries(view.attachments, labels: labels))
         block(.contacts, contactEntries(view.contacts, labels: labels))
         block(.followUps, followUpEntries(view.followUps, labels: labels))
         block(.consents, consentEntries(view.consents, labels: labels))
@@ -79,6 +81,19 @@ public enum CaseText {
         spouses.map { s in
             let parts = [labels.relation(s.relation), s.nationality.map(labels.country), s.name?.display, s.contact?.display]
             return "[\(s.id)] " + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        }
+    }
+
+    /// One entry per document of her checklist: held or needed.
+    public static func documentEntries(_ documents: [DocumentEntry], labels: CodeLabels) -> [String] {
+        documents.map { "\(labels.documentStatus($0.status)): \(labels.document($0.document)) [\(DisplayFormat.day($0.updatedOn)) \($0.updatedBy)]" }
+    }
+
+    /// One entry per attachment: its id (what `case attachment get` takes), title, document and size.
+    public static func attachmentEntries(_ attachments: [AttachmentView], labels: CodeLabels) -> [String] {
+        attachments.map { a in
+            let parts = [a.title?.display, a.document.map(labels.document), DisplayFormat.size(a.bytes)]
+            return "[\(a.id)] " + parts.compactMap { $0 }.joined(separator: " · ") + " [\(DisplayFormat.day(a.addedOn)) \(a.addedBy)]"
         }
     }
 

@@ -19,6 +19,9 @@ public enum Text: Sendable {
     case noteAdded(String)
     case contactAdded(String)
     case familyAdded(String, String)
+    case documentSet(String)
+    case attached(String, String)
+    case attachmentWritten(String)
     case nothingDue
     case followUpAdded(String, String)
     case followUpDone(String)
@@ -98,6 +101,7 @@ public enum Text: Sendable {
         case agencyName, englishName, services, provinces, countries, publicKey, description, rule, priority, review, fields, phone
         case contacts, followUps, closureRequest, day, time, minutes, staff, summary, due, reason
         case family, children, spouses, sex, birthCountry, birthRegistration, nationality, livesWithHer, relation, contact, concerns
+        case documents, attachments, document, title, size
     }
 
     public func text(_ lang: Language) -> String {
@@ -131,6 +135,9 @@ public enum Text: Sendable {
         case .possibleDuplicates(let ids):
             ("Cảnh báo: có thể trùng với hồ sơ \(ids.joined(separator: ", ")).", "Warning: possible duplicate of \(ids.joined(separator: ", ")).")
         case .noteAdded(let id): ("Đã thêm ghi chú vào hồ sơ \(id).", "Note added to case \(id).")
+        case .documentSet(let id): ("Đã cập nhật danh mục giấy tờ của hồ sơ \(id).", "Documents checklist of case \(id) updated.")
+        case .attached(let id, let file): ("Đã đính kèm tệp \(file) (đã mã hoá) vào hồ sơ \(id).", "File \(file) attached (encrypted) to case \(id).")
+        case .attachmentWritten(let path): ("Đã ghi tệp (chỉ chủ sở hữu đọc được): \(path)", "File written (owner-only): \(path)")
         case .familyAdded(let id, let member): ("Đã thêm \(member) vào hồ sơ \(id).", "\(member) added to case \(id).")
         case .nothingDue: ("Không có việc nào đến hạn.", "Nothing is due.")
         case .contactAdded(let id): ("Đã ghi lần tiếp xúc vào hồ sơ \(id).", "Contact written down in case \(id).")
@@ -352,6 +359,11 @@ extension Text.Field {
         case .relation: ("Quan hệ", "Relation")
         case .contact: ("Liên lạc", "Contact")
         case .concerns: ("Liên quan đến nhu cầu", "Concerns the needs")
+        case .documents: ("Giấy tờ", "Documents")
+        case .attachments: ("Tệp đính kèm", "Attachments")
+        case .document: ("Loại giấy tờ", "Document")
+        case .title: ("Tên tệp", "File name")
+        case .size: ("Dung lượng", "Size")
         }
     }
 }

@@ -28,6 +28,12 @@ public struct CodeLabels: Sendable {
     public func activityKind(_ code: String) -> String { label(policy.activityKinds, code) }
     public func contactKind(_ code: String) -> String { label(policy.contactKinds, code) }
     public func birthRegistration(_ code: String) -> String { label(policy.birthRegistration, code) }
+    public func document(_ code: String) -> String { label(policy.documents, code) }
+
+    public func documentStatus(_ status: DocumentStatus) -> String {
+        let (vi, en) = status == .holds ? ("Đã có", "Holds") : ("Cần", "Needs")
+        return lang == .vi ? vi : en
+    }
     public func nationalityStatus(_ code: String) -> String { label(policy.nationalityStatus, code) }
 
     /// A child's sex by its stored code.

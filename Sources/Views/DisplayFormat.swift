@@ -45,4 +45,11 @@ public enum DisplayFormat {
         calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3_600)!
         return calendar
     }()
+
+    /// A file's size in kB or MB (decimal comma, as Vietnamese writes it).
+    public static func size(_ bytes: Int) -> String {
+        if bytes < 1_000_000 { return "\(max(1, (bytes + 500) / 1000)) kB" }
+        let tenths = (bytes + 50_000) / 100_000
+        return "\(tenths / 10),\(tenths % 10) MB"
+    }
 }

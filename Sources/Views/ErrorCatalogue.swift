@@ -123,6 +123,10 @@ extension CaunoiError {
             ("Không tìm thấy phiếu chuyển gửi \(echoIfRecordID(id)).", "No referral \(echoIfRecordID(id)).")
         case .associationNotFound(let id):
             ("Không có hội \(echoIfRecordID(id)).", "No association \(echoIfRecordID(id)).")
+        case .attachmentNotFound(let id):
+            ("Không có tệp đính kèm \(echoIfRecordID(id)).", "No attachment \(echoIfRecordID(id)).")
+        case .fileTooLarge(let megabytes):
+            ("Tệp quá lớn: tối đa \(megabytes) MB; không có gì được ghi.", "The file is too large: at most \(megabytes) MB; nothing was written.")
         case .taskNotFound(let id):
             ("Không có việc cần theo dõi \(echoIfRecordID(id)).", "No follow-up \(echoIfRecordID(id)).")
         case .fileNotFound(let field):

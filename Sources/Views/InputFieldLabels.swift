@@ -43,6 +43,9 @@ extension InputField {
         case .livesWithHer: .livesWithHer
         case .relation: .relation
         case .contact: .contact
+        case .document: .document
+        case .file: .attachments
+        case .title: .title
         case .publicKey: .publicKey
         case .fields: .fields
         case .text: .notes

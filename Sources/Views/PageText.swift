@@ -21,6 +21,7 @@ public enum PageText: Sendable {
     case matchTitle, matchHint, addToHer, someoneElse
     case addContact, contactAdded, addFollowUp, followUpAdded, markDone, followUpDone, dueFollowUps, centreFollowUps
     case addChild, updateChild(String), addSpouse, nowFormerSpouse, nowSpouse, familySaved
+    case attachFile, attachedNotice, attachHint(Int), documentsSaved, setDocument, holds, needs, offTheList, download
     case requestClosure, approvalHint, approveAndClose, declineClosure, closureRequested, closureDeclined, closureWaiting(String)
 
     public func text(_ lang: Language) -> String {
@@ -142,6 +143,17 @@ public enum PageText: Sendable {
         case .followUpDone: ("Đã đánh dấu hoàn thành.", "Marked done.")
         case .dueFollowUps: ("Việc đến hạn hôm nay và quá hạn", "Due today and overdue")
         case .centreFollowUps: ("Việc của trung tâm đến hạn và quá hạn", "The centre's follow-ups due and overdue")
+        case .attachFile: ("Đính kèm tệp", "Attach a file")
+        case .attachedNotice: ("Đã đính kèm tệp (đã mã hoá).", "File attached (encrypted).")
+        case .attachHint(let megabytes):
+            ("Tối đa \(megabytes) MB. Tệp được mã hoá; tên tệp chỉ cán bộ của trung tâm xem được.",
+             "At most \(megabytes) MB. The file is encrypted; only the centre's staff see its name.")
+        case .documentsSaved: ("Đã cập nhật danh mục giấy tờ.", "Documents checklist updated.")
+        case .setDocument: ("Cập nhật giấy tờ", "Update the checklist")
+        case .holds: ("Đã có", "Holds")
+        case .needs: ("Cần", "Needs")
+        case .offTheList: ("Bỏ khỏi danh mục", "Off the list")
+        case .download: ("Tải về", "Download")
         case .addChild: ("Thêm con", "Add a child")
         case .updateChild(let who): ("Cập nhật thông tin của \(who)", "Update \(who)")
         case .addSpouse: ("Thêm chồng hoặc chồng cũ người nước ngoài", "Add a foreign spouse or former spouse")

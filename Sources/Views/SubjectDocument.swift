@@ -12,6 +12,14 @@ extension SubjectRecord {
                          "detail": text(e.detail), "reason": personal(e.reason)])
             })
         }
+        func attachment(_ file: AttachmentFile) -> JSONValue {
+            let a = file.view
+            let members: [String: JSONValue] = [
+                "id": .string(a.id), "document": text(a.document), "bytes": .int(a.bytes), "title": personal(a.title),
+                "media_type": text(a.mediaType), "added_on": .string(a.addedOn), "content_base64": .string(file.base64),
+            ]
+            return .object(members)
+        }
         let person: JSONValue = .object([
             "id": .string(self.person), "centre": .string(centre), "created_on": .string(createdOn),
             "name": personal(fields.name), "other_names": .array(fields.otherNames.map { .string($0.revealed) }),
@@ -64,6 +72,10 @@ extension SubjectRecord {
                              "nationality": .string(c.nationality), "lives_with_her": c.livesWithHer.map(JSONValue.bool) ?? .null,
                              "needs": .array(c.needs.map(JSONValue.string))])
                 }),
+                "documents": .array(item.view.documents.map { d in
+                    .object(["document": .string(d.document), "status": .string(d.status.rawValue), "updated_on": .string(d.updatedOn)])
+                }),
+                "attachments": .array(item.files.map(attachment)),
                 "spouses": .array(item.view.spouses.map { p in
                     .object(["id": .string(p.id), "relation": .string(p.relation.rawValue), "nationality": text(p.nationality),
                              "name": personal(p.name), "contact": personal(p.contact)])
@@ -163,6 +175,15 @@ extension SubjectRecord {
                 } + item.view.spouses.map { p in
                     let parts = [both { $0.relation(p.relation) }, p.nationality.map { x in both { $0.country(x) } } ?? "",
                                  p.name?.revealed ?? "", p.contact?.revealed ?? ""]
+                    return "      <li>\(escape(parts.filter { !$0.isEmpty }.joined(separator: " · ")))</li>"
+                }).joined(separator: "\n") + "\n    </ul>\n"
+            }
+            if !item.view.documents.isEmpty || !item.files.isEmpty {
+                body += "    <h3>\(label(.documents))</h3>\n    <ul>\n" + (item.view.documents.map { d in
+                    "      <li>\(escape([both { $0.documentStatus(d.status) }, both { $0.document(d.document) }].joined(separator: " · ")))</li>"
+                } + item.files.map { file in
+                    let a = file.view
+                    let parts = [a.title?.revealed ?? a.id, a.document.map { x in both { $0.document(x) } } ?? "", DisplayFormat.size(a.bytes)]
                     return "      <li>\(escape(parts.filter { !$0.isEmpty }.joined(separator: " · ")))</li>"
                 }).joined(separator: "\n") + "\n    </ul>\n"
             }

@@ -20,6 +20,7 @@ import Testing
         "v8-state-index": "0607ae52236490c7",
         "v9-casework": "8a68bb879c809b22",
         "v10-family": "ae0cd09981f2486d",
+        "v11-documents": "c69bce3694f2a388",
     ]
 
     static func checksum(_ sql: String) throws -> String {

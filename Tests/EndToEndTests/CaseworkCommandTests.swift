@@ -109,3 +109,34 @@ struct CaseworkCommandTests {
         }
     }
 }
+
+extension CaseworkCommandTests {
+    @Test("a document checklist and an encrypted file, from the command line; the file comes back only to her centre")
+    func documents() async throws {
+        try await Deployment.with([.manager, .counsellor, .otherCounsellor]) { d in
+            let id = try await d.openCase(["--name", Invented.hoa]).id
+            try await d.ok(["case", "document", id, "--code", "foreign-divorce-judgment", "--status", "needs"], as: .counsellor)
+            #expect(try await d.run(["case", "document", id, "--code", "diploma", "--status", "needs"], as: .counsellor).status == 65)
+            let scan = try d.write("scan.bin", "%PDF-1.7 Bản án ly hôn (bản chụp thử)")
+            let title = try d.write("title.yaml", "title: ban-an-ly-hon.pdf\n")
+            let attached = try await d.ok(["case", "attach", id, "--file", scan, "--document", "foreign-divorce-judgment",
+                                           "--media-type", "application/pdf", "--fields-from", title, "--json"], as: .counsellor)
+            let attachment = try #require(try JSON.object(attached)["attachment"] as? String)
+            let shown = try await d.ok(["case", "show", id], as: .counsellor).stdout
+            #expect(shown.contains("ban-an-ly-hon.pdf") && shown.contains(attachment) && shown.contains("Cần: Bản án, quyết định ly hôn của nước ngoài"))
+            let out = d.directory.appendingPathComponent("copy.pdf").path
+            try await d.ok(["case", "attachment", id, attachment, "--out", out], as: .counsellor)
+            #expect(try String(contentsOfFile: out, encoding: .utf8) == "%PDF-1.7 Bản án ly hôn (bản chụp thử)")
+            let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
+            #expect(mode == 0o600)
+            #expect(try await d.run(["case", "attachment", id, attachment, "--out", out], as: .counsellor).status == 73, "never overwrites")
+            #expect(try await d.run(["case", "attachment", id, attachment, "--out", out + "2"], as: .otherCounsellor).status == 77)
+            #expect(try await d.run(["case", "attach", id, "--file", d.directory.appendingPathComponent("missing").path], as: .counsellor).status == 66)
+            // Nothing of the file is in the database in the clear.
+            for path in d.databaseFiles {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+                #expect(bytes.range(of: Data("Bản án ly hôn".utf8)) == nil && bytes.range(of: Data("ban-an-ly-hon".utf8)) == nil)
+            }
+        }
+    }
+}

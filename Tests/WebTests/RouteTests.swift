@@ -10,13 +10,14 @@ import Cases
 @Suite struct RouteTests {
     static let name = "Trần Thị Bích Ngọc"
     static let getRoutes = ["/", "/cases", "/cases/new", "/cases/HN-OSSO-2026-00001", "/cases/HN-OSSO-2026-00001/edit", "/find",
-                            "/me/passphrase", "/admin/users", "/admin/centres"]
+                            "/me/passphrase", "/admin/users", "/admin/centres", "/cases/HN-OSSO-2026-00001/attachments/G-AAAAAAAAAAAA"]
     static let postRoutes = ["/cases", "/cases/HN-OSSO-2026-00001/edit", "/cases/HN-OSSO-2026-00001/notes", "/cases/HN-OSSO-2026-00001/assign",
                              "/cases/HN-OSSO-2026-00001/close", "/cases/HN-OSSO-2026-00001/reopen",
                              "/cases/HN-OSSO-2026-00001/contacts", "/cases/HN-OSSO-2026-00001/followups", "/cases/HN-OSSO-2026-00001/followups/done",
                              "/cases/HN-OSSO-2026-00001/close-request", "/cases/HN-OSSO-2026-00001/decline-closure",
                              "/cases/HN-OSSO-2026-00001/children", "/cases/HN-OSSO-2026-00001/children/update",
-                             "/cases/HN-OSSO-2026-00001/spouses", "/cases/HN-OSSO-2026-00001/spouses/update", "/find", "/me/passphrase",
+                             "/cases/HN-OSSO-2026-00001/spouses", "/cases/HN-OSSO-2026-00001/spouses/update",
+                             "/cases/HN-OSSO-2026-00001/documents", "/find", "/me/passphrase",
                              "/admin/users", "/admin/users/hoa/remove", "/admin/users/hoa/grant", "/admin/centres"]
 
     /// Opens a case through the form as the browser's user; returns its id.
@@ -39,7 +40,7 @@ import Cases
                 let page = try await browser.get(route)
                 #expect(page.status == .seeOther && page.location == "/login", "\(route)")
             }
-            for route in Self.postRoutes + ["/logout"] {
+            for route in Self.postRoutes + ["/logout", "/cases/HN-OSSO-2026-00001/attachments"] {
                 let page = try await browser.post(route, [("x", "y")], csrf: "0")
                 #expect(page.status == .seeOther && page.location == "/login", "\(route)")
             }
@@ -263,6 +264,42 @@ import Cases
             try await browser.logIn("mai")
             try await browser.get("/")
             #expect(try await browser.post("/cases/\(id)/children/update", [("child", String(child)), ("registration", "unknown")]).status == .forbidden)
+        }
+    }
+
+    @Test func documentsAndAnEncryptedFileFromTheCasePage() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("hoa")
+            let id = try await Self.openCase(browser)
+            try await browser.get("/cases/\(id)")
+            #expect(try await browser.post("/cases/\(id)/documents", [("form", "documents"), ("document", "foreign-divorce-judgment"),
+                                                                      ("status", "needs")]).status == .seeOther)
+            #expect(try await browser.post("/cases/\(id)/documents", [("document", "diploma"), ("status", "needs")]).status == .unprocessableContent)
+            #expect(try await browser.get("/cases/\(id)").body.contains("Cần: Bản án, quyết định ly hôn của nước ngoài"))
+            let scan = Array("%PDF-1.7 bản án ly hôn của Toà án Busan".utf8)
+            let uploaded = try await browser.upload("/cases/\(id)/attachments", [("form", "attach"), ("document", "foreign-divorce-judgment")],
+                                                    file: (name: "ban-an-tran-thi-bich-ngoc.pdf", type: "application/pdf", bytes: scan))
+            #expect(uploaded.status == .seeOther && uploaded.location == "/cases/\(id)?done=attached")
+            let page = try await browser.get("/cases/\(id)")
+            #expect(page.body.contains("ban-an-tran-thi-bich-ngoc.pdf") && page.body.contains("enctype=\"multipart/form-data\""))
+            let attachment = try #require(page.body.firstMatch(of: /attachments\/(G-[A-Z0-9]+)"/)?.1)
+            let download = try await browser.get("/cases/\(id)/attachments/\(attachment)")
+            #expect(download.status == .ok && download.body == String(decoding: scan, as: UTF8.self))
+            #expect(download.headers[.contentType] == "application/octet-stream")
+            #expect(download.headers[.contentDisposition] == "attachment; filename=\"\(id)-\(attachment).pdf\"", "a name that says nothing of her")
+            // No file, a forged token, a malformed body: refused, nothing written.
+            try await browser.get("/cases/\(id)")
+            #expect(try await browser.upload("/cases/\(id)/attachments", [("form", "attach")], file: nil).status == .unprocessableContent)
+            #expect(try await browser.upload("/cases/\(id)/attachments", [], file: (name: "x.txt", type: "text/plain", bytes: [65]),
+                                             csrf: "0").status == .forbidden)
+            // Another centre's manager: 403 on the file and the upload.
+            try await browser.post("/logout", [])
+            try await browser.logIn("mai")
+            let refused = try await browser.get("/cases/\(id)/attachments/\(attachment)")
+            #expect(refused.status == .forbidden && !refused.body.contains("PDF"))
+            try await browser.get("/")
+            #expect(try await browser.upload("/cases/\(id)/attachments", [], file: (name: "x.txt", type: "text/plain", bytes: [65])).status
+                    == .forbidden)
         }
     }
 

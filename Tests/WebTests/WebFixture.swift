@@ -87,6 +87,27 @@ final class Browser: @unchecked Sendable {
         return try await send(uri, .post, body: body)
     }
 
+    /// Posts a `multipart/form-data` form with one file, as a browser's upload form does; the
+    /// `csrf` field is the last page's token unless given.
+    @discardableResult
+    func upload(_ uri: String, _ fields: [(String, String)], file: (name: String, type: String, bytes: [UInt8])?,
+                csrf: String?? = .none) async throws -> Page {
+        var all = fields
+        if case .none = csrf, let token { all.append(("csrf", token)) }
+        if case .some(let given?) = csrf { all.append(("csrf", given)) }
+        let boundary = "----caunoiTestBoundary7MA4YWxkTrZu0gW"
+        var body: [UInt8] = []
+        for (name, value) in all {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        if let file {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8)
+            body += file.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        return try await send(uri, .post, body: ByteBuffer(bytes: body), contentType: "multipart/form-data; boundary=\(boundary)")
+    }
+
     /// The CSRF token of the last page.
     var token: String? {
         guard let range = lastBody.range(of: "name=\"csrf\" value=\"") else { return nil }
@@ -104,10 +125,14 @@ final class Browser: @unchecked Sendable {
     }
 
     private func send(_ uri: String, _ method: HTTPRequest.Method, body: String?) async throws -> Page {
+        try await send(uri, method, body: body.map { ByteBuffer(string: $0) }, contentType: body == nil ? nil : "application/x-www-form-urlencoded")
+    }
+
+    private func send(_ uri: String, _ method: HTTPRequest.Method, body: ByteBuffer?, contentType: String?) async throws -> Page {
         var headers: HTTPFields = [:]
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
-        if body != nil { headers[.contentType] = "application/x-www-form-urlencoded" }
-        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+        if let contentType { headers[.contentType] = contentType }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
         for line in response.headers[values: .setCookie] {
             let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1).map(String.init)
             guard pair.count == 2 else { continue }

@@ -35,6 +35,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case approvalNeeded(caseID: String)
     /// A manager declined or decided on a closure nobody requested.
     case noClosureRequest(caseID: String)
+    /// An attachment over the size `casework.yaml` allows.
+    case fileTooLarge(limitMegabytes: Int)
     case invalidReferralTransition(referral: String, from: String, to: String)
     /// Dissolved is final unless reopened with a reason; nothing goes back to forming.
     case invalidAssociationTransition(association: String, from: String, to: String)
@@ -74,6 +76,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case referralNotFound(String)
     case associationNotFound(String)
     case taskNotFound(String)
+    case attachmentNotFound(String)
     case fileNotFound(InputField)
     case databaseNotFound(String)
     // Cannot create
@@ -106,12 +109,12 @@ public enum CaunoiError: Error, Equatable, Sendable {
     /// What sort of failure this is, for each face to translate into its own status.
     public var kind: FailureKind {
         switch self {
-        case .missing, .conflicting, .unexpected, .invalid, .nothingToUpdate, .confirmationMismatch, .noClosureRequest: .invalidInput
+        case .missing, .conflicting, .unexpected, .invalid, .nothingToUpdate, .confirmationMismatch, .noClosureRequest, .fileTooLarge: .invalidInput
         case .unknownCode, .invalidDate, .implausibleDate, .contactDateOutOfRange, .alreadyImported, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
              .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .agencyConflict, .forbiddenCharacters, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
              .deploymentNotCertified, .deploymentAlreadyCertified,
              .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: .badData
-        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .taskNotFound, .fileNotFound, .databaseNotFound: .notFound
+        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .taskNotFound, .attachmentNotFound, .fileNotFound, .databaseNotFound: .notFound
         case .cannotCreate: .cannotCreate
         case .ioFailure, .databaseReadOnly, .diskFull: .inputOutput
         case .databaseBusy, .tooManyAttempts: .busy

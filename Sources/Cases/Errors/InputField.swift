@@ -12,6 +12,8 @@ public enum InputField: String, Sendable, CaseIterable {
     // Family
     case child, spouse, sex, birthCountry = "birth-country", registration, nationality, livesWithHer = "lives-with-her"
     case relation, contact
+    // Documents
+    case document, file, title
     case phone, otherName = "other-name", addPhone = "add-phone", removePhone = "remove-phone"
     case addOtherName = "add-other-name", removeOtherName = "remove-other-name", need, addNeed = "add-need", removeNeed = "remove-need"
     // Staff, centres, keys

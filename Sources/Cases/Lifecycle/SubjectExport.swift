@@ -20,6 +20,8 @@ public struct SubjectCase: Sendable {
     public let view: CaseView
     public let consents: [Consent]
     public let referrals: [ReferralView]
+    /// Her attached files, decrypted (none once her data is erased).
+    public let files: [AttachmentFile]
 }
 
 extension CaseStore {
@@ -81,8 +83,10 @@ extension CaseStore {
                         return ReferralView(referral: referral, disclosure: Disclosure(fields: [:], safeContact: ""),
                                             events: try loadReferralEvents(db, id: referral.id) { _ in nil })
                     }
-                cases.append(SubjectCase(view: try caseView(db, summary, session: session),
-                                         consents: try loadConsents(db, caseID: summary.id, vault: vault), referrals: referrals))
+                let view = try caseView(db, summary, session: session)
+                let files = try vault.map { vault in try view.attachments.map { try readAttachment(db, $0, vault: vault) } } ?? []
+                cases.append(SubjectCase(view: view, consents: try loadConsents(db, caseID: summary.id, vault: vault), referrals: referrals,
+                                         files: files))
                 records += [summary.id] + referrals.map(\.referral.id)
             }
             let placeholders = records.map { _ in "?" }.joined(separator: ", ")

@@ -10,10 +10,14 @@ public struct CaseworkSettings: Sendable, Equatable {
     public let highRiskWithoutContactDays: Int
     /// Whether an unanswered referral past its due time raises a follow-up.
     public let referralPastDue: Bool
+    /// The largest attachment, in bytes (1 to 50 MiB).
+    public let attachmentMaxBytes: Int
 
-    public init(backdateDays: Int, longestMinutes: Int, highRiskWithoutContactDays: Int, referralPastDue: Bool) {
+    public init(backdateDays: Int, longestMinutes: Int, highRiskWithoutContactDays: Int, referralPastDue: Bool,
+                attachmentMaxBytes: Int = 10 << 20) {
         (self.backdateDays, self.longestMinutes) = (backdateDays, longestMinutes)
         (self.highRiskWithoutContactDays, self.referralPastDue) = (highRiskWithoutContactDays, referralPastDue)
+        self.attachmentMaxBytes = attachmentMaxBytes
     }
 
     static let file = "casework.yaml"
@@ -21,8 +25,9 @@ public struct CaseworkSettings: Sendable, Equatable {
     static func read(_ directory: URL) -> (CaseworkSettings?, [PolicyProblem]) {
         var reader = YAMLReader(file: file)
         guard let root = reader.root(in: directory) else { return (nil, reader.problems) }
-        guard let contacts = root.mapping?["contacts"], let followUps = root.mapping?["follow_ups"] else {
-            reader.problem("`contacts` and `follow_ups` are both required", at: root)
+        guard let contacts = root.mapping?["contacts"], let followUps = root.mapping?["follow_ups"],
+              let attachments = root.mapping?["attachments"] else {
+            reader.problem("`contacts`, `follow_ups` and `attachments` are all required", at: root)
             return (nil, reader.problems)
         }
         let backdate = reader.int("backdate_days", in: contacts)
@@ -33,6 +38,8 @@ public struct CaseworkSettings: Sendable, Equatable {
         if let highRisk, !(0...365).contains(highRisk) {
             reader.problem("high_risk_without_contact_days must be between 0 (off) and 365", at: followUps)
         }
+        let megabytes = reader.int("max_megabytes", in: attachments)
+        if let megabytes, !(1...50).contains(megabytes) { reader.problem("max_megabytes must be between 1 and 50", at: attachments) }
         var pastDue: Bool?
         if let value = followUps.mapping?["referral_past_due"] {
             pastDue = value.bool
@@ -40,8 +47,8 @@ public struct CaseworkSettings: Sendable, Equatable {
         } else {
             reader.problem("missing `referral_past_due`", at: followUps)
         }
-        guard reader.problems.isEmpty, let backdate, let longest, let highRisk, let pastDue else { return (nil, reader.problems) }
+        guard reader.problems.isEmpty, let backdate, let longest, let highRisk, let pastDue, let megabytes else { return (nil, reader.problems) }
         return (CaseworkSettings(backdateDays: backdate, longestMinutes: longest, highRiskWithoutContactDays: highRisk,
-                                 referralPastDue: pastDue), [])
+                                 referralPastDue: pastDue, attachmentMaxBytes: megabytes << 20), [])
     }
 }

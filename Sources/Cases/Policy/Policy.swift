@@ -32,6 +32,8 @@ public struct Policy: Sendable {
     /// `codes/nationality-status.yaml`).
     public let birthRegistration: CodeList
     public let nationalityStatus: CodeList
+    /// Documents she holds or needs, and what an attachment is a copy of (`codes/documents.yaml`).
+    public let documents: CodeList
     /// Contacts and follow-up rules (`casework.yaml`).
     public let casework: CaseworkSettings
     /// BLAKE2b-256 over every policy file (path and bytes, in path order): recorded with
@@ -89,6 +91,7 @@ public struct Policy: Sendable {
         let contactKinds = list("codes/contact-kinds.yaml", "contact_kinds", name: "contact-kind")
         let birthRegistration = list("codes/birth-registration.yaml", "birth_registration", name: "birth-registration")
         let nationalityStatus = list("codes/nationality-status.yaml", "nationality_status", name: "nationality-status")
+        let documents = list("codes/documents.yaml", "documents", name: "document")
         let requiredCodes = [("codes/programmes.yaml", programmes, Programme.allCases.map(\.rawValue)),
                              ("codes/risk.yaml", risk, RiskLevel.allCases.map(\.rawValue)),
                              ("codes/outcomes.yaml", outcomes, [Shredder.outcome])]
@@ -138,7 +141,7 @@ public struct Policy: Sendable {
                        provinces: provinces, formerProvinces: former, ageBands: bands,
                        blindIndex: blind, security: security, agencies: agencies, routing: routing, disclosure: disclosure,
                        retention: retention, contactKinds: contactKinds, birthRegistration: birthRegistration,
-                       nationalityStatus: nationalityStatus, casework: casework,
+                       nationalityStatus: nationalityStatus, documents: documents, casework: casework,
                        fingerprint: fingerprint(directory)), [])
     }
 

@@ -60,6 +60,8 @@ public struct CaseJSON: Encodable {
     let followUps: [FollowUpJSON]
     let children: [ChildJSON]
     let spouses: [SpouseJSON]
+    let documents: [DocumentJSON]
+    let attachments: [AttachmentJSON]
     /// The outcome a counsellor asked a manager to close the case with, while it waits.
     let closureRequest: String?
     /// Present when her personal data was erased.
@@ -87,6 +89,8 @@ public struct CaseJSON: Encodable {
         closureRequest = s.closureRequest
         children = view.children.map(ChildJSON.init)
         spouses = view.spouses.map(SpouseJSON.init)
+        documents = view.documents.map(DocumentJSON.init)
+        attachments = view.attachments.map(AttachmentJSON.init)
     }
 }
 

@@ -67,3 +67,28 @@ public struct SpouseJSON: Encodable {
         (id, relation, nationality, name, contact) = (s.id, s.relation.rawValue, s.nationality, s.name?.display, s.contact?.display)
     }
 }
+
+/// A line of her documents checklist in `case show --json`.
+public struct DocumentJSON: Encodable {
+    let document: String
+    let status: String
+    let updatedBy: String
+    let updatedOn: String
+
+    public init(_ d: DocumentEntry) { (document, status, updatedBy, updatedOn) = (d.document, d.status.rawValue, d.updatedBy, d.updatedOn) }
+}
+
+/// An attachment in `case show --json`: what it is, not its contents.
+public struct AttachmentJSON: Encodable {
+    let id: String
+    let document: String?
+    let bytes: Int
+    let title: String?
+    let mediaType: String?
+    let addedBy: String
+    let addedOn: String
+
+    public init(_ a: AttachmentView) {
+        (id, document, bytes, title, mediaType, addedBy, addedOn) = (a.id, a.document, a.bytes, a.title?.display, a.mediaType, a.addedBy, a.addedOn)
+    }
+}

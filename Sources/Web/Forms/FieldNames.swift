@@ -29,6 +29,7 @@ enum FieldNames {
         case .weakPassphrase, .passphraseMismatch: "new-passphrase"
         case .wrongPassphrase: "passphrase"
         case .contactDateOutOfRange: "date"
+        case .fileTooLarge: "file"
         default: nil
         }
     }

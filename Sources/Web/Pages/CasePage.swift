@@ -29,6 +29,7 @@ struct CasePage {
             \(list(.notes, CaseText.notes(view.notes)))
             \(view.erasure == nil ? noteForm : .empty)
             \(familySection)
+            \(documentsSection)
             \(contactsSection)
             \(followUpsSection)
             \(list(.consents, CaseText.consentEntries(view.consents, labels: labels)))

@@ -23,6 +23,14 @@ enum PageResponse {
                  body: ResponseBody(byteBuffer: ByteBuffer(string: page.text)))
     }
 
+    /// A file to save, never to show: served as bytes under a name that says nothing of her,
+    /// whatever it holds (a file shown in the page's origin could be made to run).
+    static func download(_ bytes: [UInt8], name: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/octet-stream", .cacheControl: "no-store",
+                                        .contentDisposition: "attachment; filename=\"\(name)\""],
+                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
     /// 303 to `location` (after a POST, and for a page that needs a login).
     static func redirect(_ location: String, cookies: [Cookie] = []) -> Response {
         var response = Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])

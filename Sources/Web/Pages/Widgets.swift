@@ -61,6 +61,15 @@ struct Widgets {
         return "<div class=\"\(wrapClass(name))\"><label>\(label)</label>\(errorLine(name))\(boxes)</div>"
     }
 
+    /// A file input (its contents never come back with a refused form).
+    func file(_ name: String, _ label: String, required: Bool = false, hint: String? = nil) -> HTML {
+        """
+        <div class="\(wrapClass(name))"><label for="\(idPrefix)\(name)">\(label)\(required ? " *" : "")</label>\(errorLine(name))
+        <input type="file" id="\(idPrefix)\(name)" name="\(name)"\(required ? HTML(" required") : .empty)>\
+        \(hint.map { (text: String) -> HTML in "<small class=\"muted\">\(text)</small>" } ?? .empty)</div>
+        """
+    }
+
     func textarea(_ name: String, _ label: String, required: Bool = false) -> HTML {
         let shown = form?.raw(name) ?? ""
         return """

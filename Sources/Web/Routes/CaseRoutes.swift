@@ -67,6 +67,29 @@ struct CaseRoutes {
             try store.close(session, policy: policy, caseID: id, outcome: outcome, reason: form.value("reason").map(PersonalText.init))
         }
         CaseworkRoutes(store: store, policy: policy).add { path, done, perform in step(router, path, done: done, perform) }
+        router.post("cases/{id}/attachments") { request, context in
+            await handler.upload(request, context, maximumFileBytes: policy.casework.attachmentMaxBytes) { signedIn, upload in
+                let id = try caseID(context)
+                return try await work(context, signedIn, upload.fields, id: id, done: .attached) {
+                    guard let file = upload.file, file.contents.count > 0 else { throw CaunoiError.missing(.file) }
+                    let title = (upload.fields.value("title") ?? file.filename).map(PersonalText.init)
+                    try await handler.core {
+                        try store.addAttachment(signedIn.session, policy: policy, caseID: id, contents: file.contents, title: title,
+                                                mediaType: file.mediaType, document: upload.fields.value("document"))
+                    }
+                }
+            }
+        }
+        router.get("cases/{id}/attachments/{attachment}") { request, context in
+            await handler.page(request, context) { signedIn in
+                let id = try caseID(context)
+                guard let attachment = context.parameters.get("attachment"), Self.isCaseID(attachment) else {
+                    throw CaunoiError.attachmentNotFound("-")
+                }
+                let file = try await handler.core { try store.attachment(signedIn.session, caseID: id, id: attachment) }
+                return PageResponse.download(file.contents.bytes, name: "\(id)-\(attachment).\(Self.fileExtension(file.view.mediaType))")
+            }
+        }
         step(router, "reopen", done: .saved) { session, form, id in
             guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
             try store.reopen(session, caseID: id, reason: PersonalText(reason))
@@ -91,6 +114,13 @@ struct CaseRoutes {
     private func caseID(_ context: WebContext) throws -> String {
         guard let id = context.parameters.get("id"), Self.isCaseID(id) else { throw CaunoiError.caseNotFound("-") }
         return id
+    }
+
+    /// A saved file's extension from its media type: the common kinds of scan and document,
+    /// `bin` for anything else.
+    static func fileExtension(_ mediaType: String?) -> String {
+        ["application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png", "image/heic": "heic", "text/plain": "txt",
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx", "application/msword": "doc"][mediaType ?? ""] ?? "bin"
     }
 
     static func isCaseID(_ text: String) -> Bool {
@@ -186,7 +216,7 @@ struct CaseRoutes {
 /// anything typed.
 enum Done: String {
     case opened, note, saved, contact, followUp = "followup", followUpDone = "followup-done", closureRequested = "closure-requested"
-    case closureDeclined = "closure-declined", family
+    case closureDeclined = "closure-declined", family, attached, documents
 
     func text(_ id: String) -> PageText {
         switch self {
@@ -199,6 +229,8 @@ enum Done: String {
         case .closureRequested: .closureRequested
         case .closureDeclined: .closureDeclined
         case .family: .familySaved
+        case .attached: .attachedNotice
+        case .documents: .documentsSaved
         }
     }
 }

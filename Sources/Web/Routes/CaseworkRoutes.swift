@@ -48,6 +48,14 @@ struct CaseworkRoutes {
             guard let spouse = form.value("spouse") else { throw CaunoiError.missing(.spouse) }
             try store.updateSpouse(session, policy: policy, caseID: id, spouseID: spouse, update: try Self.spouse(form))
         }
+        register("documents", .documents) { session, form, id in
+            guard let document = form.value("document") else { throw CaunoiError.missing(.document) }
+            let status = try form.value("status").map { text -> DocumentStatus? in
+                if text == "none" { return nil }
+                return try Self.code(DocumentStatus(rawValue: text), .status)
+            } ?? nil
+            try store.setDocument(session, policy: policy, caseID: id, document: document, status: status)
+        }
         register("close-request", .closureRequested) { session, form, id in
             guard let outcome = form.value("outcome") else { throw CaunoiError.missing(.outcome) }
             guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
@@ -80,7 +88,7 @@ struct CaseworkRoutes {
     }
 
     /// A choice the form offers, or a refusal naming the field (a forged value).
-    private static func code<T>(_ value: T?, _ field: InputField) throws -> T {
+    static func code<T>(_ value: T?, _ field: InputField) throws -> T {
         guard let value else { throw CaunoiError.invalid(field) }
         return value
     }

@@ -28,6 +28,21 @@ struct Handler: Sendable {
         return await guarded(context, signedIn) { try await body(signedIn, form) }
     }
 
+    /// A file upload (`multipart/form-data`) from a signed-in user, checked as a form post is;
+    /// the body may be as large as `maximumFileBytes` plus room for the fields.
+    func upload(_ request: Request, _ context: WebContext, maximumFileBytes: Int,
+                _ body: @Sendable (SignedIn, MultipartForm) async throws -> Response) async -> Response {
+        guard let signedIn = context.signedIn else { return PageResponse.redirect("/login") }
+        let form: MultipartForm
+        do { form = try await MultipartForm.read(request, maximumFileBytes: maximumFileBytes) } catch {
+            return ErrorPage.response(error == .tooLarge ? .contentTooLarge : .badRequest, lang: context.lang, signedIn: signedIn)
+        }
+        guard CSRFToken.matches(form.fields.value("csrf"), signedIn.csrf) else {
+            return ErrorPage.response(.forbidden, lang: context.lang, signedIn: signedIn, body: .csrfBody)
+        }
+        return await guarded(context, signedIn) { try await body(signedIn, form) }
+    }
+
     /// Runs blocking core work on the core's own threads.
     func core<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await services.store.perform(work)
