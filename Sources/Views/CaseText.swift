@@ -19,6 +19,8 @@ public enum CaseText {
         block(.notes, notes(view.notes))
         block(.children, childEntries(view.children, labels: labels))
         block(.spouses, spouseEntries(view.spouses, labels: labels))
+        block(.plan, planEntries(view.plan, labels: labels))
+        block(.delivered, deliveredEntries(view.delivered, labels: labels))
         block(.documents, documentEntries(view.documents, labels: labels))
         block(.attachments, attachmentEntries(view.attachments, labels: labels))
         block(.contacts, contactEntries(view.contacts, labels: labels))
@@ -81,6 +83,29 @@ public enum CaseText {
         spouses.map { s in
             let parts = [labels.relation(s.relation), s.nationality.map(labels.country), s.name?.display, s.contact?.display]
             return "[\(s.id)] " + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+        }
+    }
+
+    /// One entry per goal (its id, need, status, who and by when, what it says), then one
+    /// indented entry per service planned for it.
+    public static func planEntries(_ goals: [GoalView], labels: CodeLabels) -> [String] {
+        let lang = labels.lang
+        return goals.flatMap { g -> [String] in
+            let parts = [labels.need(g.need), labels.goalStatus(g.status), g.responsible, g.target.map { "\(Text.field(.target).text(lang)) \(DisplayFormat.day($0))" },
+                         g.description?.display]
+            let head = "[\(g.id)] " + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
+            return [head] + g.planned.map { p in
+                "  → " + [labels.service(p.service), labels.provider(p.agency), p.responsible,
+                          p.target.map { "\(Text.field(.target).text(lang)) \(DisplayFormat.day($0))" }].compactMap { $0 }.joined(separator: " · ")
+            }
+        }
+    }
+
+    /// One entry per service delivered: day, service, provider, outcome, the goal it served.
+    public static func deliveredEntries(_ delivered: [DeliveredService], labels: CodeLabels) -> [String] {
+        delivered.map { d in
+            let parts = [labels.service(d.service), labels.provider(d.agency), labels.serviceOutcome(d.outcome), d.goal, d.note?.display]
+            return "[\(DisplayFormat.day(d.day)) \(d.recordedBy)] " + parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
         }
     }
 

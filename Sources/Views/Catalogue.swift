@@ -20,6 +20,8 @@ public enum Text: Sendable {
     case contactAdded(String)
     case familyAdded(String, String)
     case documentSet(String)
+    case planUpdated(String)
+    case serviceRecorded(String)
     case attached(String, String)
     case attachmentWritten(String)
     case nothingDue
@@ -102,6 +104,7 @@ public enum Text: Sendable {
         case contacts, followUps, closureRequest, day, time, minutes, staff, summary, due, reason
         case family, children, spouses, sex, birthCountry, birthRegistration, nationality, livesWithHer, relation, contact, concerns
         case documents, attachments, document, title, size
+        case plan, goal, provider, target, responsible, delivered, serviceOutcome
     }
 
     public func text(_ lang: Language) -> String {
@@ -135,6 +138,8 @@ public enum Text: Sendable {
         case .possibleDuplicates(let ids):
             ("Cảnh báo: có thể trùng với hồ sơ \(ids.joined(separator: ", ")).", "Warning: possible duplicate of \(ids.joined(separator: ", ")).")
         case .noteAdded(let id): ("Đã thêm ghi chú vào hồ sơ \(id).", "Note added to case \(id).")
+        case .planUpdated(let id): ("Đã cập nhật kế hoạch hỗ trợ của hồ sơ \(id).", "Case plan of \(id) updated.")
+        case .serviceRecorded(let id): ("Đã ghi dịch vụ đã cung cấp cho hồ sơ \(id).", "Service delivered recorded for case \(id).")
         case .documentSet(let id): ("Đã cập nhật danh mục giấy tờ của hồ sơ \(id).", "Documents checklist of case \(id) updated.")
         case .attached(let id, let file): ("Đã đính kèm tệp \(file) (đã mã hoá) vào hồ sơ \(id).", "File \(file) attached (encrypted) to case \(id).")
         case .attachmentWritten(let path): ("Đã ghi tệp (chỉ chủ sở hữu đọc được): \(path)", "File written (owner-only): \(path)")
@@ -364,6 +369,13 @@ extension Text.Field {
         case .document: ("Loại giấy tờ", "Document")
         case .title: ("Tên tệp", "File name")
         case .size: ("Dung lượng", "Size")
+        case .plan: ("Kế hoạch hỗ trợ", "Case plan")
+        case .goal: ("Mục tiêu", "Goal")
+        case .provider: ("Nơi cung cấp", "Provider")
+        case .target: ("Hạn hoàn thành", "Target date")
+        case .responsible: ("Người phụ trách", "Responsible")
+        case .delivered: ("Dịch vụ đã cung cấp", "Services delivered")
+        case .serviceOutcome: ("Kết quả", "Outcome")
         }
     }
 }

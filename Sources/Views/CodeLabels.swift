@@ -29,6 +29,30 @@ public struct CodeLabels: Sendable {
     public func contactKind(_ code: String) -> String { label(policy.contactKinds, code) }
     public func birthRegistration(_ code: String) -> String { label(policy.birthRegistration, code) }
     public func document(_ code: String) -> String { label(policy.documents, code) }
+    public func service(_ code: String) -> String { label(policy.services, code) }
+
+    /// Who provides a service: a partner agency by its id, or the centre itself.
+    public func provider(_ agency: String?) -> String { agency ?? (lang == .vi ? "Trung tâm" : "The centre") }
+
+    public func goalStatus(_ status: GoalStatus) -> String {
+        let (vi, en) = switch status {
+        case .open: ("Đang thực hiện", "Open")
+        case .met: ("Đã đạt", "Met")
+        case .partlyMet: ("Đạt một phần", "Partly met")
+        case .dropped: ("Đã dừng", "Dropped")
+        }
+        return lang == .vi ? vi : en
+    }
+
+    public func serviceOutcome(_ outcome: ServiceOutcome) -> String {
+        let (vi, en) = switch outcome {
+        case .completed: ("Đã hoàn thành", "Completed")
+        case .partlyCompleted: ("Hoàn thành một phần", "Partly completed")
+        case .notCompleted: ("Chưa hoàn thành", "Not completed")
+        case .refused: ("Chị không nhận", "She declined it")
+        }
+        return lang == .vi ? vi : en
+    }
 
     public func documentStatus(_ status: DocumentStatus) -> String {
         let (vi, en) = status == .holds ? ("Đã có", "Holds") : ("Cần", "Needs")

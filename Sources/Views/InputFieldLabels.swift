@@ -46,6 +46,10 @@ extension InputField {
         case .document: .document
         case .file: .attachments
         case .title: .title
+        case .goal: .goal
+        case .service: .service
+        case .responsible: .responsible
+        case .target: .target
         case .publicKey: .publicKey
         case .fields: .fields
         case .text: .notes

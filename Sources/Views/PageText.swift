@@ -21,6 +21,7 @@ public enum PageText: Sendable {
     case matchTitle, matchHint, addToHer, someoneElse
     case addContact, contactAdded, addFollowUp, followUpAdded, markDone, followUpDone, dueFollowUps, centreFollowUps
     case addChild, updateChild(String), addSpouse, nowFormerSpouse, nowSpouse, familySaved
+    case addGoal, markGoal, planService, recordService, planSaved, serviceSaved
     case attachFile, attachedNotice, attachHint(Int), documentsSaved, setDocument, holds, needs, offTheList, download
     case requestClosure, approvalHint, approveAndClose, declineClosure, closureRequested, closureDeclined, closureWaiting(String)
 
@@ -143,6 +144,12 @@ public enum PageText: Sendable {
         case .followUpDone: ("Đã đánh dấu hoàn thành.", "Marked done.")
         case .dueFollowUps: ("Việc đến hạn hôm nay và quá hạn", "Due today and overdue")
         case .centreFollowUps: ("Việc của trung tâm đến hạn và quá hạn", "The centre's follow-ups due and overdue")
+        case .addGoal: ("Thêm mục tiêu", "Add a goal")
+        case .markGoal: ("Cập nhật mục tiêu", "Update a goal")
+        case .planService: ("Lên kế hoạch dịch vụ", "Plan a service")
+        case .recordService: ("Ghi dịch vụ đã cung cấp", "Record a service delivered")
+        case .planSaved: ("Đã cập nhật kế hoạch hỗ trợ.", "Case plan updated.")
+        case .serviceSaved: ("Đã ghi dịch vụ đã cung cấp.", "Service delivered recorded.")
         case .attachFile: ("Đính kèm tệp", "Attach a file")
         case .attachedNotice: ("Đã đính kèm tệp (đã mã hoá).", "File attached (encrypted).")
         case .attachHint(let megabytes):

@@ -72,6 +72,15 @@ extension SubjectRecord {
                              "nationality": .string(c.nationality), "lives_with_her": c.livesWithHer.map(JSONValue.bool) ?? .null,
                              "needs": .array(c.needs.map(JSONValue.string))])
                 }),
+                "plan": .array(item.view.plan.map { g in
+                    .object(["id": .string(g.id), "need": .string(g.need), "status": .string(g.status.rawValue), "target": text(g.target),
+                             "description": personal(g.description),
+                             "planned": .array(g.planned.map { p in .object(["service": .string(p.service), "agency": text(p.agency)]) })])
+                }),
+                "delivered": .array(item.view.delivered.map { d in
+                    .object(["service": .string(d.service), "agency": text(d.agency), "day": .string(d.day), "outcome": .string(d.outcome.rawValue),
+                             "note": personal(d.note)])
+                }),
                 "documents": .array(item.view.documents.map { d in
                     .object(["document": .string(d.document), "status": .string(d.status.rawValue), "updated_on": .string(d.updatedOn)])
                 }),
@@ -175,6 +184,16 @@ extension SubjectRecord {
                 } + item.view.spouses.map { p in
                     let parts = [both { $0.relation(p.relation) }, p.nationality.map { x in both { $0.country(x) } } ?? "",
                                  p.name?.revealed ?? "", p.contact?.revealed ?? ""]
+                    return "      <li>\(escape(parts.filter { !$0.isEmpty }.joined(separator: " · ")))</li>"
+                }).joined(separator: "\n") + "\n    </ul>\n"
+            }
+            if !item.view.plan.isEmpty || !item.view.delivered.isEmpty {
+                body += "    <h3>\(label(.plan))</h3>\n    <ul>\n" + (item.view.plan.map { g in
+                    let parts = [both { $0.need(g.need) }, both { $0.goalStatus(g.status) }, g.description?.revealed ?? ""]
+                    return "      <li>\(escape(parts.filter { !$0.isEmpty }.joined(separator: " · ")))</li>"
+                } + item.view.delivered.map { d in
+                    let parts = [DisplayFormat.day(d.day), both { $0.service(d.service) }, both { $0.provider(d.agency) },
+                                 both { $0.serviceOutcome(d.outcome) }, d.note?.revealed ?? ""]
                     return "      <li>\(escape(parts.filter { !$0.isEmpty }.joined(separator: " · ")))</li>"
                 }).joined(separator: "\n") + "\n    </ul>\n"
             }

@@ -21,6 +21,7 @@ import Testing
         "v9-casework": "8a68bb879c809b22",
         "v10-family": "ae0cd09981f2486d",
         "v11-documents": "c69bce3694f2a388",
+        "v12-plan": "bf1ac28cf8e9098d",
     ]
 
     static func checksum(_ sql: String) throws -> String {

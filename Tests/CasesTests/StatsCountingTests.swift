@@ -44,6 +44,16 @@ import Testing
             guard let list, !list.isEmpty else { return [none] }
             return Array(list.prefix(cap))
         }
+        var services: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT DISTINCT case_id, service FROM services_delivered ORDER BY service") {
+            services[row["case_id"], default: []].append(row["service"])
+        }
+        var providers: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT DISTINCT d.case_id, coalesce(a.kind, 'centre') AS p FROM services_delivered d LEFT JOIN agencies a ON a.id = d.agency_id ORDER BY p
+            """) {
+            providers[row["case_id"], default: []].append(row["p"])
+        }
         var contactKinds: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT DISTINCT case_id, kind FROM contacts ORDER BY kind") {
             contactKinds[row["case_id"], default: []].append(row["kind"])
@@ -63,6 +73,7 @@ import Testing
                 .year: [year], .quarter: ["\(year)-Q\((month - 1) / 3 + 1)"],
                 .associationCountry: [association?.country ?? "none"], .associationStatus: [association?.status ?? "none"],
                 .contactKind: capped(contactKinds[caseID], none: "none"),
+                .service: capped(services[caseID], none: "none"), .serviceProvider: capped(providers[caseID], none: "none"),
                 .childRegistration: [child?.0 ?? "unknown"], .childNationality: [child?.1 ?? "unknown"],
             ])
         }
@@ -168,6 +179,13 @@ import Testing
                 try f.rewrite("INSERT INTO contacts (id, case_id, on_day, kind, by_user, recorded_by, recorded_on) VALUES (?, ?, '2026-01-05', ?, 'hoa', 'hoa', '2026-01-05')",
                               ["K-\(index)-\(contact)", id, kinds[pick(kinds.count)]], case: id)
             }
+            for delivered in 0..<pick(3) {
+                let services = f.policy.services.entries.map(\.code)
+                try f.rewrite("""
+                    INSERT INTO services_delivered (id, case_id, service, agency_id, on_day, outcome, recorded_by, recorded_on)
+                    VALUES (?, ?, ?, ?, '2026-01-06', 'completed', 'hoa', '2026-01-06')
+                    """, ["Q-\(index)-\(delivered)", id, services[pick(services.count)], pick(2) == 0 ? nil : "vn-moj-hanoi"], case: id)
+            }
             for child in 0..<pick(3) {
                 try f.rewrite("""
                     INSERT INTO children (id, case_id, birth_registration, nationality, added_by, added_on, updated_on)
@@ -191,14 +209,15 @@ import Testing
         var shapes: [[StatsDimension]] = all.map { [$0] }
         shapes += [[.originProvince, .destination], [.need, .referralKind], [.destination, .need], [.year, .quarter],
                    [.associationCountry, .outcome], [.programme, .ageBand, .need], [.migration, .centre],
-                   [.contactKind, .need], [.childRegistration, .childNationality], [.childRegistration, .destination, .contactKind]]
+                   [.contactKind, .need], [.childRegistration, .childNationality], [.childRegistration, .destination, .contactKind],
+                   [.service, .serviceProvider], [.service, .programme]]
         var filters: [(String?, String?, Programme?)] = [(nil, nil, nil), ("2024-03-01", "2025-10-31", nil), (nil, "2024-12-31", .returnee)]
         filters.append(("2026-11-24", nil, nil))  // an empty period
         for unit in StatsUnit.allCases {
             for dimensions in shapes {
                 if unit == .associations && !dimensions.allSatisfy(StatsDimension.ofAssociations.contains) { continue }
                 if unit != .children && dimensions.contains(where: StatsDimension.ofChildren.contains) { continue }
-                if unit == .referrals && dimensions.contains(.contactKind) { continue }
+                if unit == .referrals && dimensions.contains(where: ([.contactKind, .service, .serviceProvider] as [StatsDimension]).contains) { continue }
                 for (from, to, programme) in filters {
                     if unit == .associations && programme != nil { continue }
                     var request = StatsRequest(dimensions: dimensions.map(\.rawValue))

@@ -140,3 +140,28 @@ extension CaseworkCommandTests {
         }
     }
 }
+
+extension CaseworkCommandTests {
+    @Test("a case plan and the services delivered against it, from the command line")
+    func plan() async throws {
+        try await Deployment.with([.manager, .counsellor]) { d in
+            let id = try await d.openCase(["--name", Invented.hoa, "--need", "divorce-recognition", "--need", "psychosocial"]).id
+            let text = try d.write("goal.yaml", "description: Ghi chú ly hôn tại Sở Tư pháp\n")
+            let goal = try #require(try JSON.object(try await d.ok(["case", "plan", "goal", id, "--need", "divorce-recognition",
+                                                                    "--responsible", Staff.counsellor.name, "--fields-from", text, "--json"],
+                                                                   as: .counsellor))["goal"] as? String)
+            try await d.ok(["case", "plan", "service", id, goal, "--service", "legal-advice"], as: .counsellor)
+            try await d.ok(["case", "service", id, "--service", "document-assistance", "--outcome", "completed", "--agency", "vn-moj-hanoi",
+                            "--goal", goal], as: .counsellor)
+            try await d.ok(["case", "plan", "status", id, goal, "--status", "met"], as: .counsellor)
+            #expect(try await d.run(["case", "plan", "goal", id, "--need", "shelter"], as: .counsellor).status == 64)
+            #expect(try await d.run(["case", "service", id, "--service", "massage", "--outcome", "completed"], as: .counsellor).status == 65)
+            #expect(try await d.run(["case", "service", id, "--service", "legal-aid", "--outcome", "completed", "--agency", "nowhere"],
+                                    as: .counsellor).status == 66)
+            #expect(try await d.run(["case", "plan", "status", id, "J-NOTAGOAL0000", "--status", "met"], as: .counsellor).status == 64)
+            let shown = try await d.ok(["case", "show", id], as: .counsellor).stdout
+            #expect(shown.contains("Kế hoạch hỗ trợ") && shown.contains("Ghi chú ly hôn tại Sở Tư pháp") && shown.contains("Đã đạt"))
+            #expect(shown.contains("Hỗ trợ làm giấy tờ") && shown.contains("vn-moj-hanoi · Đã hoàn thành"))
+        }
+    }
+}

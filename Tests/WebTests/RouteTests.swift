@@ -17,7 +17,9 @@ import Cases
                              "/cases/HN-OSSO-2026-00001/close-request", "/cases/HN-OSSO-2026-00001/decline-closure",
                              "/cases/HN-OSSO-2026-00001/children", "/cases/HN-OSSO-2026-00001/children/update",
                              "/cases/HN-OSSO-2026-00001/spouses", "/cases/HN-OSSO-2026-00001/spouses/update",
-                             "/cases/HN-OSSO-2026-00001/documents", "/find", "/me/passphrase",
+                             "/cases/HN-OSSO-2026-00001/documents", "/cases/HN-OSSO-2026-00001/plan/goals",
+                             "/cases/HN-OSSO-2026-00001/plan/status", "/cases/HN-OSSO-2026-00001/plan/services",
+                             "/cases/HN-OSSO-2026-00001/services", "/find", "/me/passphrase",
                              "/admin/users", "/admin/users/hoa/remove", "/admin/users/hoa/grant", "/admin/centres"]
 
     /// Opens a case through the form as the browser's user; returns its id.
@@ -300,6 +302,32 @@ import Cases
             try await browser.get("/")
             #expect(try await browser.upload("/cases/\(id)/attachments", [], file: (name: "x.txt", type: "text/plain", bytes: [65])).status
                     == .forbidden)
+        }
+    }
+
+    @Test func aCasePlanAndTheServicesDeliveredFromTheCasePage() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("hoa")
+            let id = try await Self.openCase(browser)
+            try await browser.get("/cases/\(id)")
+            #expect(try await browser.post("/cases/\(id)/plan/goals", [("form", "goal"), ("need", "shelter")]).status == .unprocessableContent)
+            #expect(try await browser.post("/cases/\(id)/plan/goals", [("form", "goal"), ("need", "divorce-recognition"), ("responsible", "hoa"),
+                                                                       ("description", "Ghi chú ly hôn tại Sở Tư pháp")]).status == .seeOther)
+            let page = try await browser.get("/cases/\(id)")
+            let goal = try #require(page.body.firstMatch(of: /\[(J-[A-Z0-9]+)\]/)?.1)
+            #expect(page.body.contains("Ghi chú ly hôn tại Sở Tư pháp") && page.body.contains("Đang thực hiện"))
+            #expect(try await browser.post("/cases/\(id)/plan/services", [("form", "plan-service"), ("goal", String(goal)), ("service", "legal-advice")])
+                .status == .seeOther)
+            #expect(try await browser.post("/cases/\(id)/services", [("form", "delivered"), ("service", "massage"), ("date", Now.vietnamToday()),
+                                                                     ("outcome", "completed")]).status == .unprocessableContent)
+            #expect(try await browser.post("/cases/\(id)/services", [("form", "delivered"), ("service", "document-assistance"),
+                                                                     ("date", Now.vietnamToday()), ("outcome", "completed"), ("agency", "vn-moj-hanoi"),
+                                                                     ("goal", String(goal))]).status == .seeOther)
+            #expect(try await browser.post("/cases/\(id)/plan/status", [("form", "goal-status"), ("goal", String(goal)), ("status", "met")]).status
+                    == .seeOther)
+            let after = try await browser.get("/cases/\(id)")
+            #expect(after.body.contains("Tư vấn pháp lý") && after.body.contains("Hỗ trợ làm giấy tờ") && after.body.contains("Đã đạt"))
+            #expect(after.body.contains("vn-moj-hanoi · Đã hoàn thành"))
         }
     }
 

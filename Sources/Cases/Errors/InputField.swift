@@ -14,6 +14,8 @@ public enum InputField: String, Sendable, CaseIterable {
     case relation, contact
     // Documents
     case document, file, title
+    // Case plan and services
+    case goal, service, responsible, target, outcomeCode = "service-outcome"
     case phone, otherName = "other-name", addPhone = "add-phone", removePhone = "remove-phone"
     case addOtherName = "add-other-name", removeOtherName = "remove-other-name", need, addNeed = "add-need", removeNeed = "remove-need"
     // Staff, centres, keys

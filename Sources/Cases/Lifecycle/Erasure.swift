@@ -128,6 +128,8 @@ enum Shredder {
         try db.execute(sql: "DELETE FROM attachment_contents WHERE attachment_id IN (SELECT id FROM attachments WHERE case_id \(ofHerCases))",
                        arguments: [person])
         try db.execute(sql: "UPDATE attachments SET title = NULL, media_type = NULL WHERE case_id \(ofHerCases)", arguments: [person])
+        try db.execute(sql: "UPDATE plan_goals SET description = NULL WHERE case_id \(ofHerCases)", arguments: [person])
+        try db.execute(sql: "UPDATE services_delivered SET note = NULL WHERE case_id \(ofHerCases)", arguments: [person])
         try db.execute(sql: "UPDATE cases SET closure_request = NULL WHERE person_id = ?", arguments: [person])
         try db.execute(sql: """
             UPDATE referral_events SET reason = NULL, reason_for_centre = NULL, reason_for_central = NULL WHERE referral_id \(ofHerReferrals)

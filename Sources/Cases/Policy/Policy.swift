@@ -34,6 +34,8 @@ public struct Policy: Sendable {
     public let nationalityStatus: CodeList
     /// Documents she holds or needs, and what an attachment is a copy of (`codes/documents.yaml`).
     public let documents: CodeList
+    /// Services a case plan schedules and a centre records as delivered (`codes/services.yaml`).
+    public let services: CodeList
     /// Contacts and follow-up rules (`casework.yaml`).
     public let casework: CaseworkSettings
     /// BLAKE2b-256 over every policy file (path and bytes, in path order): recorded with
@@ -92,6 +94,7 @@ public struct Policy: Sendable {
         let birthRegistration = list("codes/birth-registration.yaml", "birth_registration", name: "birth-registration")
         let nationalityStatus = list("codes/nationality-status.yaml", "nationality_status", name: "nationality-status")
         let documents = list("codes/documents.yaml", "documents", name: "document")
+        let services = list("codes/services.yaml", "services", name: "service")
         let requiredCodes = [("codes/programmes.yaml", programmes, Programme.allCases.map(\.rawValue)),
                              ("codes/risk.yaml", risk, RiskLevel.allCases.map(\.rawValue)),
                              ("codes/outcomes.yaml", outcomes, [Shredder.outcome])]
@@ -141,7 +144,7 @@ public struct Policy: Sendable {
                        provinces: provinces, formerProvinces: former, ageBands: bands,
                        blindIndex: blind, security: security, agencies: agencies, routing: routing, disclosure: disclosure,
                        retention: retention, contactKinds: contactKinds, birthRegistration: birthRegistration,
-                       nationalityStatus: nationalityStatus, documents: documents, casework: casework,
+                       nationalityStatus: nationalityStatus, documents: documents, services: services, casework: casework,
                        fingerprint: fingerprint(directory)), [])
     }
 

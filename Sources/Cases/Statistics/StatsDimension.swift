@@ -17,6 +17,10 @@ public enum StatsDimension: String, Sendable, CaseIterable {
     /// A child's Vietnamese birth registration and nationality status (children counted).
     case childRegistration = "child_registration"
     case childNationality = "child_nationality"
+    /// The services a case was given (policy/codes/services.yaml), and who gave them: the
+    /// centre itself or a partner agency's kind.
+    case service
+    case serviceProvider = "service_provider"
 
     /// Dimensions only children have.
     static let ofChildren: Set<StatsDimension> = [.childRegistration, .childNationality]
@@ -25,7 +29,7 @@ public enum StatsDimension: String, Sendable, CaseIterable {
     static let ofAssociations: Set<StatsDimension> = [.associationCountry, .associationStatus, .year, .quarter]
 
     /// Dimensions where one unit can hold several codes (capped by policy).
-    public var isMultiValued: Bool { self == .need || self == .referralKind || self == .contactKind }
+    public var isMultiValued: Bool { [.need, .referralKind, .contactKind, .service, .serviceProvider].contains(self) }
 
     /// The full code list: empty cells are still cells.
     func codes(policy: Policy, centres: [String], years: ClosedRange<Int>) -> [String] {
@@ -46,6 +50,8 @@ public enum StatsDimension: String, Sendable, CaseIterable {
         case .contactKind: policy.contactKinds.entries.map(\.code) + ["none"]
         case .childRegistration: policy.birthRegistration.entries.map(\.code)
         case .childNationality: policy.nationalityStatus.entries.map(\.code)
+        case .service: policy.services.entries.map(\.code) + ["none"]
+        case .serviceProvider: ["centre"] + AgencyKind.allCases.map(\.rawValue) + ["none"]
         }
     }
 }

@@ -52,6 +52,11 @@ enum StatsRecords {
                 let listSQL = switch dimension {
                 case .need: "SELECT case_id, need FROM case_needs ORDER BY case_id, need"
                 case .contactKind: "SELECT DISTINCT case_id, kind FROM contacts ORDER BY case_id, kind"
+                case .service: "SELECT DISTINCT case_id, service FROM services_delivered ORDER BY case_id, service"
+                case .serviceProvider: """
+                    SELECT DISTINCT d.case_id, coalesce(a.kind, 'centre') AS provider FROM services_delivered d
+                    LEFT JOIN agencies a ON a.id = d.agency_id ORDER BY d.case_id, provider
+                    """
                 default: "SELECT DISTINCT r.case_id, a.kind FROM referrals r JOIN agencies a ON a.id = r.agency_id ORDER BY r.case_id, a.kind"
                 }
                 // Rows come grouped by case: one dictionary insert per case, into a table sized once.
@@ -135,7 +140,7 @@ enum StatsRecords {
         case .outcome: return "CASE WHEN u.status = 'closed' THEN coalesce(u.outcome, 'open') ELSE 'open' END"
         case .need: return unit == .referrals ? "r.service" : "NULL"
         case .referralKind: return unit == .referrals ? "a.kind" : "NULL"
-        case .contactKind: return "NULL"
+        case .contactKind, .service, .serviceProvider: return "NULL"
         case .childRegistration: return "k.birth_registration"
         case .childNationality: return "k.nationality"
         }

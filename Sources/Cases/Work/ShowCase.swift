@@ -19,6 +19,9 @@ public struct CaseView: Sendable {
     /// Her documents checklist and the files attached (listed; contents read on request).
     public let documents: [DocumentEntry]
     public let attachments: [AttachmentView]
+    /// Her case plan (goals with planned services) and the services delivered.
+    public let plan: [GoalView]
+    public let delivered: [DeliveredService]
     /// Set when her personal data was erased: the fields above are then empty, codes remain.
     public let erasure: Erasure?
 }
@@ -92,13 +95,16 @@ extension CaseStore {
         let spouses = try loadSpouses(db, caseID: id, vault: vault)
         let documents = try loadDocuments(db, caseID: id)
         let attachments = try loadAttachments(db, caseID: id, vault: vault)
+        let plan = try loadPlan(db, caseID: id, vault: vault)
+        let delivered = try loadDelivered(db, caseID: id, vault: vault)
         let referrals = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM referrals WHERE case_id = ? ORDER BY rowid"), arguments: [id])
             .map(Referral.init(row:))
         // After the values opened (a damaged one is named by its own record): the case as a whole.
         if let vault { try CaseSeal.verify(db, caseID: id, vault: vault) }
         return CaseView(summary: summary, person: person, safeContact: safeContact, notes: notes, events: events,
                         consents: consents, referrals: referrals, contacts: contacts, followUps: followUps,
-                        children: children, spouses: spouses, documents: documents, attachments: attachments, erasure: erasure)
+                        children: children, spouses: spouses, documents: documents, attachments: attachments,
+                        plan: plan, delivered: delivered, erasure: erasure)
     }
 
     /// Plain columns only, for the user's own centre (managers and counsellors).

@@ -62,6 +62,8 @@ public struct CaseJSON: Encodable {
     let spouses: [SpouseJSON]
     let documents: [DocumentJSON]
     let attachments: [AttachmentJSON]
+    let plan: [GoalJSON]
+    let delivered: [DeliveredJSON]
     /// The outcome a counsellor asked a manager to close the case with, while it waits.
     let closureRequest: String?
     /// Present when her personal data was erased.
@@ -91,6 +93,8 @@ public struct CaseJSON: Encodable {
         spouses = view.spouses.map(SpouseJSON.init)
         documents = view.documents.map(DocumentJSON.init)
         attachments = view.attachments.map(AttachmentJSON.init)
+        plan = view.plan.map(GoalJSON.init)
+        delivered = view.delivered.map(DeliveredJSON.init)
     }
 }
 

@@ -92,3 +92,45 @@ public struct AttachmentJSON: Encodable {
         (id, document, bytes, title, mediaType, addedBy, addedOn) = (a.id, a.document, a.bytes, a.title?.display, a.mediaType, a.addedBy, a.addedOn)
     }
 }
+
+/// A goal of her case plan in `case show --json`, with the services planned for it.
+public struct GoalJSON: Encodable {
+    struct Planned: Encodable {
+        let id: String
+        let service: String
+        let agency: String?
+        let responsible: String?
+        let target: String?
+    }
+    let id: String
+    let need: String
+    let status: String
+    let responsible: String?
+    let target: String?
+    let description: String?
+    let closedOn: String?
+    let planned: [Planned]
+
+    public init(_ g: GoalView) {
+        (id, need, status, responsible, target, description, closedOn) = (g.id, g.need, g.status.rawValue, g.responsible, g.target,
+                                                                          g.description?.display, g.closedOn)
+        planned = g.planned.map { Planned(id: $0.id, service: $0.service, agency: $0.agency, responsible: $0.responsible, target: $0.target) }
+    }
+}
+
+/// A service delivered in `case show --json` (`agency` null: the centre itself).
+public struct DeliveredJSON: Encodable {
+    let id: String
+    let goal: String?
+    let service: String
+    let agency: String?
+    let day: String
+    let outcome: String
+    let note: String?
+    let recordedBy: String
+
+    public init(_ d: DeliveredService) {
+        (id, goal, service, agency, day, outcome, note, recordedBy) = (d.id, d.goal, d.service, d.agency, d.day, d.outcome.rawValue,
+                                                                      d.note?.display, d.recordedBy)
+    }
+}

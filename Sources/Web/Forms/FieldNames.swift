@@ -11,6 +11,7 @@ enum FieldNames {
         case "country": "destination"
         case "support-request": "request"
         case "contact-kind": "kind"
+        case "need": "need"
         case "birth-registration": "registration"
         case "nationality-status": "nationality"
         default: list

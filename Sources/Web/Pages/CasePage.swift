@@ -11,6 +11,8 @@ struct CasePage {
     /// Colleagues of her centre a manager may assign the case to.
     var colleagues: [String] = []
     var widgets: Widgets
+    /// The partner directory, for the plan's provider choices (id and name).
+    var agencies: [(id: String, name: String)] = []
     /// How this user may close the case (the core's rule, asked by the route).
     var closure = ClosureOptions(step: .close, mayDecline: false)
     /// Today in Vietnam, `YYYY-MM-DD`: the forms' default day, and what is overdue.
@@ -28,6 +30,7 @@ struct CasePage {
             \(erased)<dl class="fields">\(fields)</dl>
             \(list(.notes, CaseText.notes(view.notes)))
             \(view.erasure == nil ? noteForm : .empty)
+            \(planSection)
             \(familySection)
             \(documentsSection)
             \(contactsSection)

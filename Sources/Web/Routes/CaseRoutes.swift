@@ -182,14 +182,16 @@ struct CaseRoutes {
                           duplicates: [String] = []) async throws -> Response {
         let session = signedIn.session
         let policy = services.policy
-        let (view, colleagues, closure) = try await handler.core {
+        let (view, colleagues, closure, agencies) = try await handler.core {
             let view = try store.showCase(session, id: id, policy: policy)
-            return (view, try store.colleagues(session), try store.closureOptions(session, caseID: id))
+            let agencies = try store.agencies(session, policy: policy).map { (id: $0.id, name: $0.name) }
+            return (view, try store.colleagues(session), try store.closureOptions(session, caseID: id), agencies)
         }
         let labels = CodeLabels(policy: policy, lang: context.lang)
         var page = CasePage(view: view, labels: labels, signedIn: signedIn, colleagues: colleagues,
                             widgets: Widgets(lang: context.lang, form: form, problem: problem))
         page.closure = closure
+        page.agencies = agencies
         let warning = problem.map { _ in PageText.badFormTitle.text(context.lang) }
             ?? (duplicates.isEmpty ? nil : PageText.duplicateWarning(duplicates).text(context.lang))
         return PageResponse.html(page.render(notice: notice, warning: warning), status: status)
@@ -216,7 +218,7 @@ struct CaseRoutes {
 /// anything typed.
 enum Done: String {
     case opened, note, saved, contact, followUp = "followup", followUpDone = "followup-done", closureRequested = "closure-requested"
-    case closureDeclined = "closure-declined", family, attached, documents
+    case closureDeclined = "closure-declined", family, attached, documents, plan, service
 
     func text(_ id: String) -> PageText {
         switch self {
@@ -231,6 +233,8 @@ enum Done: String {
         case .family: .familySaved
         case .attached: .attachedNotice
         case .documents: .documentsSaved
+        case .plan: .planSaved
+        case .service: .serviceSaved
         }
     }
 }

@@ -56,6 +56,30 @@ struct CaseworkRoutes {
             } ?? nil
             try store.setDocument(session, policy: policy, caseID: id, document: document, status: status)
         }
+        register("plan/goals", .plan) { session, form, id in
+            guard let need = form.value("need") else { throw CaunoiError.missing(.need) }
+            try store.addGoal(session, policy: policy, caseID: id, need: need, description: form.value("description").map(PersonalText.init),
+                              responsible: form.value("responsible"), target: form.value("target"))
+        }
+        register("plan/status", .plan) { session, form, id in
+            guard let goal = form.value("goal") else { throw CaunoiError.missing(.goal) }
+            let status = try Self.code(form.value("status").flatMap(GoalStatus.init(rawValue:)), .status)
+            try store.setGoalStatus(session, caseID: id, goalID: goal, status: status)
+        }
+        register("plan/services", .plan) { session, form, id in
+            guard let goal = form.value("goal") else { throw CaunoiError.missing(.goal) }
+            guard let service = form.value("service") else { throw CaunoiError.missing(.service) }
+            try store.planService(session, policy: policy, caseID: id, goalID: goal, service: service, agency: form.value("agency"),
+                                  responsible: form.value("responsible"), target: form.value("target"))
+        }
+        register("services", .service) { session, form, id in
+            guard let service = form.value("service") else { throw CaunoiError.missing(.service) }
+            guard let day = form.value("date") else { throw CaunoiError.missing(.date) }
+            let outcome = try Self.code(form.value("outcome").flatMap(ServiceOutcome.init(rawValue:)), .outcome)
+            try store.recordService(session, policy: policy, caseID: id, service: ServiceRecord(
+                service: service, day: day, outcome: outcome, agency: form.value("agency"), goal: form.value("goal"),
+                note: form.value("note").map(PersonalText.init)))
+        }
         register("close-request", .closureRequested) { session, form, id in
             guard let outcome = form.value("outcome") else { throw CaunoiError.missing(.outcome) }
             guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
