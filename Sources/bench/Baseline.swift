@@ -97,8 +97,10 @@ struct Baseline {
             let caseRow = try Row.fetchOne(db, sql: "SELECT * FROM cases WHERE id = ?", arguments: ["BENCH-\(index)"])
             let person = try Row.fetchOne(db, sql: "SELECT * FROM persons WHERE id = ?", arguments: [caseRow?["person_id"] as String?])
             let notes = try Row.fetchAll(db, sql: "SELECT * FROM notes WHERE case_id = ?", arguments: ["BENCH-\(index)"])
+            let casework = try db.tableExists("casework")
+                ? try Row.fetchAll(db, sql: "SELECT * FROM casework WHERE case_id = ?", arguments: ["BENCH-\(index)"]).count : 0
             let events = try Row.fetchAll(db, sql: "SELECT * FROM case_events WHERE case_id = ?", arguments: ["BENCH-\(index)"])
-            return (caseRow == nil ? 0 : 1) + (person == nil ? 0 : 1) + notes.count + events.count
+            return (caseRow == nil ? 0 : 1) + (person == nil ? 0 : 1) + notes.count + events.count + casework
         }
     }
 

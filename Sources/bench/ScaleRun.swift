@@ -69,6 +69,10 @@ struct ScaleRun {
         let picks = (0..<Self.samples).map { _ in picker.below(scale) }
         let lookups = try Lookups.measure(store: store, session: session, policy: policy, baseline: baseline, fields: fields, picks: picks,
                                           profiler: profiler)
+        // A week of casework on the sampled cases, then their pages again (issue 15).
+        let casework = try profiler.around("casework") {
+            try CaseworkPhase.measure(store: store, session: session, policy: policy, baseline: baseline, picks: picks)
+        }
         // A two-dimensional suppressed export over every case.
         let statistician = try store.unlock(user: "statistician", passphrase: SecureBytes(utf8: Self.passphrase))
         let (exportSeconds, table) = try profiler.around("export") {
@@ -87,6 +91,7 @@ struct ScaleRun {
         report.row("import CPU (µs/case)", sealed.cpu / Double(scale) * 1e6, plain.cpu / Double(scale) * 1e6)
         report.row("  of which parse and validate (µs)", frontEnd.cpu / Double(min(Self.chunk, scale)) * 1e6, nil)
         lookups.rows(into: report)
+        casework.rows(into: report)
         report.row("2-D suppressed export (s)", exportSeconds, nil)
         report.row("database bytes per case", sealedBytes, plainBytes)
         report.print()
