@@ -33,6 +33,11 @@ NAME = "Trần Thị Bích Ngọc"
 PHONES = ["0912 345 678", "+82 10 9876 5432"]
 NOTE = "Đã gặp chị tại văn phòng; hẹn Sở Tư pháp ngày 15/12."
 SEARCH = "ngoc bich thi tran"
+CONTACT = "Thăm nhà; chị kể con trai đã đi nhà trẻ."
+CHILD = "Kim Min-jun"
+FOLLOW_UP = "Gọi hỏi Sở Tư pháp về giấy khai sinh của bé."
+SCAN_NAME = "ban-an-ly-hon-bich-ngoc.pdf"
+SCAN = "%PDF-1.7 Bản án ly hôn — Toà án gia đình Busan (bản chụp thử)"
 PASSPHRASES = {"quantri": "browser-admin-passphrase", "lan": "browser-manager-passphrase",
                "thuy": "browser-counsellor-passphrase", "mai": "browser-other-manager"}
 CHECKS = []
@@ -185,6 +190,8 @@ def scenario(driver, base, shots):
     submit(driver, "form[action$='/notes'] button")
     check(NOTE in driver.page_source, "the note shows on the case page")
 
+    casework(driver, case_url, case_id, shots)
+
     cookie = driver.get_cookie("caunoi")
     check(cookie is not None and cookie.get("httpOnly") and cookie.get("sameSite") == "Strict", "the session cookie is HttpOnly and SameSite=Strict")
     log_out(driver)
@@ -201,8 +208,53 @@ def scenario(driver, base, shots):
     return case_id
 
 
+def open_form(driver, action):
+    """Opens the folded section (<details>) that holds the form posting to `action`."""
+    driver.find_element(By.XPATH, f"//form[contains(@action, '{action}')]/ancestor::details/summary").click()
+
+
+def casework(driver, case_url, case_id, shots):
+    """A week's work on her case (issue 15): a contact, her son, a scan of the divorce judgment,
+    a follow-up that then shows on the dashboard, and a closure that needs a manager."""
+    driver.get(case_url)
+    open_form(driver, "/contacts")
+    Select(driver.find_element(By.CSS_SELECTOR, "form[action$='/contacts'] select[name='kind']")).select_by_value("home-visit")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/contacts'] [name='minutes']").send_keys("45")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/contacts'] [name='summary']").send_keys(CONTACT)
+    submit(driver, "form[action$='/contacts'] button")
+    check(CONTACT in driver.page_source and "Thăm tại nhà" in driver.page_source, "the contact shows on the case page")
+
+    open_form(driver, "/children")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/children'] [name='name']").send_keys(CHILD)
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/children'] [name='birth-country']").send_keys("Hàn Quốc")
+    Select(driver.find_element(By.CSS_SELECTOR, "form[action$='/children'] select[name='registration']")).select_by_value("not-registered")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/children'] input[name='need'][value='child-birth-registration']").click()
+    submit(driver, "form[action$='/children'] button")
+    check(CHILD in driver.page_source and "Chưa đăng ký khai sinh tại Việt Nam" in driver.page_source, "her son shows with his registration status")
+
+    with tempfile.TemporaryDirectory(prefix="caunoi-upload-") as folder:
+        scan = Path(folder) / SCAN_NAME
+        scan.write_text(SCAN, encoding="utf-8")
+        open_form(driver, "/attachments")
+        driver.find_element(By.CSS_SELECTOR, "form[action$='/attachments'] input[type='file']").send_keys(str(scan))
+        Select(driver.find_element(By.CSS_SELECTOR, "form[action$='/attachments'] select[name='document']")).select_by_value("foreign-divorce-judgment")
+        submit(driver, "form[action$='/attachments'] button")
+    check(SCAN_NAME in driver.page_source and "Tệp đính kèm" in driver.page_source, "the scan is listed, by the name it was uploaded with")
+
+    open_form(driver, "/followups")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/followups'] [name='reason']").send_keys(FOLLOW_UP)
+    submit(driver, "form[action$='/followups'] button")
+    check(FOLLOW_UP in driver.page_source, "the follow-up shows on the case page")
+    check("Đề nghị quản lý duyệt đóng hồ sơ" in driver.page_source, "closing this high-risk case asks a manager")
+    shoot(driver, shots, "casework.png")
+
+    driver.get(case_url.rsplit("/cases/", 1)[0] + "/")
+    check("Việc đến hạn hôm nay và quá hạn" in driver.page_source and case_id in driver.page_source, "the dashboard shows the follow-up due")
+    check(FOLLOW_UP not in driver.page_source, "the dashboard shows no sealed text")
+
+
 def leaks(directory):
-    typed = [NAME, *PHONES, NOTE, SEARCH, "Bích Ngọc", "0912345678"]
+    typed = [NAME, *PHONES, NOTE, SEARCH, "Bích Ngọc", "0912345678", CONTACT, CHILD, FOLLOW_UP, SCAN_NAME, SCAN, "Toà án gia đình"]
     found = []
     log = (directory / "server.log").read_text(encoding="utf-8", errors="replace")
     found += [f"server log: {value!r}" for value in typed if value in log]
