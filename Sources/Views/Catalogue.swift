@@ -20,6 +20,9 @@ public enum Text: Sendable {
     case contactAdded(String)
     case familyAdded(String, String)
     case documentSet(String)
+    case transferRequested(String, String)
+    case transferAccepted(String)
+    case transferDeclined(String)
     case planUpdated(String)
     case serviceRecorded(String)
     case attached(String, String)
@@ -140,6 +143,11 @@ public enum Text: Sendable {
         case .noteAdded(let id): ("Đã thêm ghi chú vào hồ sơ \(id).", "Note added to case \(id).")
         case .planUpdated(let id): ("Đã cập nhật kế hoạch hỗ trợ của hồ sơ \(id).", "Case plan of \(id) updated.")
         case .serviceRecorded(let id): ("Đã ghi dịch vụ đã cung cấp cho hồ sơ \(id).", "Service delivered recorded for case \(id).")
+        case .transferRequested(let id, let centre):
+            ("Đã gửi đề nghị chuyển \(id) đến trung tâm \(centre); chờ quản lý ở đó tiếp nhận.",
+             "Transfer \(id) to centre \(centre) requested; waiting for its manager to accept.")
+        case .transferAccepted(let id): ("Đã tiếp nhận \(id): chị và các hồ sơ đã chuyển về trung tâm.", "Transfer \(id) accepted: she and her cases are now here.")
+        case .transferDeclined(let id): ("Đã từ chối đề nghị chuyển \(id).", "Transfer \(id) declined.")
         case .documentSet(let id): ("Đã cập nhật danh mục giấy tờ của hồ sơ \(id).", "Documents checklist of case \(id) updated.")
         case .attached(let id, let file): ("Đã đính kèm tệp \(file) (đã mã hoá) vào hồ sơ \(id).", "File \(file) attached (encrypted) to case \(id).")
         case .attachmentWritten(let path): ("Đã ghi tệp (chỉ chủ sở hữu đọc được): \(path)", "File written (owner-only): \(path)")

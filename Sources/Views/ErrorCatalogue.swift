@@ -127,6 +127,15 @@ extension CaunoiError {
             ("Không có tệp đính kèm \(echoIfRecordID(id)).", "No attachment \(echoIfRecordID(id)).")
         case .fileTooLarge(let megabytes):
             ("Tệp quá lớn: tối đa \(megabytes) MB; không có gì được ghi.", "The file is too large: at most \(megabytes) MB; nothing was written.")
+        case .transferNotFound(let id):
+            ("Không có đề nghị chuyển trung tâm \(echoIfRecordID(id)).", "No transfer \(echoIfRecordID(id)).")
+        case .transferPending(let id):
+            ("Đã có một đề nghị chuyển trung tâm của \(echoIfRecordID(id)) đang chờ.", "A transfer of \(echoIfRecordID(id)) is already waiting.")
+        case .referralsInProgress(let id):
+            ("Hồ sơ \(echoIfRecordID(id)) còn phiếu chuyển gửi đang xử lý: cần có trả lời hoặc rút lại trước khi chuyển trung tâm.",
+             "Case \(echoIfRecordID(id)) has referrals in progress: they must be answered or withdrawn before she is transferred.")
+        case .transferNotPending(let id):
+            ("Đề nghị chuyển trung tâm \(echoIfRecordID(id)) đã được quyết định.", "Transfer \(echoIfRecordID(id)) was already decided.")
         case .taskNotFound(let id):
             ("Không có việc cần theo dõi \(echoIfRecordID(id)).", "No follow-up \(echoIfRecordID(id)).")
         case .fileNotFound(let field):

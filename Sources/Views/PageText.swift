@@ -21,6 +21,7 @@ public enum PageText: Sendable {
     case matchTitle, matchHint, addToHer, someoneElse
     case addContact, contactAdded, addFollowUp, followUpAdded, markDone, followUpDone, dueFollowUps, centreFollowUps
     case addChild, updateChild(String), addSpouse, nowFormerSpouse, nowSpouse, familySaved
+    case transfer, transferHint, transferRequestedNotice, incomingTransfers, accept, decline, transferAcceptedNotice, transferDeclinedNotice
     case addGoal, markGoal, planService, recordService, planSaved, serviceSaved
     case attachFile, attachedNotice, attachHint(Int), documentsSaved, setDocument, holds, needs, offTheList, download
     case requestClosure, approvalHint, approveAndClose, declineClosure, closureRequested, closureDeclined, closureWaiting(String)
@@ -144,6 +145,16 @@ public enum PageText: Sendable {
         case .followUpDone: ("Đã đánh dấu hoàn thành.", "Marked done.")
         case .dueFollowUps: ("Việc đến hạn hôm nay và quá hạn", "Due today and overdue")
         case .centreFollowUps: ("Việc của trung tâm đến hạn và quá hạn", "The centre's follow-ups due and overdue")
+        case .transfer: ("Chuyển sang trung tâm khác", "Transfer to another centre")
+        case .transferHint:
+            ("Chị và mọi hồ sơ của chị sẽ chuyển đi khi quản lý trung tâm nhận đồng ý; sau đó trung tâm này không đọc được dữ liệu của chị nữa.",
+             "She and all her cases move once the receiving centre's manager accepts; this centre can then no longer read her data.")
+        case .transferRequestedNotice: ("Đã gửi đề nghị chuyển trung tâm; chờ trung tâm nhận đồng ý.", "Transfer requested; waiting for the receiving centre.")
+        case .incomingTransfers: ("Đề nghị chuyển đến trung tâm", "Transfers to this centre")
+        case .accept: ("Tiếp nhận", "Accept")
+        case .decline: ("Từ chối", "Decline")
+        case .transferAcceptedNotice: ("Đã tiếp nhận: chị và các hồ sơ đã chuyển về trung tâm.", "Accepted: she and her cases are now here.")
+        case .transferDeclinedNotice: ("Đã từ chối đề nghị chuyển.", "Transfer declined.")
         case .addGoal: ("Thêm mục tiêu", "Add a goal")
         case .markGoal: ("Cập nhật mục tiêu", "Update a goal")
         case .planService: ("Lên kế hoạch dịch vụ", "Plan a service")

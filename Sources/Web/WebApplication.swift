@@ -27,6 +27,7 @@ public enum WebApplication {
         LoginRoutes(services: services).add(to: router)
         DashboardRoutes(handler: handler).add(to: router)
         CaseRoutes(handler: handler).add(to: router)
+        TransferRoutes(handler: handler).add(to: router)
         FindRoutes(handler: handler).add(to: router)
         AdminRoutes(handler: handler).add(to: router)
         return router

@@ -10,7 +10,7 @@ public struct Caunoi: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "caunoi",
         abstract: "Cầu Nối — theo dõi hồ sơ hỗ trợ phụ nữ (case tracker of the Vietnam Women's Union).",
-        subcommands: [Init.self, CentreCommand.self, UserCommand.self, CaseCommand.self, FollowUpCommand.self, ConsentCommand.self, AgencyCommand.self,
+        subcommands: [Init.self, CentreCommand.self, UserCommand.self, CaseCommand.self, FollowUpCommand.self, TransferCommand.self, ConsentCommand.self, AgencyCommand.self,
                       ReferralCommand.self, StatsCommand.self, AuditCommand.self, SubjectCommand.self, BackupCommand.self, AssociationCommand.self, RetentionCommand.self, KeysCommand.self, PolicyCommand.self, Serve.self]
     )
 

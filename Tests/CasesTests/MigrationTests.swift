@@ -22,6 +22,7 @@ import Testing
         "v10-family": "ae0cd09981f2486d",
         "v11-documents": "c69bce3694f2a388",
         "v12-plan": "bf1ac28cf8e9098d",
+        "v13-transfers": "3348e54a4d8e074d",
     ]
 
     static func checksum(_ sql: String) throws -> String {

@@ -165,3 +165,27 @@ extension CaseworkCommandTests {
         }
     }
 }
+
+extension CaseworkCommandTests {
+    @Test("a transfer to another centre from the command line: requested, listed, accepted; the old centre can no longer read her")
+    func transfer() async throws {
+        try await Deployment.with([.manager, .counsellor, .otherCounsellor]) { d in
+            let id = try await d.openCase(["--name", Invented.hoa]).id
+            // The other centre needs a manager to accept.
+            try await d.ok(["user", "add", "minh", "--role", "manager", "--centre", Deployment.otherCentre, "--recovery-key-file", d.recoveryKeyPath],
+                           as: .admin, newPassphrase: "minh-manager-passphrase")
+            let minh = Staff(name: "minh", passphrase: "minh-manager-passphrase")
+            #expect(try await d.run(["transfer", "request", id, "--centre", Deployment.otherCentre, "--reason", "Chuyển nhà"], as: .counsellor).status == 77)
+            #expect(try await d.run(["transfer", "request", id, "--centre", "XX-NOWHERE", "--reason", "Chuyển nhà"], as: .manager).status == 66)
+            let requested = try await d.ok(["transfer", "request", id, "--centre", Deployment.otherCentre, "--reason", "Chuyển nhà", "--json"], as: .manager)
+            let transfer = try #require(try JSON.object(requested)["transfer"] as? String)
+            #expect(try await d.ok(["transfer", "list", "--pending"], as: minh).stdout.contains(transfer))
+            #expect(try await d.run(["transfer", "accept", transfer], as: .manager).status == 77)
+            try await d.ok(["transfer", "accept", transfer], as: minh)
+            #expect(try await d.run(["transfer", "accept", transfer], as: minh).status == 64)
+            #expect(try await d.ok(["case", "show", id], as: .otherCounsellor).stdout.contains(Invented.hoa))
+            #expect(try await d.run(["case", "show", id], as: .counsellor).status == 77)
+            #expect(try await d.ok(["transfer", "list"], as: .manager).stdout.contains("Đã tiếp nhận"))
+        }
+    }
+}

@@ -19,7 +19,8 @@ import Cases
                              "/cases/HN-OSSO-2026-00001/spouses", "/cases/HN-OSSO-2026-00001/spouses/update",
                              "/cases/HN-OSSO-2026-00001/documents", "/cases/HN-OSSO-2026-00001/plan/goals",
                              "/cases/HN-OSSO-2026-00001/plan/status", "/cases/HN-OSSO-2026-00001/plan/services",
-                             "/cases/HN-OSSO-2026-00001/services", "/find", "/me/passphrase",
+                             "/cases/HN-OSSO-2026-00001/services", "/cases/HN-OSSO-2026-00001/transfer", "/transfers/W-AAAAAAAAAAAA/accept",
+                             "/transfers/W-AAAAAAAAAAAA/decline", "/find", "/me/passphrase",
                              "/admin/users", "/admin/users/hoa/remove", "/admin/users/hoa/grant", "/admin/centres"]
 
     /// Opens a case through the form as the browser's user; returns its id.
@@ -328,6 +329,36 @@ import Cases
             let after = try await browser.get("/cases/\(id)")
             #expect(after.body.contains("Tư vấn pháp lý") && after.body.contains("Hỗ trợ làm giấy tờ") && after.body.contains("Đã đạt"))
             #expect(after.body.contains("vn-moj-hanoi · Đã hoàn thành"))
+        }
+    }
+
+    @Test func aTransferToAnotherCentreAcceptedFromItsDashboard() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("hoa")
+            let id = try await Self.openCase(browser)
+            #expect(!(try await browser.get("/cases/\(id)").body.contains("action=\"/cases/\(id)/transfer\"")), "counsellors do not transfer")
+            try await browser.post("/logout", [])
+            try await browser.logIn("lan")
+            let page = try await browser.get("/cases/\(id)")
+            #expect(page.body.contains("action=\"/cases/\(id)/transfer\"") && page.body.contains("CT-MC"))
+            #expect(try await browser.post("/cases/\(id)/transfer", [("form", "transfer"), ("centre", "HN-OSSO"), ("reason", "x")]).status
+                    == .unprocessableContent)
+            #expect(try await browser.post("/cases/\(id)/transfer", [("form", "transfer"), ("centre", "CT-MC"), ("reason", "Chị chuyển về Cần Thơ")])
+                .status == .seeOther)
+            try await browser.post("/logout", [])
+            try await browser.logIn("mai")
+            let dashboard = try await browser.get("/")
+            let transfer = try #require(dashboard.body.firstMatch(of: /transfers\/(W-[A-Z0-9]+)\/accept/)?.1)
+            #expect(dashboard.body.contains("Đề nghị chuyển đến trung tâm") && dashboard.body.contains(id) && !dashboard.body.contains(Self.name))
+            let accepted = try await browser.post("/transfers/\(transfer)/accept", [])
+            #expect(accepted.status == .seeOther && accepted.location == "/?done=transfer-accepted")
+            #expect(try await browser.get("/?done=transfer-accepted").body.contains("Đã tiếp nhận: chị và các hồ sơ"))
+            #expect(try await browser.get("/cases/\(id)").body.contains(Self.name))
+            #expect(try await browser.post("/transfers/\(transfer)/accept", []).status == .badRequest)
+            try await browser.post("/logout", [])
+            try await browser.logIn("lan")
+            let gone = try await browser.get("/cases/\(id)")
+            #expect(gone.status == .forbidden && !gone.body.contains(Self.name))
         }
     }
 

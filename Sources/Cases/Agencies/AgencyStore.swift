@@ -83,6 +83,15 @@ extension CaseStore {
         }
     }
 
+    /// Ids and names of the directory as it stands, read only (no policy sync): the choices a
+    /// page offers on every view, without a write transaction each time.
+    public func agencyNames(_ session: Session) throws -> [(id: String, name: String)] {
+        try read { db in
+            try session.requireStillValid(db)
+            return try Row.fetchAll(db, sql: "SELECT id, name FROM agencies ORDER BY name").map { (id: $0["id"], name: $0["name"]) }
+        }
+    }
+
     public func agency(_ session: Session, policy: Policy, id: String) throws -> Agency {
         guard let agency = try agencies(session, policy: policy).first(where: { $0.id == id }) else { throw CaunoiError.agencyNotFound(id) }
         return agency

@@ -35,6 +35,12 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case approvalNeeded(caseID: String)
     /// A manager declined or decided on a closure nobody requested.
     case noClosureRequest(caseID: String)
+    /// A transfer of this woman is already waiting for the receiving centre.
+    case transferPending(String)
+    /// Her referrals still in progress belong to the sending centre: answered or withdrawn first.
+    case referralsInProgress(String)
+    /// The transfer was already accepted or declined.
+    case transferNotPending(String)
     /// An attachment over the size `casework.yaml` allows.
     case fileTooLarge(limitMegabytes: Int)
     case invalidReferralTransition(referral: String, from: String, to: String)
@@ -77,6 +83,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case associationNotFound(String)
     case taskNotFound(String)
     case attachmentNotFound(String)
+    case transferNotFound(String)
     case fileNotFound(InputField)
     case databaseNotFound(String)
     // Cannot create
@@ -109,12 +116,12 @@ public enum CaunoiError: Error, Equatable, Sendable {
     /// What sort of failure this is, for each face to translate into its own status.
     public var kind: FailureKind {
         switch self {
-        case .missing, .conflicting, .unexpected, .invalid, .nothingToUpdate, .confirmationMismatch, .noClosureRequest, .fileTooLarge: .invalidInput
+        case .missing, .conflicting, .unexpected, .invalid, .nothingToUpdate, .confirmationMismatch, .noClosureRequest, .fileTooLarge, .transferPending, .transferNotPending, .referralsInProgress: .invalidInput
         case .unknownCode, .invalidDate, .implausibleDate, .contactDateOutOfRange, .alreadyImported, .integrityFailure, .auditChainBroken, .importFailed, .policyInvalid,
              .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .agencyConflict, .forbiddenCharacters, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
              .deploymentNotCertified, .deploymentAlreadyCertified,
              .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: .badData
-        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .taskNotFound, .attachmentNotFound, .fileNotFound, .databaseNotFound: .notFound
+        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .taskNotFound, .attachmentNotFound, .transferNotFound, .fileNotFound, .databaseNotFound: .notFound
         case .cannotCreate: .cannotCreate
         case .ioFailure, .databaseReadOnly, .diskFull: .inputOutput
         case .databaseBusy, .tooManyAttempts: .busy

@@ -12,6 +12,8 @@ public enum WorkArea: Sendable, CaseIterable {
     case review
     /// Aggregate statistics, never a person.
     case statistics
+    /// A centre's decisions on its cases: transfers between centres, closures needing approval.
+    case centreDecisions
 }
 
 extension Role {
@@ -22,6 +24,7 @@ extension Role {
         case .centres: self == .admin
         case .review: self == .central
         case .statistics: self == .statistician
+        case .centreDecisions: self == .manager
         }
     }
 

@@ -129,6 +129,13 @@ enum Shredder {
                        arguments: [person])
         try db.execute(sql: "UPDATE attachments SET title = NULL, media_type = NULL WHERE case_id \(ofHerCases)", arguments: [person])
         try db.execute(sql: "UPDATE plan_goals SET description = NULL WHERE case_id \(ofHerCases)", arguments: [person])
+        // A transfer waiting holds a copy of her data key, sealed to the other centre: deleted.
+        try db.execute(sql: """
+            UPDATE transfers SET sealed_key = NULL, reason = NULL,
+                   status = CASE status WHEN 'pending' THEN 'declined' ELSE status END,
+                   decided_by = coalesce(decided_by, ?), decided_on = coalesce(decided_on, ?)
+            WHERE person_id = ?
+            """, arguments: [user, day, person])
         try db.execute(sql: "UPDATE services_delivered SET note = NULL WHERE case_id \(ofHerCases)", arguments: [person])
         try db.execute(sql: "UPDATE cases SET closure_request = NULL WHERE person_id = ?", arguments: [person])
         try db.execute(sql: """

@@ -40,6 +40,28 @@ struct PersonVault {
         return try unwrap(personID: personID, wrapped: wrapped, centreKey: session.centreKey(centre, version: Int(version)), dekTable: dekTable)
     }
 
+    /// Her DEK sealed (crypto_box_seal) to another centre's box key for a transfer, with what
+    /// it is for bound inside (`binding`, checked by `fromTransfer`).
+    func sealedForTransfer(to publicKey: [UInt8], binding: String) throws -> [UInt8] {
+        let message = SecureBytes(count: dek.count + binding.utf8.count) { buffer in
+            dek.withUnsafeBytes { buffer.copyMemory(from: $0) }
+            UnsafeMutableRawBufferPointer(rebasing: buffer[dek.count...]).copyMemory(from: UnsafeRawBufferPointer(start: binding, count: binding.utf8.count))
+        }
+        return try SealedBox.seal(message, to: publicKey)
+    }
+
+    /// The DEK a transfer carried, opened with the receiving centre's box pair; anything but
+    /// a 32-byte key followed by exactly `binding` is an integrity failure naming `record`.
+    static func fromTransfer(_ sealed: [UInt8], with keyPair: BoxKeyPair, personID: String, binding: String, record: String) throws -> PersonVault {
+        let failure = CaunoiError.integrityFailure(record: record)
+        let message: SecureBytes
+        do { message = try SealedBox.open(sealed, with: keyPair) } catch { throw failure }
+        guard message.count == 32 + binding.utf8.count,
+              message.withUnsafeBytes({ Array($0[32...]) }) == Array(binding.utf8) else { throw failure }
+        let dek = SecureBytes(count: 32) { buffer in message.withUnsafeBytes { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[0..<32])) } }
+        return PersonVault(personID: personID, dekTable: "persons", dek: dek)
+    }
+
     /// Unwraps a DEK with a given centre key (key rotation holds keys outside a session).
     static func unwrap(personID: String, wrapped: [UInt8], centreKey: SecureBytes, dekTable: String = "persons") throws -> PersonVault {
         do {

@@ -134,3 +134,22 @@ public struct DeliveredJSON: Encodable {
                                                                       d.note?.display, d.recordedBy)
     }
 }
+
+/// A transfer in `transfer list --json`.
+public struct TransferJSON: Encodable {
+    let id: String
+    let person: String
+    let from: String
+    let to: String
+    let status: String
+    let requestedBy: String
+    let requestedOn: String
+    let decidedBy: String?
+    let decidedOn: String?
+    let cases: [String]
+
+    public init(_ t: Transfer) {
+        (id, person, from, to, status) = (t.id, t.person, t.from, t.to, t.status.rawValue)
+        (requestedBy, requestedOn, decidedBy, decidedOn, cases) = (t.requestedBy, t.requestedOn, t.decidedBy, t.decidedOn, t.cases)
+    }
+}

@@ -11,6 +11,8 @@ struct CasePage {
     /// Colleagues of her centre a manager may assign the case to.
     var colleagues: [String] = []
     var widgets: Widgets
+    /// The other centres a manager may transfer her to (code and name).
+    var otherCentres: [(code: String, label: String)] = []
     /// The partner directory, for the plan's provider choices (id and name).
     var agencies: [(id: String, name: String)] = []
     /// How this user may close the case (the core's rule, asked by the route).
@@ -39,6 +41,7 @@ struct CasePage {
             \(list(.referrals, CaseText.referralEntries(view.referrals, labels: labels)))
             \(list(.history, CaseText.historyEntries(view.events, labels: labels, status: labels.caseStatus)))
             \(view.erasure == nil ? work : .empty)
+            \(transferSection)
             """
         return Layout(lang: lang, signedIn: signedIn).page(PageText.caseTitle(s.id).text(lang), notice: notice, warning: warning, content)
     }

@@ -87,6 +87,21 @@ extension CasePage {
         return "<section><h2>\(title.text(lang))</h2>\(parts.joined())</section>"
     }
 
+    /// A manager's transfer of the woman (and all her cases) to another centre.
+    var transferSection: HTML {
+        guard signedIn.session.mayReach(.centreDecisions), view.erasure == nil, !otherCentres.isEmpty else { return .empty }
+        let w = widgets.scoped("transfer")
+        return """
+            <section><h2>\(PageText.transfer.text(lang))</h2>
+            <details\(w.form != nil ? HTML(" open") : .empty)><summary>\(PageText.transfer.text(lang))</summary>
+            <p class="muted">\(PageText.transferHint.text(lang))</p>
+            <form method="post" action="\(base)/transfer" class="stack">\(w.csrf(signedIn.csrf))\(Widgets.scopeField("transfer"))
+            \(w.select("centre", Text.field(.centre).text(lang), options: otherCentres, required: true, blank: PageText.chooseOne.text(lang)))
+            \(w.textarea("reason", PageText.reasonLabel.text(lang), required: true))
+            <button type="submit">\(PageText.transfer.text(lang))</button></form></details></section>
+            """
+    }
+
     func section(_ field: Text.Field, _ body: HTML) -> HTML {
         "<section><h2>\(Text.field(field).text(lang))</h2>\(body)</section>"
     }

@@ -73,7 +73,7 @@ struct CaseRoutes {
                 return try await work(context, signedIn, upload.fields, id: id, done: .attached) {
                     guard let file = upload.file, file.contents.count > 0 else { throw CaunoiError.missing(.file) }
                     let title = (upload.fields.value("title") ?? file.filename).map(PersonalText.init)
-                    try await handler.core {
+                    _ = try await handler.core {
                         try store.addAttachment(signedIn.session, policy: policy, caseID: id, contents: file.contents, title: title,
                                                 mediaType: file.mediaType, document: upload.fields.value("document"))
                     }
@@ -182,16 +182,18 @@ struct CaseRoutes {
                           duplicates: [String] = []) async throws -> Response {
         let session = signedIn.session
         let policy = services.policy
-        let (view, colleagues, closure, agencies) = try await handler.core {
+        let (view, colleagues, closure, agencies, centres) = try await handler.core {
             let view = try store.showCase(session, id: id, policy: policy)
-            let agencies = try store.agencies(session, policy: policy).map { (id: $0.id, name: $0.name) }
-            return (view, try store.colleagues(session), try store.closureOptions(session, caseID: id), agencies)
+            let agencies = try store.agencyNames(session)
+            let centres = session.mayReach(.centreDecisions) ? try store.centres(session).filter { $0.code != view.summary.centre } : []
+            return (view, try store.colleagues(session), try store.closureOptions(session, caseID: id), agencies, centres)
         }
         let labels = CodeLabels(policy: policy, lang: context.lang)
         var page = CasePage(view: view, labels: labels, signedIn: signedIn, colleagues: colleagues,
                             widgets: Widgets(lang: context.lang, form: form, problem: problem))
         page.closure = closure
         page.agencies = agencies
+        page.otherCentres = centres.map { ($0.code, "\($0.code) · \($0.name)") }
         let warning = problem.map { _ in PageText.badFormTitle.text(context.lang) }
             ?? (duplicates.isEmpty ? nil : PageText.duplicateWarning(duplicates).text(context.lang))
         return PageResponse.html(page.render(notice: notice, warning: warning), status: status)
@@ -218,7 +220,7 @@ struct CaseRoutes {
 /// anything typed.
 enum Done: String {
     case opened, note, saved, contact, followUp = "followup", followUpDone = "followup-done", closureRequested = "closure-requested"
-    case closureDeclined = "closure-declined", family, attached, documents, plan, service
+    case closureDeclined = "closure-declined", family, attached, documents, plan, service, transfer
 
     func text(_ id: String) -> PageText {
         switch self {
@@ -235,6 +237,7 @@ enum Done: String {
         case .documents: .documentsSaved
         case .plan: .planSaved
         case .service: .serviceSaved
+        case .transfer: .transferRequestedNotice
         }
     }
 }

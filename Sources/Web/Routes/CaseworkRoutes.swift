@@ -80,6 +80,11 @@ struct CaseworkRoutes {
                 service: service, day: day, outcome: outcome, agency: form.value("agency"), goal: form.value("goal"),
                 note: form.value("note").map(PersonalText.init)))
         }
+        register("transfer", .transfer) { session, form, id in
+            guard let centre = form.value("centre") else { throw CaunoiError.missing(.centre) }
+            guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
+            try store.requestTransfer(session, id: id, to: centre, reason: PersonalText(reason))
+        }
         register("close-request", .closureRequested) { session, form, id in
             guard let outcome = form.value("outcome") else { throw CaunoiError.missing(.outcome) }
             guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }

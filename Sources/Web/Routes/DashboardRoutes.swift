@@ -11,13 +11,20 @@ struct DashboardRoutes {
         router.get("/") { request, context in
             await handler.page(request, context) { signedIn in
                 let labels = CodeLabels(policy: handler.services.policy, lang: context.lang)
-                let content = try await content(signedIn.session, labels: labels)
-                return PageResponse.html(Layout(lang: context.lang, signedIn: signedIn).page(PageText.dashboard.text(context.lang), content))
+                let content = try await content(signedIn.session, labels: labels, csrf: signedIn.csrf)
+                // A fixed word after a transfer was decided, never anything typed.
+                let notice: PageText? = switch request.uri.queryParameters.get("done") {
+                case "transfer-accepted": .transferAcceptedNotice
+                case "transfer-declined": .transferDeclinedNotice
+                default: nil
+                }
+                return PageResponse.html(Layout(lang: context.lang, signedIn: signedIn)
+                    .page(PageText.dashboard.text(context.lang), notice: notice?.text(context.lang), content))
             }
         }
     }
 
-    private func content(_ session: Session, labels: CodeLabels) async throws -> HTML {
+    private func content(_ session: Session, labels: CodeLabels, csrf: String) async throws -> HTML {
         let store = handler.services.store
         let tables = Tables(labels: labels)
         let lang = labels.lang
@@ -34,16 +41,19 @@ struct DashboardRoutes {
                     section(.awaitingAnswer, tables.referrals(waiting))].joined()
         case .manager:
             let policy = handler.services.policy
-            let (due, active, overdue) = try await handler.core {
+            let (due, active, overdue, incoming) = try await handler.core {
                 (try store.dueFollowUps(session, policy: policy, scope: .centre),
-                 try store.listCases(session, CaseFilter(activeOnly: true)).cases, try store.referrals(session, status: nil, overdue: true))
+                 try store.listCases(session, CaseFilter(activeOnly: true)).cases, try store.referrals(session, status: nil, overdue: true),
+                 try store.transfers(session, incomingOnly: true))
             }
             let unassigned = active.filter { $0.assignedTo == nil }
             let load = Dictionary(grouping: active.compactMap(\.assignedTo), by: { $0 }).mapValues(\.count).sorted { $0.key < $1.key }
             let loadRows = load.map { user, count -> HTML in "<tr><td>\(user)</td><td>\(count)</td></tr>" }
             let workload: HTML = load.isEmpty ? "<p class=\"muted\">\(PageText.nothingHere.text(lang))</p>"
                 : "<table><tbody>\(loadRows)</tbody></table>"
-            return [section(.centreFollowUps, tables.followUps(due)), section(.unassignedCases, tables.cases(unassigned)),
+            return [section(.centreFollowUps, tables.followUps(due)),
+                    incoming.isEmpty ? .empty : section(.incomingTransfers, tables.incomingTransfers(incoming, csrf: csrf)),
+                    section(.unassignedCases, tables.cases(unassigned)),
                     section(.overdueReferrals, tables.referrals(overdue)),
                     section(.workload, workload)].joined()
         case .central:
