@@ -126,6 +126,8 @@ import Views
             #expect(throws: CaunoiError.missing(.reason)) {
                 try f.store.addFollowUp(lan, caseID: opened.id, due: "2026-03-06", assignTo: "hoa", reason: PersonalText("  "))
             }
+            // The case is lan's; the task is hoa's: it is on hoa's list, not lan's.
+            try f.store.assign(lan, caseID: opened.id, to: "lan")
             return try f.store.addFollowUp(lan, caseID: opened.id, due: "2026-03-06", assignTo: "hoa",
                                            reason: PersonalText("Hỏi lại về phiên toà ly hôn"))
         }
@@ -133,6 +135,8 @@ import Views
             let hoa = try f.session("hoa")
             let due = try f.store.dueFollowUps(hoa, policy: f.policy, scope: .mine)
             #expect(due.map(\.key) == [taskID] && due.first?.reason == .manual && due.first?.assignedTo == "hoa")
+            #expect(try f.store.dueFollowUps(f.session("lan"), policy: f.policy, scope: .mine).isEmpty)
+            #expect(try f.store.dueFollowUps(f.session("lan"), policy: f.policy, scope: .centre).map(\.key) == [taskID])
             let shown = try f.store.showCase(hoa, id: opened.id, policy: f.policy).followUps
             #expect(shown.first?.note?.revealed == "Hỏi lại về phiên toà ly hôn")
             try f.store.completeFollowUp(hoa, policy: f.policy, key: taskID)

@@ -52,12 +52,17 @@ extension CaseStore {
         if scope == .centre { try session.require(.manager) }
         let centre = session.centre ?? ""
         let horizon = through ?? Now.vietnamToday()
-        return try write { db in
-            try audit(db, session, "followup.list")
-            return try FollowUpQuery(db: db, centre: centre, caseID: nil, settings: policy.casework)
-                .open(through: horizon)
-                .filter { scope == .centre || $0.assignedTo == session.user || ($0.assignedTo == nil && session.role == .manager) }
+        let managersToo = session.role == .manager
+        // Worked out in a read transaction: over a centre's cases it takes a while, and the
+        // writer (every page's audit entry) must not wait for it.
+        let due = try read { db in
+            var query = FollowUpQuery(db: db, centre: centre, caseID: nil, settings: policy.casework)
+            if scope == .mine { query.assignee = (session.user, managersToo) }
+            return try query.open(through: horizon)
+                .filter { scope == .centre || $0.assignedTo == session.user || ($0.assignedTo == nil && managersToo) }
         }
+        try write { db in try audit(db, session, "followup.list") }
+        return due
     }
 
     /// Adds a follow-up by hand: due today or later (within two years), for an active
@@ -142,6 +147,14 @@ struct FollowUpQuery {
     let caseID: String?
     /// nil: the rules are not applied (manual follow-ups only).
     let settings: CaseworkSettings?
+    /// Only what may be hers: cases and tasks assigned to this user, and, when the flag is
+    /// set (a manager), unassigned ones. A superset of the final list, which is filtered
+    /// exactly afterwards; it keeps a counsellor's dashboard from scanning the whole centre.
+    var assignee: (user: String, unassignedToo: Bool)?
+
+    init(db: Database, centre: String, caseID: String?, settings: CaseworkSettings?) {
+        (self.db, self.centre, self.caseID, self.settings) = (db, centre, caseID, settings)
+    }
 
     /// Open follow-ups due up to `through` (every open one when nil), oldest first.
     func open(through: String?) throws -> [FollowUp] {
@@ -150,7 +163,7 @@ struct FollowUpQuery {
             if settings.highRiskWithoutContactDays > 0 { all += try withoutContact(days: settings.highRiskWithoutContactDays) }
             if settings.referralPastDue { all += try referralsPastDue() }
         }
-        all += try closureRequests()
+        if wantsManagers { all += try closureRequests() }
         let done = try doneKeys(all.filter { $0.reason != .manual }.map(\.key))
         return all.filter { !done.contains($0.key) && $0.due <= (through ?? $0.due) }
             .sorted { ($0.due, $0.caseID, $0.key) < ($1.due, $1.caseID, $1.key) }
@@ -158,21 +171,41 @@ struct FollowUpQuery {
 
     private var scope: (sql: String, arguments: StatementArguments) {
         if let caseID { return ("c.centre = ? AND c.id = ?", [centre, caseID]) }
+        if let assignee {
+            // Referrals past due of unassigned cases are their makers': kept for the final filter.
+            return ("c.centre = ? AND (c.assigned_to = ? OR c.assigned_to IS NULL)", [centre, assignee.user])
+        }
         return ("c.centre = ?", [centre])
     }
 
+    /// The centre (or the one case), whoever the cases are assigned to: closure requests are
+    /// the managers' whatever case they are about.
+    private var centreScope: (sql: String, arguments: StatementArguments) {
+        if let caseID { return ("c.centre = ? AND c.id = ?", [centre, caseID]) }
+        return ("c.centre = ?", [centre])
+    }
+
+    /// Whether closure requests (the managers') are wanted at all.
+    private var wantsManagers: Bool { assignee?.unassignedToo ?? true }
+
+    /// Manual follow-ups, by whom the task (not the case) is assigned to.
     private func manual() throws -> [FollowUp] {
-        try Row.fetchAll(db, sql: """
-            SELECT t.* FROM tasks t JOIN cases c ON c.id = t.case_id
-            WHERE \(scope.sql) AND t.reason = 'manual' AND t.done_on IS NULL
-            """, arguments: scope.arguments).map(Self.followUp(task:))
+        var conditions = ["t.centre = ?", "t.reason = 'manual'", "t.done_on IS NULL"]
+        var arguments: StatementArguments = [centre]
+        if let caseID { conditions.append("t.case_id = ?"); arguments += [caseID] }
+        if let assignee {
+            conditions.append(assignee.unassignedToo ? "(t.assigned_to = ? OR t.assigned_to IS NULL)" : "t.assigned_to = ?")
+            arguments += [assignee.user]
+        }
+        return try Row.fetchAll(db, sql: "SELECT t.* FROM tasks t WHERE \(conditions.joined(separator: " AND "))", arguments: arguments)
+            .map(Self.followUp(task:))
     }
 
     /// High-risk cases not closed, due `days` after their last contact (or their opening).
     private func withoutContact(days: Int) throws -> [FollowUp] {
         try Row.fetchAll(db, sql: """
             SELECT c.id, c.assigned_to, coalesce((SELECT max(k.on_day) FROM contacts k WHERE k.case_id = c.id), c.opened_on) AS last
-            FROM cases c WHERE \(scope.sql) AND c.status <> 'closed' AND c.risk = 'high'
+            FROM cases c WHERE \(scope.sql) AND c.status <> 'closed' AND c.risk = 'high' \(assignee?.unassignedToo == false ? "AND c.assigned_to IS NOT NULL" : "")
             """, arguments: scope.arguments).compactMap { row in
             guard let due = Day.adding(days: days, to: row["last"]) else { return nil }
             let id: String = row["id"]
@@ -203,8 +236,8 @@ struct FollowUpQuery {
         try Row.fetchAll(db, sql: """
             SELECT c.id, c.closure_request,
                    (SELECT e.on_day FROM case_events e WHERE e.case_id = c.id AND e.kind = 'closure-requested' ORDER BY e.rowid DESC LIMIT 1) AS asked
-            FROM cases c WHERE \(scope.sql) AND c.closure_request IS NOT NULL
-            """, arguments: scope.arguments).map { row in
+            FROM cases c WHERE \(centreScope.sql) AND c.closure_request IS NOT NULL
+            """, arguments: centreScope.arguments).map { row in
             let id: String = row["id"]
             let asked: String = row["asked"] ?? Now.vietnamToday()
             return FollowUp(key: "\(FollowUpReason.closureRequest.rawValue)/\(id)/\(asked)", caseID: id, reason: .closureRequest, due: asked,
