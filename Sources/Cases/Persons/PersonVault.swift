@@ -43,9 +43,10 @@ struct PersonVault {
     /// Her DEK sealed (crypto_box_seal) to another centre's box key for a transfer, with what
     /// it is for bound inside (`binding`, checked by `fromTransfer`).
     func sealedForTransfer(to publicKey: [UInt8], binding: String) throws -> [UInt8] {
-        let message = SecureBytes(count: dek.count + binding.utf8.count) { buffer in
+        let suffix = Array(binding.utf8)
+        let message = SecureBytes(count: dek.count + suffix.count) { buffer in
             dek.withUnsafeBytes { buffer.copyMemory(from: $0) }
-            UnsafeMutableRawBufferPointer(rebasing: buffer[dek.count...]).copyMemory(from: UnsafeRawBufferPointer(start: binding, count: binding.utf8.count))
+            suffix.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[dek.count...]).copyMemory(from: $0) }
         }
         return try SealedBox.seal(message, to: publicKey)
     }
