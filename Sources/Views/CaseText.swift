@@ -145,7 +145,11 @@ public enum CaseText {
     /// Why, what about, and whether done: one follow-up described for any list of them.
     public static func followUpParts(_ f: FollowUp, note: PersonalText?, labels: CodeLabels) -> String {
         let lang = labels.lang
-        let detail = f.reason == .closureRequest ? f.detail.map(labels.outcome) : f.detail
+        let detail = switch f.reason {
+        case .closureRequest: f.detail.map(labels.outcome)
+        case .shelterStayEnding: f.detail.map(DisplayFormat.day)
+        default: f.detail
+        }
         let done = f.doneOn.map { (lang == .vi ? "đã xong " : "done ") + DisplayFormat.day($0) + (f.doneBy.map { " (\($0))" } ?? "") }
         return [labels.followUpReason(f.reason), detail, note?.display, done].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")
     }

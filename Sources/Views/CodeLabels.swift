@@ -80,6 +80,7 @@ public struct CodeLabels: Sendable {
         case .noContact: ("Nguy cơ cao, lâu chưa tiếp xúc", "High risk, no recent contact")
         case .referralPastDue: ("Phiếu chuyển gửi quá hạn chưa có trả lời", "Referral past due, unanswered")
         case .closureRequest: ("Đề nghị đóng hồ sơ chờ duyệt", "Closure request awaiting approval")
+        case .shelterStayEnding: ("Sắp hết thời gian tạm trú", "Shelter stay ending")
         }
         return lang == .vi ? vi : en
     }

@@ -111,6 +111,28 @@ import Views
         }
     }
 
+    @Test func aShelterStayEndingRaisesAFollowUpUntilHerGoalIsDecided() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let opened = try Self.on("2026-03-02") { try f.open("Phạm Thị Liên") { $0.needs = ["shelter"] } }
+        let goal = try Self.on("2026-03-02") {
+            let lan = try f.session("lan")
+            let goal = try f.store.addGoal(lan, policy: f.policy, caseID: opened.id, need: "shelter", description: nil, responsible: "hoa", target: nil)
+            try f.store.planService(lan, policy: f.policy, caseID: opened.id, goalID: goal, service: "shelter-stay", agency: nil, responsible: "hoa",
+                                    target: "2026-03-20")
+            return goal
+        }
+        #expect(f.policy.casework.shelterStayEndingDays == 3)
+        let early = try Self.on("2026-03-16") { try f.store.dueFollowUps(f.session("hoa"), policy: f.policy, scope: .mine) }
+        #expect(early.isEmpty)
+        try Self.on("2026-03-17") {
+            let due = try f.store.dueFollowUps(f.session("hoa"), policy: f.policy, scope: .mine)
+            #expect(due.map(\.reason) == [.shelterStayEnding] && due.first?.detail == "2026-03-20" && due.first?.assignedTo == "hoa")
+            try f.store.setGoalStatus(f.session("hoa"), caseID: opened.id, goalID: goal, status: .met)
+            #expect(try f.store.dueFollowUps(f.session("hoa"), policy: f.policy, scope: .mine).isEmpty)
+        }
+    }
+
     @Test func aManualFollowUpHasASealedReasonAnAssigneeAndADueDay() throws {
         let f = try Fixture()
         defer { f.cleanUp() }

@@ -10,6 +10,8 @@ public enum FollowUpReason: String, Sendable, CaseIterable, Codable {
     case referralPastDue = "referral-past-due"
     /// A counsellor asked to close a case that needs a manager's approval.
     case closureRequest = "closure-request"
+    /// A shelter stay in her plan ends soon: where does she go next?
+    case shelterStayEnding = "shelter-stay-ending"
 }
 
 /// Something to do on a case by a day. Manual follow-ups are stored from the start (with a
@@ -162,6 +164,7 @@ struct FollowUpQuery {
         if let settings {
             if settings.highRiskWithoutContactDays > 0 { all += try withoutContact(days: settings.highRiskWithoutContactDays) }
             if settings.referralPastDue { all += try referralsPastDue() }
+            if settings.shelterStayEndingDays > 0 { all += try shelterStaysEnding(days: settings.shelterStayEndingDays) }
         }
         if wantsManagers { all += try closureRequests() }
         let done = try doneKeys(all.filter { $0.reason != .manual }.map(\.key))
@@ -228,6 +231,20 @@ struct FollowUpQuery {
             return FollowUp(key: "\(FollowUpReason.referralPastDue.rawValue)/\(row["case_id"] as String)/\(referral)/\(due)",
                             caseID: row["case_id"], reason: .referralPastDue, due: due,
                             assignedTo: (row["assigned_to"] as String?) ?? row["created_by"], detail: referral, doneBy: nil, doneOn: nil)
+        }
+    }
+
+    /// Shelter stays planned under an open goal, due `days` before the stay's last day.
+    private func shelterStaysEnding(days: Int) throws -> [FollowUp] {
+        try Row.fetchAll(db, sql: """
+            SELECT s.id, s.case_id, s.target_on, coalesce(s.responsible, c.assigned_to) AS whose FROM plan_services s
+            JOIN plan_goals g ON g.id = s.goal_id JOIN cases c ON c.id = s.case_id
+            WHERE \(centreScope.sql) AND c.status <> 'closed' AND g.status = 'open' AND s.service = 'shelter-stay' AND s.target_on IS NOT NULL
+            """, arguments: centreScope.arguments).compactMap { row in
+            guard let due = Day.adding(days: -days, to: row["target_on"]) else { return nil }
+            let planned: String = row["id"]
+            return FollowUp(key: "\(FollowUpReason.shelterStayEnding.rawValue)/\(row["case_id"] as String)/\(planned)/\(due)", caseID: row["case_id"],
+                            reason: .shelterStayEnding, due: due, assignedTo: row["whose"], detail: row["target_on"], doneBy: nil, doneOn: nil)
         }
     }
 

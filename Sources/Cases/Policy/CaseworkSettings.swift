@@ -12,12 +12,15 @@ public struct CaseworkSettings: Sendable, Equatable {
     public let referralPastDue: Bool
     /// The largest attachment, in bytes (1 to 50 MiB).
     public let attachmentMaxBytes: Int
+    /// Days before a planned shelter stay ends that a follow-up is raised; 0 is off.
+    public let shelterStayEndingDays: Int
 
     public init(backdateDays: Int, longestMinutes: Int, highRiskWithoutContactDays: Int, referralPastDue: Bool,
-                attachmentMaxBytes: Int = 10 << 20) {
+                attachmentMaxBytes: Int = 10 << 20, shelterStayEndingDays: Int = 3) {
         (self.backdateDays, self.longestMinutes) = (backdateDays, longestMinutes)
         (self.highRiskWithoutContactDays, self.referralPastDue) = (highRiskWithoutContactDays, referralPastDue)
         self.attachmentMaxBytes = attachmentMaxBytes
+        self.shelterStayEndingDays = shelterStayEndingDays
     }
 
     static let file = "casework.yaml"
@@ -33,6 +36,8 @@ public struct CaseworkSettings: Sendable, Equatable {
         let backdate = reader.int("backdate_days", in: contacts)
         let longest = reader.int("longest_minutes", in: contacts)
         let highRisk = reader.int("high_risk_without_contact_days", in: followUps)
+        let shelter = reader.int("shelter_stay_ending_days", in: followUps)
+        if let shelter, !(0...30).contains(shelter) { reader.problem("shelter_stay_ending_days must be between 0 (off) and 30", at: followUps) }
         if let backdate, !(0...90).contains(backdate) { reader.problem("backdate_days must be between 0 and 90", at: contacts) }
         if let longest, !(1...1440).contains(longest) { reader.problem("longest_minutes must be between 1 and 1440", at: contacts) }
         if let highRisk, !(0...365).contains(highRisk) {
@@ -47,8 +52,10 @@ public struct CaseworkSettings: Sendable, Equatable {
         } else {
             reader.problem("missing `referral_past_due`", at: followUps)
         }
-        guard reader.problems.isEmpty, let backdate, let longest, let highRisk, let pastDue, let megabytes else { return (nil, reader.problems) }
+        guard reader.problems.isEmpty, let backdate, let longest, let highRisk, let pastDue, let megabytes, let shelter else {
+            return (nil, reader.problems)
+        }
         return (CaseworkSettings(backdateDays: backdate, longestMinutes: longest, highRiskWithoutContactDays: highRisk,
-                                 referralPastDue: pastDue, attachmentMaxBytes: megabytes << 20), [])
+                                 referralPastDue: pastDue, attachmentMaxBytes: megabytes << 20, shelterStayEndingDays: shelter), [])
     }
 }
