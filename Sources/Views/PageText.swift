@@ -21,6 +21,7 @@ public enum PageText: Sendable {
     case matchTitle, matchHint, addToHer, someoneElse
     case addContact, contactAdded, addFollowUp, followUpAdded, markDone, followUpDone, dueFollowUps, centreFollowUps
     case addChild, updateChild(String), addSpouse, nowFormerSpouse, nowSpouse, familySaved
+    case comingFollowUps
     case transfer, transferHint, transferRequestedNotice, incomingTransfers, accept, decline, transferAcceptedNotice, transferDeclinedNotice
     case addGoal, markGoal, planService, recordService, planSaved, serviceSaved
     case attachFile, attachedNotice, attachHint(Int), documentsSaved, setDocument, holds, needs, offTheList, download
@@ -145,6 +146,7 @@ public enum PageText: Sendable {
         case .followUpDone: ("Đã đánh dấu hoàn thành.", "Marked done.")
         case .dueFollowUps: ("Việc đến hạn hôm nay và quá hạn", "Due today and overdue")
         case .centreFollowUps: ("Việc của trung tâm đến hạn và quá hạn", "The centre's follow-ups due and overdue")
+        case .comingFollowUps: ("Việc đến hạn trong 7 ngày tới", "Due in the coming week")
         case .transfer: ("Chuyển sang trung tâm khác", "Transfer to another centre")
         case .transferHint:
             ("Chị và mọi hồ sơ của chị sẽ chuyển đi khi quản lý trung tâm nhận đồng ý; sau đó trung tâm này không đọc được dữ liệu của chị nữa.",

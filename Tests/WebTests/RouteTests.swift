@@ -212,6 +212,10 @@ import Cases
                     == .unprocessableContent)
             #expect(!(try await browser.get("/cases/\(id)").body.contains("Thăm nhà lần hai")))
 
+            // One due in three days is listed as coming up.
+            let later = try #require(Day.adding(days: 3, to: today))
+            #expect(try await browser.post("/cases/\(id)/followups", [("due", later), ("assign-to", "hoa"), ("reason", "Hẹn gặp lại")]).status == .seeOther)
+            #expect(try await browser.get("/").body.contains("Việc đến hạn trong 7 ngày tới"))
             // A follow-up due today shows on her dashboard until it is marked done.
             let added = try await browser.post("/cases/\(id)/followups", [("due", today), ("assign-to", "hoa"), ("reason", "Gọi lại hỏi về giấy khai sinh")])
             #expect(added.status == .seeOther)

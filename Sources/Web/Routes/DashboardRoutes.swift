@@ -32,12 +32,19 @@ struct DashboardRoutes {
         switch session.role {
         case .counsellor:
             let policy = handler.services.policy
-            let (due, mine, waiting) = try await handler.core {
-                (try store.dueFollowUps(session, policy: policy, scope: .mine),
+            let week = Day.adding(days: 7, to: Now.vietnamToday())
+            let (ahead, mine, waiting) = try await handler.core {
+                (try store.dueFollowUps(session, policy: policy, scope: .mine, through: week),
                  try store.listCases(session, CaseFilter(assignedTo: session.user, activeOnly: true)).cases,
                  try store.referrals(session, status: .sent, overdue: false))
             }
-            return [section(.dueFollowUps, tables.followUps(due)), section(.myCases, tables.cases(mine)),
+            // Due today and overdue first; what falls due in the coming week below it.
+            let today = Now.vietnamToday()
+            let due = ahead.filter { $0.due <= today }
+            let coming = ahead.filter { $0.due > today }
+            return [section(.dueFollowUps, tables.followUps(due)),
+                    coming.isEmpty ? .empty : section(.comingFollowUps, tables.followUps(coming)),
+                    section(.myCases, tables.cases(mine)),
                     section(.awaitingAnswer, tables.referrals(waiting))].joined()
         case .manager:
             let policy = handler.services.policy
