@@ -47,6 +47,12 @@ struct CaseworkCommandTests {
             let listed = try await d.ok(["followup", "list"], as: .counsellor).stdout
             #expect(listed.contains(key) && listed.contains(id) && !listed.contains("giấy khai sinh"), "no sealed text in the list")
             #expect(try await d.run(["followup", "list", "--centre"], as: .counsellor).status == 77)
+            let nextWeek = Self.vietnamDay(6)  // before the high-risk rule's week since today's contact
+            let soon = try d.write("soon.json", #"{"reason": "Hẹn gặp lại"}"#)
+            try await d.ok(["followup", "add", id, "--due", Self.vietnamDay(5), "--fields-from", soon], as: .counsellor)
+            #expect(try await d.ok(["followup", "list", "--json"], as: .counsellor).stdout.components(separatedBy: "\"key\"").count == 2)
+            #expect(try await d.ok(["followup", "list", "--through", nextWeek, "--json"], as: .counsellor).stdout
+                .components(separatedBy: "\"key\"").count == 3)
             #expect(try await d.ok(["followup", "list", "--centre"], as: .manager).stdout.contains(key))
             #expect(try await d.run(["followup", "add", id, "--due", "2020-01-01", "--fields-from", reason], as: .counsellor).status == 64)
             #expect(try await d.run(["followup", "done", "T-AAAAAAAAAAAA"], as: .counsellor).status == 66)
@@ -86,9 +92,11 @@ struct CaseworkCommandTests {
             let husband = try d.write("husband.yaml", "name: Park Ji-hoon\n")
             try await d.ok(["case", "spouse", "add", id, "--relation", "former-spouse", "--nationality", "KR", "--fields-from", husband],
                            as: .counsellor)
+            let spouse = try #require(((try await d.show(id))["spouses"] as? [[String: Any]])?.first?["id"] as? String)
+            try await d.ok(["case", "spouse", "update", id, spouse, "--nationality", "Đài Loan"], as: .counsellor)
             let shown = try await d.ok(["case", "show", id], as: .counsellor).stdout
             #expect(shown.contains("Kim Min-jun") && shown.contains("20/05/2019") && shown.contains("Chưa đăng ký khai sinh tại Việt Nam"))
-            #expect(shown.contains("Chồng cũ") && shown.contains("Park Ji-hoon") && shown.contains(child))
+            #expect(shown.contains("Chồng cũ") && shown.contains("Park Ji-hoon") && shown.contains(child) && shown.contains("Đài Loan"))
 
             // Consent to the Justice office without `children`: refused (77); with it, the letter names her son.
             try await d.ok(["consent", "give", id, "--purpose", "referral", "--agency-kind", "justice",
@@ -186,6 +194,13 @@ extension CaseworkCommandTests {
             #expect(try await d.ok(["case", "show", id], as: .otherCounsellor).stdout.contains(Invented.hoa))
             #expect(try await d.run(["case", "show", id], as: .counsellor).status == 77)
             #expect(try await d.ok(["transfer", "list"], as: .manager).stdout.contains("Đã tiếp nhận"))
+            // Declined: nothing moves.
+            let stays = try await d.openCase(["--name", Invented.hoa, "--phone", "0977000222"]).id
+            let second = try #require(try JSON.object(try await d.ok(["transfer", "request", stays, "--centre", Deployment.otherCentre,
+                                                                     "--reason", "Chuyển nhà", "--json"], as: .manager))["transfer"] as? String)
+            try await d.ok(["transfer", "decline", second], as: minh)
+            #expect(try await d.ok(["transfer", "list"], as: minh).stdout.contains("Đã từ chối"))
+            #expect(try await d.ok(["case", "show", stays], as: .counsellor).stdout.contains(Invented.hoa))
         }
     }
 }

@@ -363,6 +363,20 @@ import Cases
             try await browser.logIn("lan")
             let gone = try await browser.get("/cases/\(id)")
             #expect(gone.status == .forbidden && !gone.body.contains(Self.name))
+            // Another woman's transfer, declined from the dashboard: nothing moves.
+            try await browser.post("/logout", [])
+            try await browser.logIn("hoa")
+            let second = try await Self.openCase(browser, name: "Lê Thị Ở Lại")
+            try await browser.post("/logout", [])
+            try await browser.logIn("lan")
+            try await browser.get("/cases/\(second)")
+            #expect(try await browser.post("/cases/\(second)/transfer", [("form", "transfer"), ("centre", "CT-MC"), ("reason", "Chuyển nhà")]).status
+                    == .seeOther)
+            try await browser.post("/logout", [])
+            try await browser.logIn("mai")
+            let other = try #require(try await browser.get("/").body.firstMatch(of: /transfers\/(W-[A-Z0-9]+)\/decline/)?.1)
+            #expect(try await browser.post("/transfers/\(other)/decline", []).location == "/?done=transfer-declined")
+            #expect(try await browser.get("/cases/\(second)").status == .forbidden)
         }
     }
 

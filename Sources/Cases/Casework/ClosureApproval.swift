@@ -52,6 +52,10 @@ extension CaseStore {
         }
     }
 
+    /// The outcomes a person may close a case with, in the policy's order: every one but the
+    /// one erasure sets (for a face's choice list).
+    public func closingOutcomes(_ policy: Policy) -> [CodeEntry] { policy.outcomes.entries.filter { $0.code != Shredder.outcome } }
+
     /// An outcome a person may choose: in the policy's list, and not the one erasure sets.
     func closingOutcome(_ policy: Policy, _ outcome: String) throws -> String {
         let outcome = try policy.outcomes.validate(outcome)

@@ -34,6 +34,10 @@ public struct FollowUp: Sendable, Equatable {
     public let doneOn: String?
 
     public var isDone: Bool { doneOn != nil }
+    /// Still open after its due day (Vietnam's calendar).
+    public func isOverdue(on today: String = Now.vietnamToday()) -> Bool { !isDone && due < today }
+    /// Due today or earlier (what a dashboard lists first).
+    public func isDue(on today: String = Now.vietnamToday()) -> Bool { due <= today }
     /// Closure requests end with a manager's decision, never by being ticked off.
     public var canBeMarkedDone: Bool { !isDone && reason != .closureRequest }
 }

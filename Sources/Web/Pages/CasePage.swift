@@ -15,6 +15,8 @@ struct CasePage {
     var otherCentres: [(code: String, label: String)] = []
     /// The partner directory, for the plan's provider choices (id and name).
     var agencies: [(id: String, name: String)] = []
+    /// The outcomes she may close with (the core's list: erasure's own is not one).
+    var closingOutcomes: [CodeEntry] = []
     /// How this user may close the case (the core's rule, asked by the route).
     var closure = ClosureOptions(step: .close, mayDecline: false)
     /// Today in Vietnam, `YYYY-MM-DD`: the forms' default day, and what is overdue.

@@ -31,7 +31,7 @@ extension CasePage {
         let rows = view.followUps.map { entry -> HTML in
             let f = entry.followUp
             let whose = f.assignedTo ?? CaseText.managersLabel(lang)
-            let overdue = !f.isDone && f.due < today ? " · " + labels.overdue : ""
+            let overdue = f.isOverdue(on: today) ? " · " + labels.overdue : ""
             let button: HTML = f.canBeMarkedDone && view.erasure == nil ? """
                 <form method="post" action="\(base)/followups/done" class="inline">\(widgets.csrf(signedIn.csrf))\
                 <input type="hidden" name="task" value="\(f.key)"><button type="submit">\(PageText.markDone.text(lang))</button></form>
@@ -57,7 +57,7 @@ extension CasePage {
     /// or approve and close with a reason, or decline a request waiting (managers).
     var closeSection: HTML {
         let s = view.summary
-        let outcomes = labels.policy.outcomes.entries.filter { $0.code != "erased" }.map { ($0.code, $0.label(lang)) }
+        let outcomes = closingOutcomes.map { ($0.code, $0.label(lang)) }
         let step = closure.step
         let asking = step == .requestApproval
         let title: PageText = switch step {

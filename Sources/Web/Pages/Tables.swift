@@ -28,7 +28,7 @@ struct Tables {
             "<th scope=\"col\">\(Text.field(field).text(lang))</th>"
         }
         let rows = followUps.map { f -> HTML in
-            let overdue = f.due < today ? " · " + labels.overdue : ""
+            let overdue = f.isOverdue(on: today) ? " · " + labels.overdue : ""
             return """
                 <tr><td><a href="/cases/\(f.caseID)">\(f.caseID)</a></td><td>\(CaseText.followUpParts(f, note: nil, labels: labels))</td>\
                 <td>\(DisplayFormat.day(f.due))\(overdue)</td><td>\(f.assignedTo ?? CaseText.managersLabel(lang))</td></tr>

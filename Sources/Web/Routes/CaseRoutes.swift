@@ -192,6 +192,7 @@ struct CaseRoutes {
         var page = CasePage(view: view, labels: labels, signedIn: signedIn, colleagues: colleagues,
                             widgets: Widgets(lang: context.lang, form: form, problem: problem))
         page.closure = closure
+        page.closingOutcomes = store.closingOutcomes(policy)
         page.agencies = agencies
         page.otherCentres = centres.map { ($0.code, "\($0.code) · \($0.name)") }
         let warning = problem.map { _ in PageText.badFormTitle.text(context.lang) }

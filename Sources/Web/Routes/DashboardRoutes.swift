@@ -39,9 +39,8 @@ struct DashboardRoutes {
                  try store.referrals(session, status: .sent, overdue: false))
             }
             // Due today and overdue first; what falls due in the coming week below it.
-            let today = Now.vietnamToday()
-            let due = ahead.filter { $0.due <= today }
-            let coming = ahead.filter { $0.due > today }
+            let due = ahead.filter { $0.isDue() }
+            let coming = ahead.filter { !$0.isDue() }
             return [section(.dueFollowUps, tables.followUps(due)),
                     coming.isEmpty ? .empty : section(.comingFollowUps, tables.followUps(coming)),
                     section(.myCases, tables.cases(mine)),
