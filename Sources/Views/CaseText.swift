@@ -21,6 +21,7 @@ public enum CaseText {
         block(.spouses, spouseEntries(view.spouses, labels: labels))
         block(.plan, planEntries(view.plan, labels: labels))
         block(.delivered, deliveredEntries(view.delivered, labels: labels))
+        block(.assessments, assessmentEntries(view.assessments, labels: labels))
         block(.documents, documentEntries(view.documents, labels: labels))
         block(.attachments, attachmentEntries(view.attachments, labels: labels))
         block(.contacts, contactEntries(view.contacts, labels: labels))

@@ -27,6 +27,49 @@ extension CaseText {
         }
     }
 
+    /// One entry per assessment, newest first: day, who, form, the level decided (and the one
+    /// suggested when it differs), the score, the note.
+    public static func assessmentEntries(_ assessments: [AssessmentView], labels: CodeLabels) -> [String] {
+        let lang = labels.lang
+        return assessments.map { a in
+            let suggested = a.level == a.suggestedLevel ? nil
+                : (lang == .vi ? "gợi ý: " : "suggested: ") + labels.assessmentLevel(a.form, a.suggestedLevel)
+            let wording = a.askedWithCurrentWording(labels.policy) ? nil : (lang == .vi ? "(mẫu cũ)" : "(earlier wording)")
+            let parts = [labels.assessmentForm(a.form) + ": " + labels.assessmentLevel(a.form, a.level), suggested,
+                         a.score.map { (lang == .vi ? "điểm " : "score ") + String($0) }, wording, a.note?.display]
+            return "[\(a.id) \(DisplayFormat.day(a.assessedOn)) \(a.assessedBy)] " + parts.compactMap { $0 }.joined(separator: " · ")
+        }
+    }
+
+    /// Her answers to one assessment, question by question in the form's order (questions the
+    /// form no longer asks last).
+    public static func answerEntries(_ assessment: AssessmentView, labels: CodeLabels) -> [String] {
+        guard let answers = assessment.answers else { return [] }
+        let order = labels.policy.assessments.first { $0.code == assessment.form }?.questions.map(\.entry.code) ?? []
+        let keys = order.filter { answers[$0] != nil } + answers.keys.filter { !order.contains($0) }.sorted()
+        return keys.map { "\(labels.assessmentQuestion(assessment.form, $0)) — \(labels.assessmentAnswer(assessment.form, answers[$0] ?? ""))" }
+    }
+
+    /// A form as a reader needs it to answer it: each question's code and label (under its
+    /// group), the answer codes, and how a level is suggested.
+    public static func formLines(_ form: AssessmentForm, labels: CodeLabels) -> [String] {
+        let lang = labels.lang
+        var lines = ["\(form.code): \(form.entry.label(lang))",
+                     (lang == .vi ? "Câu trả lời: " : "Answers: ") + form.answers.map { "\($0.entry.code) (\($0.entry.label(lang)))" }.joined(separator: ", "),
+                     (lang == .vi ? "Mức độ: " : "Levels: ") + form.levels.map { "\($0.entry.code) (\($0.entry.label(lang))) ≥ \($0.minScore)" }
+                        .joined(separator: ", ")]
+        var group: String?
+        for question in form.questions {
+            if question.group != group, let code = question.group {
+                group = code
+                lines.append("[\(form.groups.first { $0.code == code }?.label(lang) ?? code)]")
+            }
+            let floor = question.atLeast.map { " → ≥ \(form.level($0)?.entry.label(lang) ?? $0)" } ?? ""
+            lines.append("  \(question.entry.code) (×\(question.weight)\(floor)): \(question.entry.label(lang))")
+        }
+        return lines
+    }
+
     /// One entry per document of her checklist: held or needed.
     public static func documentEntries(_ documents: [DocumentEntry], labels: CodeLabels) -> [String] {
         documents.map { "\(labels.documentStatus($0.status)): \(labels.document($0.document)) [\(DisplayFormat.day($0.updatedOn)) \($0.updatedBy)]" }

@@ -25,6 +25,8 @@ public enum Text: Sendable {
     case transferDeclined(String)
     case planUpdated(String)
     case serviceRecorded(String)
+    /// Case, form and level labels.
+    case assessed(String, String, String)
     case attached(String, String)
     case attachmentWritten(String)
     case nothingDue
@@ -108,6 +110,7 @@ public enum Text: Sendable {
         case family, children, spouses, sex, birthCountry, birthRegistration, nationality, livesWithHer, relation, contact, concerns
         case documents, attachments, document, title, size
         case plan, goal, provider, target, responsible, delivered, serviceOutcome
+        case assessments, assessmentForm, level, suggestedLevel, score, answers, note
     }
 
     public func text(_ lang: Language) -> String {
@@ -143,6 +146,7 @@ public enum Text: Sendable {
         case .noteAdded(let id): ("Đã thêm ghi chú vào hồ sơ \(id).", "Note added to case \(id).")
         case .planUpdated(let id): ("Đã cập nhật kế hoạch hỗ trợ của hồ sơ \(id).", "Case plan of \(id) updated.")
         case .serviceRecorded(let id): ("Đã ghi dịch vụ đã cung cấp cho hồ sơ \(id).", "Service delivered recorded for case \(id).")
+        case .assessed(let id, let form, let level): ("Đã ghi \(form) cho hồ sơ \(id): mức độ \(level).", "\(form) recorded for case \(id): level \(level).")
         case .transferRequested(let id, let centre):
             ("Đã gửi đề nghị chuyển \(id) đến trung tâm \(centre); chờ quản lý ở đó tiếp nhận.",
              "Transfer \(id) to centre \(centre) requested; waiting for its manager to accept.")
@@ -384,6 +388,13 @@ extension Text.Field {
         case .responsible: ("Người phụ trách", "Responsible")
         case .delivered: ("Dịch vụ đã cung cấp", "Services delivered")
         case .serviceOutcome: ("Kết quả", "Outcome")
+        case .assessments: ("Đánh giá", "Assessments")
+        case .assessmentForm: ("Mẫu đánh giá", "Assessment form")
+        case .level: ("Mức độ", "Level")
+        case .suggestedLevel: ("Mức độ gợi ý", "Suggested level")
+        case .score: ("Điểm", "Score")
+        case .answers: ("Câu trả lời", "Answers")
+        case .note: ("Ghi chú", "Note")
         }
     }
 }

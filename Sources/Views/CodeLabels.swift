@@ -31,6 +31,19 @@ public struct CodeLabels: Sendable {
     public func document(_ code: String) -> String { label(policy.documents, code) }
     public func service(_ code: String) -> String { label(policy.services, code) }
 
+    /// An assessment form, and its levels, questions and answers, by the labels of the form
+    /// as the policy has it now (a code it no longer has shows as itself).
+    public func assessmentForm(_ form: String) -> String { policy.assessments.first { $0.code == form }?.entry.label(lang) ?? form }
+    public func assessmentLevel(_ form: String, _ level: String) -> String {
+        policy.assessments.first { $0.code == form }?.level(level)?.entry.label(lang) ?? level
+    }
+    public func assessmentQuestion(_ form: String, _ question: String) -> String {
+        policy.assessments.first { $0.code == form }?.question(question)?.entry.label(lang) ?? question
+    }
+    public func assessmentAnswer(_ form: String, _ answer: String) -> String {
+        policy.assessments.first { $0.code == form }?.answer(answer)?.entry.label(lang) ?? answer
+    }
+
     /// Who provides a service: a partner agency by its id, or the centre itself.
     public func provider(_ agency: String?) -> String { agency ?? (lang == .vi ? "Trung tâm" : "The centre") }
 

@@ -50,6 +50,10 @@ extension InputField {
         case .service: .service
         case .responsible: .responsible
         case .target: .target
+        case .form: .assessmentForm
+        case .answer: .answers
+        case .level: .level
+        case .note: .note
         case .publicKey: .publicKey
         case .fields: .fields
         case .text: .notes

@@ -24,6 +24,7 @@ public enum PageText: Sendable {
     case comingFollowUps
     case transfer, transferHint, transferRequestedNotice, incomingTransfers, accept, decline, transferAcceptedNotice, transferDeclinedNotice
     case addGoal, markGoal, planService, recordService, planSaved, serviceSaved
+    case assessWith(String), assessedNotice, asSuggested, levelHint, showAnswers
     case attachFile, attachedNotice, attachHint(Int), documentsSaved, setDocument, holds, needs, offTheList, download
     case requestClosure, approvalHint, approveAndClose, declineClosure, closureRequested, closureDeclined, closureWaiting(String)
 
@@ -163,6 +164,13 @@ public enum PageText: Sendable {
         case .recordService: ("Ghi dịch vụ đã cung cấp", "Record a service delivered")
         case .planSaved: ("Đã cập nhật kế hoạch hỗ trợ.", "Case plan updated.")
         case .serviceSaved: ("Đã ghi dịch vụ đã cung cấp.", "Service delivered recorded.")
+        case .assessWith(let form): ("Đánh giá mới: \(form)", "New assessment: \(form)")
+        case .assessedNotice: ("Đã ghi kết quả đánh giá.", "Assessment recorded.")
+        case .asSuggested: ("Theo mức gợi ý", "As suggested")
+        case .levelHint:
+            ("Mức độ được gợi ý từ các câu trả lời. Chọn mức khác thì ghi rõ lý do vào ghi chú.",
+             "The answers suggest a level. To decide another, say why in the note.")
+        case .showAnswers: ("Xem câu trả lời", "Show the answers")
         case .attachFile: ("Đính kèm tệp", "Attach a file")
         case .attachedNotice: ("Đã đính kèm tệp (đã mã hoá).", "File attached (encrypted).")
         case .attachHint(let megabytes):

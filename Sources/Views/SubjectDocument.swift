@@ -81,6 +81,11 @@ extension SubjectRecord {
                     .object(["service": .string(d.service), "agency": text(d.agency), "day": .string(d.day), "outcome": .string(d.outcome.rawValue),
                              "note": personal(d.note)])
                 }),
+                "assessments": .array(item.view.assessments.map { a in
+                    .object(["id": .string(a.id), "form": .string(a.form), "assessed_on": .string(a.assessedOn), "assessed_by": .string(a.assessedBy),
+                             "suggested_level": .string(a.suggestedLevel), "level": .string(a.level), "score": a.score.map(JSONValue.int) ?? .null,
+                             "answers": a.answers.map { .object($0.mapValues(JSONValue.string)) } ?? .null, "note": personal(a.note)])
+                }),
                 "documents": .array(item.view.documents.map { d in
                     .object(["document": .string(d.document), "status": .string(d.status.rawValue), "updated_on": .string(d.updatedOn)])
                 }),
@@ -196,6 +201,14 @@ extension SubjectRecord {
                                  both { $0.serviceOutcome(d.outcome) }, d.note?.revealed ?? ""]
                     return "      <li>\(escape(parts.filter { !$0.isEmpty }.joined(separator: " · ")))</li>"
                 }).joined(separator: "\n") + "\n    </ul>\n"
+            }
+            if !item.view.assessments.isEmpty {
+                body += "    <h3>\(label(.assessments))</h3>\n    <ul>\n" + item.view.assessments.map { a in
+                    let answers = CaseText.answerEntries(a, labels: CodeLabels(policy: policy, lang: .vi))
+                    let parts = [DisplayFormat.day(a.assessedOn), both { $0.assessmentForm(a.form) }, both { $0.assessmentLevel(a.form, a.level) },
+                                 a.note?.revealed ?? ""] + answers
+                    return "      <li>\(escape(parts.filter { !$0.isEmpty }.joined(separator: " · ")))</li>"
+                }.joined(separator: "\n") + "\n    </ul>\n"
             }
             if !item.view.documents.isEmpty || !item.files.isEmpty {
                 body += "    <h3>\(label(.documents))</h3>\n    <ul>\n" + (item.view.documents.map { d in

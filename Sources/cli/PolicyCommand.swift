@@ -4,7 +4,7 @@ import Views
 import Foundation
 
 struct PolicyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "policy", abstract: "Reviewed policy files.", subcommands: [Check.self])
+    static let configuration = CommandConfiguration(commandName: "policy", abstract: "Reviewed policy files.", subcommands: [Check.self, Assessment.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate every policy file; problems are named by file:line.")
@@ -30,6 +30,51 @@ struct PolicyCommand: ParsableCommand {
                 if !problems.isEmpty { throw ExitCode(65) }
             }
         }
+    }
+}
+
+extension PolicyCommand {
+    /// `policy assessment FORM`: the form's questions with their codes, the answers each takes,
+    /// and how levels are suggested: what `case assess` needs to be given.
+    struct Assessment: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an assessment form: questions, answer codes, levels.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The form's code (safety, trafficking-indicators, …).") var form: String
+
+        func run() throws {
+            let context = Context(global)
+            try context.run {
+                let policy = try context.loadPolicy()
+                let form = try policy.assessmentForm(form)
+                if global.json {
+                    try context.emit(FormJSON(form))
+                } else {
+                    for line in CaseText.formLines(form, labels: CodeLabels(policy: policy, lang: context.lang)) { print(line) }
+                }
+            }
+        }
+    }
+}
+
+/// A form as `policy assessment --json` prints it.
+private struct FormJSON: Encodable {
+    struct Question: Encodable {
+        let code: String, vi: String, en: String, group: String?, weight: Int, at_least: String?
+    }
+    struct Level: Encodable {
+        let code: String, vi: String, en: String, min_score: Int
+    }
+    let code: String, vi: String, en: String, sets_case_risk: Bool
+    let answers: [String]
+    let levels: [Level]
+    let questions: [Question]
+
+    init(_ form: AssessmentForm) {
+        (code, vi, en, sets_case_risk) = (form.code, form.entry.vi, form.entry.en, form.setsCaseRisk)
+        answers = form.answers.map(\.entry.code)
+        levels = form.levels.map { Level(code: $0.entry.code, vi: $0.entry.vi, en: $0.entry.en, min_score: $0.minScore) }
+        questions = form.questions.map { Question(code: $0.entry.code, vi: $0.entry.vi, en: $0.entry.en, group: $0.group, weight: $0.weight,
+                                                  at_least: $0.atLeast) }
     }
 }
 

@@ -23,6 +23,7 @@ import Testing
         "v11-documents": "c69bce3694f2a388",
         "v12-plan": "bf1ac28cf8e9098d",
         "v13-transfers": "3348e54a4d8e074d",
+        "v14-assessments": "081f46a0e8f6d86e",
     ]
 
     static func checksum(_ sql: String) throws -> String {

@@ -58,6 +58,14 @@ import Testing
         for row in try Row.fetchAll(db, sql: "SELECT DISTINCT case_id, kind FROM contacts ORDER BY kind") {
             contactKinds[row["case_id"], default: []].append(row["kind"])
         }
+        // The latest assessment of each form (by rowid), as `form.level`.
+        var latest: [String: [String: (Int64, String)]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT rowid, case_id, form, level FROM assessments") {
+            let (rowid, caseID, form): (Int64, String, String) = (row["rowid"], row["case_id"], row["form"])
+            if let kept = latest[caseID]?[form], kept.0 > rowid { continue }
+            latest[caseID, default: [:]][form] = (rowid, "\(form).\(row["level"] as String)")
+        }
+        let levels = latest.mapValues { $0.values.map(\.1).sorted() }
         func record(_ row: Row, need: [String]? = nil, kind: [String]? = nil, child: (String, String)? = nil) -> Record {
             let caseID: String = row["id"]
             let opened: String = row["opened_on"]
@@ -75,6 +83,7 @@ import Testing
                 .contactKind: capped(contactKinds[caseID], none: "none"),
                 .service: capped(services[caseID], none: "none"), .serviceProvider: capped(providers[caseID], none: "none"),
                 .childRegistration: [child?.0 ?? "unknown"], .childNationality: [child?.1 ?? "unknown"],
+                .assessmentLevel: capped(levels[caseID], none: "none"),
             ])
         }
         let columns = "c.id, c.person_id, c.programme, c.centre, c.origin_province, c.destination, c.age_band, c.migration, c.status, c.outcome, c.opened_on, c.association_id"
@@ -186,6 +195,15 @@ import Testing
                     VALUES (?, ?, ?, ?, '2026-01-06', 'completed', 'hoa', '2026-01-06')
                     """, ["Q-\(index)-\(delivered)", id, services[pick(services.count)], pick(2) == 0 ? nil : "vn-moj-hanoi"], case: id)
             }
+            // Assessments with both forms, some re-assessed: only the latest of each form counts.
+            for assessment in 0..<pick(4) {
+                let form = f.policy.assessments[pick(f.policy.assessments.count)]
+                let level = form.levels[pick(form.levels.count)].entry.code
+                try f.rewrite("""
+                    INSERT INTO assessments (id, case_id, form, form_digest, suggested_level, level, assessed_by, assessed_on)
+                    VALUES (?, ?, ?, ?, ?, ?, 'hoa', '2026-01-07')
+                    """, ["V-\(index)-\(assessment)", id, form.code, form.digest, level, level], case: id)
+            }
             for child in 0..<pick(3) {
                 try f.rewrite("""
                     INSERT INTO children (id, case_id, birth_registration, nationality, added_by, added_on, updated_on)
@@ -210,14 +228,14 @@ import Testing
         shapes += [[.originProvince, .destination], [.need, .referralKind], [.destination, .need], [.year, .quarter],
                    [.associationCountry, .outcome], [.programme, .ageBand, .need], [.migration, .centre],
                    [.contactKind, .need], [.childRegistration, .childNationality], [.childRegistration, .destination, .contactKind],
-                   [.service, .serviceProvider], [.service, .programme]]
+                   [.service, .serviceProvider], [.service, .programme], [.assessmentLevel, .programme], [.assessmentLevel, .need]]
         var filters: [(String?, String?, Programme?)] = [(nil, nil, nil), ("2024-03-01", "2025-10-31", nil), (nil, "2024-12-31", .returnee)]
         filters.append(("2026-11-24", nil, nil))  // an empty period
         for unit in StatsUnit.allCases {
             for dimensions in shapes {
                 if unit == .associations && !dimensions.allSatisfy(StatsDimension.ofAssociations.contains) { continue }
                 if unit != .children && dimensions.contains(where: StatsDimension.ofChildren.contains) { continue }
-                if unit == .referrals && dimensions.contains(where: ([.contactKind, .service, .serviceProvider] as [StatsDimension]).contains) { continue }
+                if unit == .referrals && dimensions.contains(where: ([.contactKind, .service, .serviceProvider, .assessmentLevel] as [StatsDimension]).contains) { continue }
                 for (from, to, programme) in filters {
                     if unit == .associations && programme != nil { continue }
                     var request = StatsRequest(dimensions: dimensions.map(\.rawValue))

@@ -204,3 +204,30 @@ extension CaseworkCommandTests {
         }
     }
 }
+
+extension CaseworkCommandTests {
+    @Test("an assessment from the command line: the form listed, her answers from a file, the risk set, refusals")
+    func assess() async throws {
+        try await Deployment.with([.manager, .counsellor, .otherCounsellor]) { d in
+            let id = try await d.openCase(["--name", Invented.hoa]).id
+            let form = try JSON.object(try await d.ok(["policy", "assessment", "safety", "--json"], as: .counsellor))
+            let questions = try #require(form["questions"] as? [[String: Any]]).compactMap { $0["code"] as? String }
+            #expect(questions.contains("threat-to-kill") && form["sets_case_risk"] as? Bool == true)
+            let answers = questions.map { "  - \($0)=\($0 == "threat-to-kill" ? "yes" : "no")" }.joined(separator: "\n")
+            let file = try d.write("answers.yaml", "answer:\n\(answers)\nnote: Chị kể lại lời đe dọa\n")
+            let result = try JSON.object(try await d.ok(["case", "assess", id, "--form", "safety", "--fields-from", file, "--json"], as: .counsellor))
+            #expect(result["level"] as? String == "high" && result["suggested_level"] as? String == "high" && result["score"] as? String == "3")
+            let shown = try await d.ok(["case", "show", id], as: .counsellor).stdout
+            #expect(shown.contains("Đánh giá an toàn và rủi ro: Cao") && shown.contains("Chị kể lại lời đe dọa"))
+            // Answers on argv work for scripts, with the warning; a half form is refused (64).
+            let argv = try await d.run(["case", "assess", id, "--form", "trafficking-indicators", "--answer", "confinement=yes"], as: .counsellor)
+            #expect(argv.status == 64 && argv.stderr.contains("--answer"))
+            #expect(try await d.run(["case", "assess", id, "--form", "mood", "--fields-from", file], as: .counsellor).status == 65)
+            // Lowering the suggested level needs a note saying why.
+            let bare = try d.write("bare.yaml", "answer:\n\(answers)\n")
+            #expect(try await d.run(["case", "assess", id, "--form", "safety", "--fields-from", bare, "--level", "low"], as: .counsellor).status == 64)
+            #expect(try await d.run(["case", "assess", id, "--form", "safety", "--fields-from", file], as: .otherCounsellor).status == 77)
+            #expect(try await d.run(["policy", "assessment", "mood"], as: .counsellor).status == 65)
+        }
+    }
+}

@@ -19,7 +19,7 @@ import Cases
                              "/cases/HN-OSSO-2026-00001/spouses", "/cases/HN-OSSO-2026-00001/spouses/update",
                              "/cases/HN-OSSO-2026-00001/documents", "/cases/HN-OSSO-2026-00001/plan/goals",
                              "/cases/HN-OSSO-2026-00001/plan/status", "/cases/HN-OSSO-2026-00001/plan/services",
-                             "/cases/HN-OSSO-2026-00001/services", "/cases/HN-OSSO-2026-00001/transfer", "/transfers/W-AAAAAAAAAAAA/accept",
+                             "/cases/HN-OSSO-2026-00001/services", "/cases/HN-OSSO-2026-00001/assessments", "/cases/HN-OSSO-2026-00001/transfer", "/transfers/W-AAAAAAAAAAAA/accept",
                              "/transfers/W-AAAAAAAAAAAA/decline", "/find", "/me/passphrase",
                              "/admin/users", "/admin/users/hoa/remove", "/admin/users/hoa/grant", "/admin/centres"]
 
@@ -333,6 +333,37 @@ import Cases
             let after = try await browser.get("/cases/\(id)")
             #expect(after.body.contains("Tư vấn pháp lý") && after.body.contains("Hỗ trợ làm giấy tờ") && after.body.contains("Đã đạt"))
             #expect(after.body.contains("vn-moj-hanoi · Đã hoàn thành"))
+        }
+    }
+
+    @Test func anAssessmentFromTheCasePageSetsTheRiskAndShowsItsAnswers() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("hoa")
+            let id = try await Self.openCase(browser)
+            let page = try await browser.get("/cases/\(id)")
+            #expect(page.body.contains("Đánh giá mới: Đánh giá an toàn và rủi ro") && page.body.contains("name=\"q-threat-to-kill\""))
+            let policy = try Policy.load(from: WebFixture.policyDirectory)
+            let safety = try policy.assessmentForm("safety")
+            let all = safety.questions.map { ("q-\($0.entry.code)", "no") }
+            // Half a form comes back with the problem at the top of that form, its answers kept.
+            let half = try await browser.post("/cases/\(id)/assessments", [("form", "assess-safety"), ("assessment", "safety")] + all.dropLast())
+            #expect(half.status == .unprocessableContent && half.body.contains("id=\"assess-safety-answer-error\""))
+            // A level other than the one suggested needs a note.
+            let lowered = try await browser.post("/cases/\(id)/assessments", [("form", "assess-safety"), ("assessment", "safety"), ("level", "high")] + all)
+            #expect(lowered.status == .unprocessableContent && lowered.body.contains("id=\"assess-safety-note-error\""))
+            let answers = all.map { $0.0 == "q-weapon" ? ($0.0, "yes") : $0 }
+            let done = try await browser.post("/cases/\(id)/assessments", [("form", "assess-safety"), ("assessment", "safety"),
+                                                                          ("note", "Chị kể anh ta cầm dao dọa")] + answers)
+            #expect(done.status == .seeOther && done.location == "/cases/\(id)?done=assessed")
+            let after = try await browser.get("/cases/\(id)?done=assessed")
+            #expect(after.body.contains("Đã ghi kết quả đánh giá.") && after.body.contains("Đánh giá an toàn và rủi ro: Cao"))
+            #expect(after.body.contains("Chị kể anh ta cầm dao dọa") && after.body.contains("Xem câu trả lời"))
+            // Another centre's counsellor is refused.
+            try await browser.post("/logout", [])
+            try await browser.logIn("mai")
+            try await browser.get("/")
+            #expect(try await browser.post("/cases/\(id)/assessments", [("form", "assess-safety"), ("assessment", "safety")] + answers).status
+                    == .forbidden)
         }
     }
 

@@ -16,6 +16,8 @@ public enum InputField: String, Sendable, CaseIterable {
     case document, file, title
     // Case plan and services
     case goal, service, responsible, target, outcomeCode = "service-outcome"
+    // Assessments
+    case form, answer, level, note
     case phone, otherName = "other-name", addPhone = "add-phone", removePhone = "remove-phone"
     case addOtherName = "add-other-name", removeOtherName = "remove-other-name", need, addNeed = "add-need", removeNeed = "remove-need"
     // Staff, centres, keys

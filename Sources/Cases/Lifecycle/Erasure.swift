@@ -97,7 +97,7 @@ extension CaseStore {
 /// wrapped DEK (so any ciphertext of hers left in this file is noise; a backup made earlier
 /// still holds it, which is why restores re-apply the erasure ledger), clears
 /// every sealed value of hers (contact summaries, follow-up reasons, her children's and
-/// spouse's details and her attached files too) including those
+/// spouse's details, her attached files and her assessments' answers too) including those
 /// sealed to the central and centre review keys, deletes her notes and blind-index entries, closes her open cases with outcome `erased`,
 /// withdraws her open referrals, and writes the ledger. Plain codes stay for statistics.
 /// `secure_delete` zeroes the freed bytes; callers checkpoint the WAL after committing.
@@ -137,6 +137,7 @@ enum Shredder {
             WHERE person_id = ?
             """, arguments: [user, day, person])
         try db.execute(sql: "UPDATE services_delivered SET note = NULL WHERE case_id \(ofHerCases)", arguments: [person])
+        try db.execute(sql: "UPDATE assessments SET answers = NULL, note = NULL WHERE case_id \(ofHerCases)", arguments: [person])
         try db.execute(sql: "UPDATE cases SET closure_request = NULL WHERE person_id = ?", arguments: [person])
         try db.execute(sql: """
             UPDATE referral_events SET reason = NULL, reason_for_centre = NULL, reason_for_central = NULL WHERE referral_id \(ofHerReferrals)

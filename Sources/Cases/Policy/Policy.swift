@@ -38,6 +38,8 @@ public struct Policy: Sendable {
     public let services: CodeList
     /// Contacts and follow-up rules (`casework.yaml`).
     public let casework: CaseworkSettings
+    /// Structured assessments (`assessments/*.yaml`), in file-name order.
+    public let assessments: [AssessmentForm]
     /// BLAKE2b-256 over every policy file (path and bytes, in path order): recorded with
     /// each export so a table can be tied to the exact rules it was made under.
     public let fingerprint: String
@@ -135,6 +137,8 @@ public struct Policy: Sendable {
         problems += retentionProblems
         let (casework, caseworkProblems) = CaseworkSettings.read(directory)
         problems += caseworkProblems
+        let (assessments, assessmentProblems) = AssessmentForm.readAll(directory, riskLevels: risk)
+        problems += assessmentProblems
         guard problems.isEmpty, let blind, let security, let routing, let disclosure, let retention, let casework else {
             return (nil, problems)
         }
@@ -145,7 +149,7 @@ public struct Policy: Sendable {
                        blindIndex: blind, security: security, agencies: agencies, routing: routing, disclosure: disclosure,
                        retention: retention, contactKinds: contactKinds, birthRegistration: birthRegistration,
                        nationalityStatus: nationalityStatus, documents: documents, services: services, casework: casework,
-                       fingerprint: fingerprint(directory)), [])
+                       assessments: assessments, fingerprint: fingerprint(directory)), [])
     }
 
     static func fingerprint(_ directory: URL) -> String {
@@ -156,8 +160,19 @@ public struct Policy: Sendable {
             bytes += Array(file.utf8) + [0]
             bytes += [UInt8](FileManager.default.contents(atPath: directory.appendingPathComponent(file).path) ?? Data()) + [0]
         }
+        return hexDigest(bytes)
+    }
+
+    /// BLAKE2b-256 of the bytes, in lowercase hex.
+    static func hexDigest(_ bytes: [UInt8]) -> String {
         let digest = (try? BLAKE2b.hash(bytes, key: nil, outputByteCount: 32)) ?? []
         return digest.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    /// The assessment form with this code, or `unknownCode` naming the list.
+    public func assessmentForm(_ code: String) throws -> AssessmentForm {
+        guard let form = assessments.first(where: { $0.code == code }) else { throw CaunoiError.unknownCode(list: "assessment", code: code) }
+        return form
     }
 
     /// A province typed as a current code, a former code (mapped to its successor) or a

@@ -21,6 +21,9 @@ public enum StatsDimension: String, Sendable, CaseIterable {
     /// centre itself or a partner agency's kind.
     case service
     case serviceProvider = "service_provider"
+    /// The level of each form's latest assessment of a case (`<form>.<level>`, e.g.
+    /// `safety.high`): the level decided, a plain code; answers are never read.
+    case assessmentLevel = "assessment_level"
 
     /// Dimensions only children have.
     static let ofChildren: Set<StatsDimension> = [.childRegistration, .childNationality]
@@ -29,7 +32,7 @@ public enum StatsDimension: String, Sendable, CaseIterable {
     static let ofAssociations: Set<StatsDimension> = [.associationCountry, .associationStatus, .year, .quarter]
 
     /// Dimensions where one unit can hold several codes (capped by policy).
-    public var isMultiValued: Bool { [.need, .referralKind, .contactKind, .service, .serviceProvider].contains(self) }
+    public var isMultiValued: Bool { [.need, .referralKind, .contactKind, .service, .serviceProvider, .assessmentLevel].contains(self) }
 
     /// The full code list: empty cells are still cells.
     func codes(policy: Policy, centres: [String], years: ClosedRange<Int>) -> [String] {
@@ -52,6 +55,7 @@ public enum StatsDimension: String, Sendable, CaseIterable {
         case .childNationality: policy.nationalityStatus.entries.map(\.code)
         case .service: policy.services.entries.map(\.code) + ["none"]
         case .serviceProvider: ["centre"] + AgencyKind.allCases.map(\.rawValue) + ["none"]
+        case .assessmentLevel: policy.assessments.flatMap { form in form.levels.map { "\(form.code).\($0.entry.code)" } } + ["none"]
         }
     }
 }

@@ -96,7 +96,7 @@ extension CaseStore {
             throw CaunoiError.invalid(.by)
         }
         // A referral has no contacts of its own; the case it is about does.
-        if request.unit == .referrals, dimensions.contains(where: ([.contactKind, .service, .serviceProvider] as [StatsDimension]).contains) {
+        if request.unit == .referrals, dimensions.contains(where: ([.contactKind, .service, .serviceProvider, .assessmentLevel] as [StatsDimension]).contains) {
             throw CaunoiError.conflicting(.by, .unit)
         }
         if request.unit != .children, dimensions.contains(where: StatsDimension.ofChildren.contains) { throw CaunoiError.conflicting(.by, .unit) }

@@ -53,6 +53,11 @@ enum StatsRecords {
                 case .need: "SELECT case_id, need FROM case_needs ORDER BY case_id, need"
                 case .contactKind: "SELECT DISTINCT case_id, kind FROM contacts ORDER BY case_id, kind"
                 case .service: "SELECT DISTINCT case_id, service FROM services_delivered ORDER BY case_id, service"
+                case .assessmentLevel: """
+                    SELECT a.case_id, a.form || '.' || a.level AS level FROM assessments a
+                    WHERE a.rowid = (SELECT max(b.rowid) FROM assessments b WHERE b.case_id = a.case_id AND b.form = a.form)
+                    ORDER BY a.case_id, level
+                    """
                 case .serviceProvider: """
                     SELECT DISTINCT d.case_id, coalesce(a.kind, 'centre') AS provider FROM services_delivered d
                     LEFT JOIN agencies a ON a.id = d.agency_id ORDER BY d.case_id, provider
@@ -140,7 +145,7 @@ enum StatsRecords {
         case .outcome: return "CASE WHEN u.status = 'closed' THEN coalesce(u.outcome, 'open') ELSE 'open' END"
         case .need: return unit == .referrals ? "r.service" : "NULL"
         case .referralKind: return unit == .referrals ? "a.kind" : "NULL"
-        case .contactKind, .service, .serviceProvider: return "NULL"
+        case .contactKind, .service, .serviceProvider, .assessmentLevel: return "NULL"
         case .childRegistration: return "k.birth_registration"
         case .childNationality: return "k.nationality"
         }

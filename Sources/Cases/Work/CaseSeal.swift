@@ -15,7 +15,7 @@ enum CaseSeal {
     /// Tables added after cases were first sealed: covered when they hold rows of the case, so
     /// that a case sealed before they existed keeps its seal (and deleting all of a case's
     /// rows from one still changes what is covered: the stored seal was made with them).
-    static let laterParts = ["contacts", "tasks", "children", "spouses", "need_children", "case_documents", "attachments", "plan_goals", "plan_services", "services_delivered"]
+    static let laterParts = ["contacts", "tasks", "children", "spouses", "need_children", "case_documents", "attachments", "plan_goals", "plan_services", "services_delivered", "assessments"]
 
     /// Canonical JSON of the case row (without its seal) and its parts (`RowDigest`).
     static func message(_ db: Database, caseID: String) throws -> [UInt8] {

@@ -22,6 +22,8 @@ public struct CaseView: Sendable {
     /// Her case plan (goals with planned services) and the services delivered.
     public let plan: [GoalView]
     public let delivered: [DeliveredService]
+    /// Her assessments with every form, newest first (the history).
+    public let assessments: [AssessmentView]
     /// Set when her personal data was erased: the fields above are then empty, codes remain.
     public let erasure: Erasure?
 }
@@ -97,6 +99,7 @@ extension CaseStore {
         let attachments = try loadAttachments(db, caseID: id, vault: vault)
         let plan = try loadPlan(db, caseID: id, vault: vault)
         let delivered = try loadDelivered(db, caseID: id, vault: vault)
+        let assessments = try loadAssessments(db, caseID: id, vault: vault)
         let referrals = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM referrals WHERE case_id = ? ORDER BY rowid"), arguments: [id])
             .map(Referral.init(row:))
         // After the values opened (a damaged one is named by its own record): the case as a whole.
@@ -104,7 +107,7 @@ extension CaseStore {
         return CaseView(summary: summary, person: person, safeContact: safeContact, notes: notes, events: events,
                         consents: consents, referrals: referrals, contacts: contacts, followUps: followUps,
                         children: children, spouses: spouses, documents: documents, attachments: attachments,
-                        plan: plan, delivered: delivered, erasure: erasure)
+                        plan: plan, delivered: delivered, assessments: assessments, erasure: erasure)
     }
 
     /// Plain columns only, for the user's own centre (managers and counsellors).

@@ -14,6 +14,7 @@ enum FieldNames {
         case "need": "need"
         case "birth-registration": "registration"
         case "nationality-status": "nationality"
+        case "question": "answer"
         default: list
         }
     }

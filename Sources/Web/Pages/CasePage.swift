@@ -34,6 +34,7 @@ struct CasePage {
             \(erased)<dl class="fields">\(fields)</dl>
             \(list(.notes, CaseText.notes(view.notes)))
             \(view.erasure == nil ? noteForm : .empty)
+            \(assessmentsSection)
             \(planSection)
             \(familySection)
             \(documentsSection)

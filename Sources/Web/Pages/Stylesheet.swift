@@ -20,6 +20,7 @@ enum Stylesheet {
         form.stack select,form.stack textarea{width:100%;max-width:32em;padding:.4em;font:inherit}
         fieldset{border:1px solid #ddd;margin:1em 0;padding:.5em 1em}
         form.stack .checks label,.checks label{display:inline-block;font-weight:400;margin:.15em 1.2em .15em 0}
+        .choice label{display:inline-block;font-weight:400;margin:.15em 1.2em .15em 0}.choice legend{font-weight:400}
         .field input+input{margin-top:.3em}
         .field small{display:block}
         .error{color:#a00000;font-weight:600}

@@ -92,6 +92,18 @@ struct Widgets {
             """
     }
 
+    /// Radio buttons for one question: one answer of several (an assessment's questions).
+    func radios(_ name: String, _ label: String, options: [(code: String, label: String)], required: Bool = false) -> HTML {
+        let chosen = form?.raw(name)
+        let items = options.map { option -> HTML in
+            "<label><input type=\"radio\" name=\"\(name)\" value=\"\(option.code)\"\(option.code == chosen ? HTML(" checked") : .empty)\(required ? HTML(" required") : .empty)> \(option.label)</label>"
+        }
+        return "<fieldset class=\"choice \(wrapClass(name))\"><legend>\(label)\(required ? " *" : "")</legend>\(errorLine(name))\(items)</fieldset>"
+    }
+
+    /// A problem of the whole form (no field of its own), shown where the form begins.
+    func problemLine(_ name: String) -> HTML { errorLine(name) }
+
     /// Checkboxes for a code list (needs): several may be ticked.
     func checkboxes(_ name: String, _ label: String, options: [(code: String, label: String)], checked: Set<String> = []) -> HTML {
         let ticked = form.map { Set($0.values(name)) } ?? checked

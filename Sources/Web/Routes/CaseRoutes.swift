@@ -221,7 +221,7 @@ struct CaseRoutes {
 /// anything typed.
 enum Done: String {
     case opened, note, saved, contact, followUp = "followup", followUpDone = "followup-done", closureRequested = "closure-requested"
-    case closureDeclined = "closure-declined", family, attached, documents, plan, service, transfer
+    case closureDeclined = "closure-declined", family, attached, documents, plan, service, transfer, assessed
 
     func text(_ id: String) -> PageText {
         switch self {
@@ -239,6 +239,7 @@ enum Done: String {
         case .plan: .planSaved
         case .service: .serviceSaved
         case .transfer: .transferRequestedNotice
+        case .assessed: .assessedNotice
         }
     }
 }

@@ -80,6 +80,16 @@ struct CaseworkRoutes {
                 service: service, day: day, outcome: outcome, agency: form.value("agency"), goal: form.value("goal"),
                 note: form.value("note").map(PersonalText.init)))
         }
+        register("assessments", .assessed) { session, form, id in
+            guard let code = form.value("assessment") else { throw CaunoiError.missing(.form) }
+            let assessment = try policy.assessmentForm(code)
+            var answers: [String: String] = [:]
+            for question in assessment.questions {
+                if let answer = form.value(CasePage.field(question.entry.code)) { answers[question.entry.code] = answer }
+            }
+            try store.assess(session, policy: policy, caseID: id, AssessmentRecord(
+                form: code, answers: answers, level: form.value("level"), note: form.value("note").map(PersonalText.init)))
+        }
         register("transfer", .transfer) { session, form, id in
             guard let centre = form.value("centre") else { throw CaunoiError.missing(.centre) }
             guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
