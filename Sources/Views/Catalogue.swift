@@ -27,6 +27,8 @@ public enum Text: Sendable {
     case serviceRecorded(String)
     /// Case, form and level labels.
     case assessed(String, String, String)
+    /// Duplicate, kept person, cases moved.
+    case merged(String, String, Int)
     case attached(String, String)
     case attachmentWritten(String)
     case nothingDue
@@ -146,6 +148,9 @@ public enum Text: Sendable {
         case .noteAdded(let id): ("Đã thêm ghi chú vào hồ sơ \(id).", "Note added to case \(id).")
         case .planUpdated(let id): ("Đã cập nhật kế hoạch hỗ trợ của hồ sơ \(id).", "Case plan of \(id) updated.")
         case .serviceRecorded(let id): ("Đã ghi dịch vụ đã cung cấp cho hồ sơ \(id).", "Service delivered recorded for case \(id).")
+        case .merged(let duplicate, let kept, let cases):
+            ("Đã gộp \(duplicate) vào \(kept): \(cases) hồ sơ đã chuyển; khoá của bản ghi trùng đã bị xoá.",
+             "\(duplicate) merged into \(kept): \(cases) case(s) moved; the duplicate's key was deleted.")
         case .assessed(let id, let form, let level): ("Đã ghi \(form) cho hồ sơ \(id): mức độ \(level).", "\(form) recorded for case \(id): level \(level).")
         case .transferRequested(let id, let centre):
             ("Đã gửi đề nghị chuyển \(id) đến trung tâm \(centre); chờ quản lý ở đó tiếp nhận.",

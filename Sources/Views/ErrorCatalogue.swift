@@ -97,6 +97,9 @@ extension CaunoiError {
         case .subjectErased(let id):
             ("Dữ liệu cá nhân của \(echoIfRecordID(id)) đã bị xoá vĩnh viễn; chỉ còn các mã thống kê.",
              "The personal data of \(echoIfRecordID(id)) was erased for good; only statistical codes remain.")
+        case .personMerged(let id, let into):
+            ("\(echoIfRecordID(id)) là bản ghi trùng đã được gộp vào \(echoIfRecordID(into)); các hồ sơ của chị nay thuộc \(echoIfRecordID(into)).",
+             "\(echoIfRecordID(id)) was a duplicate merged into \(echoIfRecordID(into)); her cases are now \(echoIfRecordID(into))'s.")
         case .backupUnreadable:
             ("Tệp sao lưu không đọc được: sai khoá khôi phục, tệp hỏng hoặc đã bị sửa. Không có gì được ghi.",
              "The backup cannot be read: wrong recovery key, damaged or altered file. Nothing was written.")

@@ -8,7 +8,7 @@ extension InputField {
         case .name: .name
         case .dob: .dob
         case .birthYear: .birthYear
-        case .person: .person
+        case .person, .into: .person
         case .openedOn: .opened
         case .phone, .addPhone, .removePhone: .phones
         case .otherName, .addOtherName, .removeOtherName: .otherNames

@@ -25,6 +25,7 @@ public enum PageText: Sendable {
     case transfer, transferHint, transferRequestedNotice, incomingTransfers, accept, decline, transferAcceptedNotice, transferDeclinedNotice
     case addGoal, markGoal, planService, recordService, planSaved, serviceSaved
     case assessWith(String), assessedNotice, asSuggested, levelHint, showAnswers
+    case mergeDuplicate, mergeHint(String), mergeInto, mergeConfirm, mergedNotice
     case attachFile, attachedNotice, attachHint(Int), documentsSaved, setDocument, holds, needs, offTheList, download
     case requestClosure, approvalHint, approveAndClose, declineClosure, closureRequested, closureDeclined, closureWaiting(String)
 
@@ -171,6 +172,13 @@ public enum PageText: Sendable {
             ("Mức độ được gợi ý từ các câu trả lời. Chọn mức khác thì ghi rõ lý do vào ghi chú.",
              "The answers suggest a level. To decide another, say why in the note.")
         case .showAnswers: ("Xem câu trả lời", "Show the answers")
+        case .mergeDuplicate: ("Gộp bản ghi trùng", "Merge a duplicate record")
+        case .mergeHint(let person):
+            ("Nếu chị cũng được ghi ở một bản ghi khác (\(person) là bản ghi trùng), mọi hồ sơ của \(person) sẽ chuyển sang bản ghi được giữ lại; tên gọi khác và số điện thoại chỉ có ở đây được thêm vào; khoá của \(person) bị xoá. Không thể hoàn tác.",
+             "If she is also recorded elsewhere (\(person) being the duplicate), every case of \(person) moves to the record kept; names and phones only this record has are added; the key of \(person) is deleted. This cannot be undone.")
+        case .mergeInto: ("Giữ lại bản ghi (mã hồ sơ hoặc mã người)", "Keep the record (a case or person id)")
+        case .mergeConfirm: ("Tôi đã kiểm tra: đây là cùng một người", "I have checked: this is the same woman")
+        case .mergedNotice: ("Đã gộp bản ghi trùng; hồ sơ này nay thuộc bản ghi được giữ lại.", "Duplicate merged; this case now belongs to the record kept.")
         case .attachFile: ("Đính kèm tệp", "Attach a file")
         case .attachedNotice: ("Đã đính kèm tệp (đã mã hoá).", "File attached (encrypted).")
         case .attachHint(let megabytes):

@@ -6,7 +6,7 @@ struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case", abstract: "Open, read, search and work cases.",
         subcommands: [CaseMatch.self, CaseOpen.self, CaseShow.self, CaseList.self, CaseFind.self, CaseUpdateCommand.self,
-                      CaseNote.self, CaseContact.self, CaseChildCommand.self, CaseSpouseCommand.self, CaseDocument.self, CaseAttach.self, CaseAttachment.self, CasePlanCommand.self, CaseService.self, CaseAssess.self, CaseAssign.self, CaseClose.self, CaseDeclineClosure.self, CaseReopen.self, CaseImportCommand.self])
+                      CaseNote.self, CaseContact.self, CaseChildCommand.self, CaseSpouseCommand.self, CaseDocument.self, CaseAttach.self, CaseAttachment.self, CasePlanCommand.self, CaseService.self, CaseAssess.self, CaseMerge.self, CaseAssign.self, CaseClose.self, CaseDeclineClosure.self, CaseReopen.self, CaseImportCommand.self])
 }
 
 struct CaseOpen: PreparedCommand {

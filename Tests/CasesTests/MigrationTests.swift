@@ -24,6 +24,7 @@ import Testing
         "v12-plan": "bf1ac28cf8e9098d",
         "v13-transfers": "3348e54a4d8e074d",
         "v14-assessments": "081f46a0e8f6d86e",
+        "v15-merges": "1ac262a4634cf316",
     ]
 
     static func checksum(_ sql: String) throws -> String {

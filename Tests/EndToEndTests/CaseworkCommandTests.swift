@@ -231,3 +231,22 @@ extension CaseworkCommandTests {
         }
     }
 }
+
+extension CaseworkCommandTests {
+    @Test("a duplicate merged from the command line by a manager; the duplicate's id then says where she went")
+    func merge() async throws {
+        try await Deployment.with([.manager, .counsellor, .otherCounsellor]) { d in
+            let kept = try await d.openCase(["--name", Invented.hoa])
+            let duplicate = try await d.openCase(["--name", "Nguyen Thi Hoa", "--phone", "0977000111"])
+            #expect(try await d.run(["case", "merge", duplicate.id, "--into", kept.id], as: .counsellor).status == 77)
+            #expect(try await d.run(["case", "merge", duplicate.id, "--into", "HN-OSSO-2026-99999"], as: .manager).status == 66)
+            #expect(try await d.run(["case", "merge", duplicate.id, "--into", duplicate.id], as: .manager).status == 64)
+            let merged = try JSON.object(try await d.ok(["case", "merge", duplicate.id, "--into", kept.id, "--json"], as: .manager))
+            #expect(merged["kept"] as? String == kept.person && merged["cases"] as? String == duplicate.id)
+            let shown = try await d.ok(["case", "show", duplicate.id], as: .counsellor).stdout
+            #expect(shown.contains(Invented.hoa) && shown.contains("0977000111") && shown.contains("Gộp hồ sơ trùng"))
+            let again = try await d.run(["case", "merge", duplicate.person, "--into", kept.id], as: .manager)
+            #expect(again.status == 66 && again.stderr.contains(kept.person))
+        }
+    }
+}

@@ -19,7 +19,7 @@ import Cases
                              "/cases/HN-OSSO-2026-00001/spouses", "/cases/HN-OSSO-2026-00001/spouses/update",
                              "/cases/HN-OSSO-2026-00001/documents", "/cases/HN-OSSO-2026-00001/plan/goals",
                              "/cases/HN-OSSO-2026-00001/plan/status", "/cases/HN-OSSO-2026-00001/plan/services",
-                             "/cases/HN-OSSO-2026-00001/services", "/cases/HN-OSSO-2026-00001/assessments", "/cases/HN-OSSO-2026-00001/transfer", "/transfers/W-AAAAAAAAAAAA/accept",
+                             "/cases/HN-OSSO-2026-00001/services", "/cases/HN-OSSO-2026-00001/assessments", "/cases/HN-OSSO-2026-00001/merge", "/cases/HN-OSSO-2026-00001/transfer", "/transfers/W-AAAAAAAAAAAA/accept",
                              "/transfers/W-AAAAAAAAAAAA/decline", "/find", "/me/passphrase",
                              "/admin/users", "/admin/users/hoa/remove", "/admin/users/hoa/grant", "/admin/centres"]
 
@@ -364,6 +364,28 @@ import Cases
             try await browser.get("/")
             #expect(try await browser.post("/cases/\(id)/assessments", [("form", "assess-safety"), ("assessment", "safety")] + answers).status
                     == .forbidden)
+        }
+    }
+
+    @Test func aManagerMergesADuplicateFromTheCasePage() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("hoa")
+            let kept = try await Self.openCase(browser)
+            let duplicate = try await Self.openCase(browser, name: "Tran Thi Bich Ngoc")
+            #expect(!(try await browser.get("/cases/\(duplicate)").body.contains("action=\"/cases/\(duplicate)/merge\"")), "counsellors do not merge")
+            #expect(try await browser.post("/cases/\(duplicate)/merge", [("form", "merge"), ("into", kept), ("confirm", "1")]).status == .forbidden)
+            try await browser.post("/logout", [])
+            try await browser.logIn("lan")
+            #expect(try await browser.get("/cases/\(duplicate)").body.contains("action=\"/cases/\(duplicate)/merge\""))
+            // Unticked, or a mistyped id: the form comes back with the problem beside the field.
+            let unticked = try await browser.post("/cases/\(duplicate)/merge", [("form", "merge"), ("into", kept)])
+            #expect(unticked.status == .unprocessableContent && unticked.body.contains("id=\"merge-confirm-error\""))
+            let mistyped = try await browser.post("/cases/\(duplicate)/merge", [("form", "merge"), ("into", "HN-OSSO-2026-99999"), ("confirm", "1")])
+            #expect(mistyped.status == .unprocessableContent && mistyped.body.contains("id=\"merge-into-error\""))
+            let merged = try await browser.post("/cases/\(duplicate)/merge", [("form", "merge"), ("into", kept), ("confirm", "1")])
+            #expect(merged.status == .seeOther && merged.location == "/cases/\(duplicate)?done=merged")
+            let after = try await browser.get("/cases/\(duplicate)?done=merged")
+            #expect(after.body.contains("Đã gộp bản ghi trùng") && after.body.contains(Self.name) && after.body.contains("Gộp hồ sơ trùng"))
         }
     }
 

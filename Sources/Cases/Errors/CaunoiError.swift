@@ -67,6 +67,8 @@ public enum CaunoiError: Error, Equatable, Sendable {
     case passphraseMismatch
     /// Her personal data was erased (crypto-shredded); only codes are left.
     case subjectErased(String)
+    /// A duplicate merged into another person: her cases are now that person's.
+    case personMerged(String, into: String)
     /// A backup file that is not one, is damaged, or was altered.
     case backupUnreadable
     /// The live database given for the erasure ledger belongs to another deployment.
@@ -121,7 +123,7 @@ public enum CaunoiError: Error, Equatable, Sendable {
              .invalidTransition, .invalidReferralTransition, .invalidAssociationTransition, .noRoutingRule, .agencyDoesNotOffer, .agencyHasNoKey, .agencyConflict, .forbiddenCharacters, .packetUnreadable, .malformedFile, .notADatabase, .hsdsInvalid, .databaseNotInitialised, .databaseAlreadyInitialised,
              .deploymentNotCertified, .deploymentAlreadyCertified,
              .weakPassphrase, .passphraseMismatch, .subjectErased, .backupUnreadable, .deploymentMismatch, .backupSignerUnknown: .badData
-        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .taskNotFound, .attachmentNotFound, .transferNotFound, .fileNotFound, .databaseNotFound: .notFound
+        case .caseNotFound, .personNotFound, .userNotFound, .centreNotFound, .agencyNotFound, .referralNotFound, .associationNotFound, .taskNotFound, .attachmentNotFound, .transferNotFound, .fileNotFound, .databaseNotFound, .personMerged: .notFound
         case .cannotCreate: .cannotCreate
         case .ioFailure, .databaseReadOnly, .diskFull: .inputOutput
         case .databaseBusy, .tooManyAttempts: .busy

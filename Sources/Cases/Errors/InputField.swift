@@ -6,7 +6,7 @@
 public enum InputField: String, Sendable, CaseIterable {
     // People and their cases
     case name, dob, birthYear = "birth-year", person, openedOn = "opened-on", association, request, programme
-    case outcome, reason, text, limit
+    case outcome, reason, text, limit, into
     // Contacts and follow-ups
     case kind, minutes, time, staff, summary, due, assignTo = "assign-to", task
     // Family

@@ -88,6 +88,7 @@ extension CaseStore {
             : try Row.fetchOne(db, sql: "SELECT person_id AS id, centre FROM cases WHERE id = ?", arguments: [id])
         guard let row else { throw id.hasPrefix("P-") ? CaunoiError.personNotFound(id) : CaunoiError.caseNotFound(id) }
         let person: String = row["id"]
+        try Self.requireNotMerged(db, person)
         if try Erasure.fetch(db, person: person) != nil { throw CaunoiError.subjectErased(person) }
         return (person, row["centre"])
     }

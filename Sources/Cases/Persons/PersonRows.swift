@@ -39,7 +39,10 @@ extension CaseStore {
         }
         let centre: String = row["centre"]
         // An erased person has no key left: nothing of hers can be opened, by anyone.
-        guard let wrapped = row.optionalBytes("wrapped_dek") else { throw CaunoiError.subjectErased(personID) }
+        guard let wrapped = row.optionalBytes("wrapped_dek") else {
+            try Self.requireNotMerged(db, personID)
+            throw CaunoiError.subjectErased(personID)
+        }
         let vault = try PersonVault.open(personID: personID, wrapped: wrapped, session: session, centre: centre,
                                          currentVersion: row["key_version"])
         var blobs: [PersonColumn: [UInt8]] = [:]
@@ -56,8 +59,18 @@ extension CaseStore {
             """), arguments: [personID]) else {
             throw CaunoiError.personNotFound(personID)
         }
-        guard let wrapped = row.optionalBytes("wrapped_dek") else { throw CaunoiError.subjectErased(personID) }
+        guard let wrapped = row.optionalBytes("wrapped_dek") else {
+            try Self.requireNotMerged(db, personID)
+            throw CaunoiError.subjectErased(personID)
+        }
         return try PersonVault.open(personID: personID, wrapped: wrapped, session: session, centre: row["centre"],
                                     currentVersion: row["key_version"])
+    }
+
+    /// A duplicate merged into another person is answered with where she went.
+    static func requireNotMerged(_ db: Database, _ personID: String) throws {
+        if let into = try String.fetchOne(db.cachedStatement(sql: "SELECT into_person FROM merges WHERE person_id = ?"), arguments: [personID]) {
+            throw CaunoiError.personMerged(personID, into: into)
+        }
     }
 }

@@ -45,6 +45,7 @@ struct CasePage {
             \(list(.history, CaseText.historyEntries(view.events, labels: labels, status: labels.caseStatus)))
             \(view.erasure == nil ? work : .empty)
             \(transferSection)
+            \(mergeSection)
             """
         return Layout(lang: lang, signedIn: signedIn).page(PageText.caseTitle(s.id).text(lang), notice: notice, warning: warning, content)
     }

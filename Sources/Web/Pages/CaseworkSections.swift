@@ -88,6 +88,21 @@ extension CasePage {
     }
 
     /// A manager's transfer of the woman (and all her cases) to another centre.
+    /// A manager merges the woman of this case, recorded twice, into the record kept (issue 15).
+    var mergeSection: HTML {
+        guard signedIn.session.mayReach(.centreDecisions), view.erasure == nil else { return .empty }
+        let w = widgets.scoped("merge")
+        return """
+            <section><h2>\(PageText.mergeDuplicate.text(lang))</h2>
+            <details\(w.form != nil ? HTML(" open") : .empty)><summary>\(PageText.mergeDuplicate.text(lang))</summary>
+            <p class="muted">\(PageText.mergeHint(view.summary.person).text(lang))</p>
+            <form method="post" action="\(base)/merge" class="stack">\(w.csrf(signedIn.csrf))\(Widgets.scopeField("merge"))
+            \(w.text("into", PageText.mergeInto.text(lang), required: true))
+            \(w.problemLine("confirm"))<label><input type="checkbox" name="confirm" value="1" required> \(PageText.mergeConfirm.text(lang))</label>
+            <button type="submit">\(PageText.mergeDuplicate.text(lang))</button></form></details></section>
+            """
+    }
+
     var transferSection: HTML {
         guard signedIn.session.mayReach(.centreDecisions), view.erasure == nil, !otherCentres.isEmpty else { return .empty }
         let w = widgets.scoped("transfer")

@@ -221,7 +221,7 @@ struct CaseRoutes {
 /// anything typed.
 enum Done: String {
     case opened, note, saved, contact, followUp = "followup", followUpDone = "followup-done", closureRequested = "closure-requested"
-    case closureDeclined = "closure-declined", family, attached, documents, plan, service, transfer, assessed
+    case closureDeclined = "closure-declined", family, attached, documents, plan, service, transfer, assessed, merged
 
     func text(_ id: String) -> PageText {
         switch self {
@@ -240,6 +240,7 @@ enum Done: String {
         case .service: .serviceSaved
         case .transfer: .transferRequestedNotice
         case .assessed: .assessedNotice
+        case .merged: .mergedNotice
         }
     }
 }

@@ -90,6 +90,16 @@ struct CaseworkRoutes {
             try store.assess(session, policy: policy, caseID: id, AssessmentRecord(
                 form: code, answers: answers, level: form.value("level"), note: form.value("note").map(PersonalText.init)))
         }
+        register("merge", .merged) { session, form, id in
+            guard let into = form.value("into") else { throw CaunoiError.missing(.into) }
+            guard form.value("confirm") == "1" else { throw CaunoiError.missing(.confirm) }
+            do {
+                try store.mergePerson(session, policy: policy, id: id, into: into)
+            } catch let error as CaunoiError where error == .caseNotFound(into) || error == .personNotFound(into) {
+                // An id mistyped in the form is shown beside it, not as a missing page.
+                throw CaunoiError.invalid(.into)
+            }
+        }
         register("transfer", .transfer) { session, form, id in
             guard let centre = form.value("centre") else { throw CaunoiError.missing(.centre) }
             guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
