@@ -86,35 +86,40 @@ struct CaseAssign: UnlockedCommand {
     }
 }
 
-struct CaseClose: UnlockedCommand {
+struct CaseClose: PreparedCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
         abstract: "Close a case with an outcome code; a high-risk case, or one with referrals waiting, needs a manager (--request asks one).")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
     @Option var outcome: String
-    @Option(help: "Why (required when a manager approves a closure, and for --request).") var reason: String?
+    /// Why: required when a manager approves a closure, and for --request.
+    @OptionGroup var why: ReasonOptions
     @Flag(help: "Ask a manager to approve the closure instead of closing.") var request = false
 
-    func run(_ work: Work) throws {
+    func prepare(_ context: Context) throws -> PersonalText? { try why.resolved(context) }
+
+    func run(_ work: Work, _ reason: PersonalText?) throws {
         if request {
             guard let reason else { throw CaunoiError.missing(.reason) }
-            try work.store.requestClosure(work.session, policy: work.policy(), caseID: id, outcome: outcome, reason: PersonalText(reason))
+            try work.store.requestClosure(work.session, policy: work.policy(), caseID: id, outcome: outcome, reason: reason)
             return try work.answer(["id": id], saying: .closureRequested(id))
         }
-        try work.store.close(work.session, policy: work.policy(), caseID: id, outcome: outcome, reason: reason.map(PersonalText.init))
+        try work.store.close(work.session, policy: work.policy(), caseID: id, outcome: outcome, reason: reason)
         try work.answer(["id": id], saying: .caseClosed(id))
     }
 }
 
-struct CaseReopen: UnlockedCommand {
+struct CaseReopen: PreparedCommand {
     static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen a closed case, with a reason.")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
-    @Option var reason: String
+    @OptionGroup var why: ReasonOptions
 
-    func run(_ work: Work) throws {
-        try work.store.reopen(work.session, caseID: id, reason: PersonalText(reason))
+    func prepare(_ context: Context) throws -> PersonalText? { try why.resolved(context) }
+
+    func run(_ work: Work, _ reason: PersonalText?) throws {
+        try work.store.reopen(work.session, caseID: id, reason: reason ?? PersonalText(""))
         try work.answer(["id": id], saying: .caseReopened(id))
     }
 }

@@ -31,15 +31,17 @@ struct CaseContact: PreparedCommand {
 }
 
 /// `case decline-closure`: a manager turns down a counsellor's request to close.
-struct CaseDeclineClosure: UnlockedCommand {
+struct CaseDeclineClosure: PreparedCommand {
     static let configuration = CommandConfiguration(
         commandName: "decline-closure", abstract: "Decline a request to close a case (managers), saying why.")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
-    @Option var reason: String
+    @OptionGroup var why: ReasonOptions
 
-    func run(_ work: Work) throws {
-        try work.store.declineClosure(work.session, caseID: id, reason: PersonalText(reason))
+    func prepare(_ context: Context) throws -> PersonalText? { try why.resolved(context) }
+
+    func run(_ work: Work, _ reason: PersonalText?) throws {
+        try work.store.declineClosure(work.session, caseID: id, reason: reason ?? PersonalText(""))
         try work.answer(["id": id], saying: .closureDeclined(id))
     }
 }

@@ -10,16 +10,23 @@ struct TransferCommand: ParsableCommand {
         subcommands: [TransferRequest.self, TransferList.self, TransferAccept.self, TransferDecline.self])
 }
 
-struct TransferRequest: UnlockedCommand {
+struct TransferRequest: PreparedCommand {
     static let configuration = CommandConfiguration(
-        commandName: "request", abstract: "Ask another centre to take a woman and all her cases (by case or person id).")
+        commandName: "request", abstract: "Ask another centre to take a woman and all her cases (by case or person id), or one case (--case-only).")
     @OptionGroup var global: GlobalOptions
     @Argument var id: String
     @Option(help: "The receiving centre's code.") var centre: String
-    @Option(help: "Why (she moved, …).") var reason: String
+    /// Why (she moved, …).
+    @OptionGroup var why: ReasonOptions
+    @Flag(help: "Only the case named (her other cases stay): the case gets a record and data key of its own first.") var caseOnly = false
 
-    func run(_ work: Work) throws {
-        let transfer = try work.store.requestTransfer(work.session, id: id, to: centre, reason: PersonalText(reason))
+    func prepare(_ context: Context) throws -> PersonalText? { try why.resolved(context) }
+
+    func run(_ work: Work, _ reason: PersonalText?) throws {
+        let reason = reason ?? PersonalText("")
+        let transfer = caseOnly
+            ? try work.store.requestCaseTransfer(work.session, policy: work.policy(), caseID: id, to: centre, reason: reason)
+            : try work.store.requestTransfer(work.session, id: id, to: centre, reason: reason)
         try work.answer(["transfer": transfer], saying: .transferRequested(transfer, centre))
     }
 }

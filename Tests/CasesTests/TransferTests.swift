@@ -1,4 +1,5 @@
 import Foundation
+import CaunoiCrypto
 import GRDB
 import Testing
 @testable import Cases
@@ -74,6 +75,63 @@ import Testing
         let referral = try makeReferral(f)
         #expect(throws: CaunoiError.referralsInProgress(referral.caseID)) {
             _ = try f.store.requestTransfer(lan, id: referral.caseID, to: "CT-MC", reason: reason)
+        }
+    }
+
+    @Test func oneCaseOnlyGoesWithADataKeyOfItsOwnAndHerOtherCasesStay() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let first = try worked(f)
+        let hoa = try f.session("hoa")
+        let lan = try f.session("lan")
+        let second = try f.open("Phạm Thị Chuyển") { $0.existingPersonID = first.person; $0.person = PersonFields() }
+        try f.store.addNote(hoa, caseID: second.id, text: PersonalText("Hồ sơ ở lại Hà Nội"))
+        try f.store.addAttachment(hoa, policy: f.policy, caseID: first.id, contents: SecureBytes(utf8: "GIẤY TỜ ĐI CÙNG HỒ SƠ"), title: nil,
+                                  mediaType: nil, document: nil)
+        let transfer = try f.store.requestCaseTransfer(lan, policy: f.policy, caseID: first.id, to: "CT-MC", reason: PersonalText("Chuyển một hồ sơ"))
+        // The case has a record of its own, sealed under a new key; her other case keeps hers.
+        let moving = try f.store.showCase(hoa, id: first.id)
+        #expect(moving.summary.person != first.person && moving.summary.centre == "HN-OSSO" && moving.person.name?.revealed == "Phạm Thị Chuyển")
+        #expect(moving.notes.first?.text.revealed == "Chị chuyển về Cần Thơ sống với mẹ.")
+        let waiting = try f.store.transfers(f.session("mai"), pendingOnly: true)
+        #expect(waiting.first?.id == transfer && waiting.first?.person == moving.summary.person && waiting.first?.cases == [first.id])
+
+        try f.store.acceptTransfer(f.session("mai"), policy: f.policy, id: transfer)
+        let mai = try f.session("mai")
+        let arrived = try f.store.showCase(mai, id: first.id)
+        #expect(arrived.summary.centre == "CT-MC" && arrived.children.first?.name?.revealed == "Bé Min")
+        let attachment = try #require(arrived.attachments.first)
+        #expect(try f.store.attachment(mai, caseID: first.id, id: attachment.id).contents.utf8String == "GIẤY TỜ ĐI CÙNG HỒ SƠ")
+        // Her other case stays, readable here and not there; the moved one the other way round.
+        #expect(try f.store.showCase(hoa, id: second.id).notes.first?.text.revealed == "Hồ sơ ở lại Hà Nội")
+        #expect(throws: CaunoiError.notYourCentre) { _ = try f.store.showCase(mai, id: second.id) }
+        #expect(throws: CaunoiError.notYourCentre) { _ = try f.store.showCase(hoa, id: first.id) }
+        #expect(try f.store.showCase(hoa, id: second.id).summary.person == first.person)
+        let log = try f.store.auditLog(f.session("root"))
+        #expect(log.contains { $0.action == "person.split" && $0.record == first.person })
+        #expect(try f.store.verifyAudit(f.session("root")) > 0)
+    }
+
+    @Test func aWomansOnlyCaseGoesAsAWholeAndOnlyTheMovingCasesReferralsHoldATransfer() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let lan = try f.session("lan")
+        let alone = try worked(f)
+        let transfer = try f.store.requestCaseTransfer(lan, policy: f.policy, caseID: alone.id, to: "CT-MC", reason: PersonalText("Chuyển nơi ở"))
+        #expect(try f.store.transfers(lan).first { $0.id == transfer }?.person == alone.person)
+        // A referral in progress on her other case does not hold this one back.
+        let referral = try makeReferral(f)
+        let person = try f.store.showCase(f.session("hoa"), id: referral.caseID).summary.person
+        let other = try f.open("Người Có Hai Hồ Sơ") { $0.existingPersonID = person; $0.person = PersonFields() }
+        #expect(throws: CaunoiError.referralsInProgress(referral.caseID)) {
+            _ = try f.store.requestCaseTransfer(lan, policy: f.policy, caseID: referral.caseID, to: "CT-MC", reason: PersonalText("x"))
+        }
+        #expect(throws: CaunoiError.referralsInProgress(referral.caseID)) {
+            _ = try f.store.requestTransfer(lan, id: other.id, to: "CT-MC", reason: PersonalText("x"))
+        }
+        _ = try f.store.requestCaseTransfer(lan, policy: f.policy, caseID: other.id, to: "CT-MC", reason: PersonalText("Chỉ hồ sơ này"))
+        #expect(throws: CaunoiError.notYourCentre) {
+            _ = try f.store.requestCaseTransfer(f.session("mai"), policy: f.policy, caseID: other.id, to: "HN-OSSO", reason: PersonalText("x"))
         }
     }
 

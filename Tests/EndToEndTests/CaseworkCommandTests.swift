@@ -187,6 +187,7 @@ extension CaseworkCommandTests {
             #expect(try await d.run(["transfer", "request", id, "--centre", "XX-NOWHERE", "--reason", "Chuyển nhà"], as: .manager).status == 66)
             let requested = try await d.ok(["transfer", "request", id, "--centre", Deployment.otherCentre, "--reason", "Chuyển nhà", "--json"], as: .manager)
             let transfer = try #require(try JSON.object(requested)["transfer"] as? String)
+            #expect(requested.stderr.contains("--fields-from"), "a reason on argv is personal data on argv: warned")
             #expect(try await d.ok(["transfer", "list", "--pending"], as: minh).stdout.contains(transfer))
             #expect(try await d.run(["transfer", "accept", transfer], as: .manager).status == 77)
             try await d.ok(["transfer", "accept", transfer], as: minh)
@@ -201,6 +202,17 @@ extension CaseworkCommandTests {
             try await d.ok(["transfer", "decline", second], as: minh)
             #expect(try await d.ok(["transfer", "list"], as: minh).stdout.contains("Đã từ chối"))
             #expect(try await d.ok(["case", "show", stays], as: .counsellor).stdout.contains(Invented.hoa))
+            // One case only, the reason from standard input: her other case stays.
+            let person = try await d.openCase(["--name", "Lê Thị Hai Hồ Sơ"])
+            let other = try await d.openCase(["--person", person.person])
+            let reason = try d.write("reason.yaml", "reason: Chỉ hồ sơ con gái chuyển về Cần Thơ\n")
+            let single = try await d.ok(["transfer", "request", other.id, "--centre", Deployment.otherCentre, "--case-only", "--fields-from", reason,
+                                         "--json"], as: .manager)
+            #expect(!single.stderr.contains("argv") && !single.stderr.contains("--fields-from"), "no warning when the reason is not on argv")
+            try await d.ok(["transfer", "accept", try #require(try JSON.object(single)["transfer"] as? String)], as: minh)
+            #expect(try await d.ok(["case", "show", other.id], as: .otherCounsellor).stdout.contains("Lê Thị Hai Hồ Sơ"))
+            #expect(try await d.ok(["case", "show", person.id], as: .counsellor).stdout.contains("Lê Thị Hai Hồ Sơ"))
+            #expect(try await d.run(["case", "show", person.id], as: .otherCounsellor).status == 77)
         }
     }
 }

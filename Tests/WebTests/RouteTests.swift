@@ -389,6 +389,29 @@ import Cases
         }
     }
 
+    @Test func oneCaseOfHersTransferredFromTheCasePage() async throws {
+        try await WebFixture().test { browser in
+            try await browser.logIn("lan")
+            let first = try await Self.openCase(browser)
+            let person = try #require(try await browser.get("/cases/\(first)").body.firstMatch(of: /(P-[A-Z0-9]{12})/)?.1)
+            try await browser.get("/cases/new")
+            let opened = try await browser.post("/cases", [("programme", "marriage"), ("person", String(person))])
+            let second = String(try #require(opened.location).dropFirst("/cases/".count).prefix { $0 != "?" })
+            #expect(try await browser.get("/cases/\(second)").body.contains("name=\"case-only\""))
+            #expect(try await browser.post("/cases/\(second)/transfer", [("form", "transfer"), ("centre", "CT-MC"), ("reason", "Chỉ hồ sơ này"),
+                                                                        ("case-only", "1")]).status == .seeOther)
+            let moving = try await browser.get("/cases/\(second)")
+            let stays = try await browser.get("/cases/\(first)")
+            #expect(!moving.body.contains(String(person)) && stays.body.contains(String(person)), "the moving case has a record of its own")
+            try await browser.post("/logout", [])
+            try await browser.logIn("mai")
+            let transfer = try #require(try await browser.get("/").body.firstMatch(of: /transfers\/(W-[A-Z0-9]+)\/accept/)?.1)
+            #expect(try await browser.post("/transfers/\(transfer)/accept", []).status == .seeOther)
+            #expect(try await browser.get("/cases/\(second)").body.contains(Self.name))
+            #expect(try await browser.get("/cases/\(first)").status == .forbidden)
+        }
+    }
+
     @Test func aTransferToAnotherCentreAcceptedFromItsDashboard() async throws {
         try await WebFixture().test { browser in
             try await browser.logIn("hoa")

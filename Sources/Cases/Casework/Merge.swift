@@ -51,7 +51,8 @@ extension CaseStore {
             for caseID in try String.fetchAll(db, sql: "SELECT id FROM cases WHERE person_id = ?", arguments: [kept]) {
                 try CaseSeal.verify(db, caseID: caseID, vault: new)
             }
-            try reseal(db, cases: moving, person: duplicate, from: old, to: new)
+            try reseal(db, cases: moving, from: old, to: new)
+            try reseal(db, transfersOf: duplicate, from: old, to: new)
             var fields = keptFields
             fields.absorb(oldFields)
             try rewritePerson(db, fields: fields, vault: new, indexer: indexer)
@@ -78,15 +79,25 @@ extension CaseStore {
         return result
     }
 
-    /// Re-seals every value of the moving cases (and of her transfers) from one data key to another.
-    private func reseal(_ db: Database, cases: [String], person: String, from old: PersonVault, to new: PersonVault) throws {
+    /// Re-seals the reasons of a person's transfers from one data key to another.
+    func reseal(_ db: Database, transfersOf person: String, from old: PersonVault, to new: PersonVault) throws {
+        try Self.move(db, "transfers", "reason", where: "person_id = ?", [person], from: old, to: new)
+    }
+
+    private static func move(_ db: Database, _ table: String, _ column: String, where condition: String, _ arguments: StatementArguments,
+                             from old: PersonVault, to new: PersonVault) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, \(column) FROM \(table) WHERE \(condition) AND \(column) IS NOT NULL", arguments: arguments) {
+            let rowID: String = row["id"]
+            let value = try old.open(row.bytes(column), table: table, column: column, row: rowID)
+            try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE id = ?",
+                           arguments: [try new.seal(value, table: table, column: column, row: rowID), rowID])
+        }
+    }
+
+    /// Re-seals every value of the cases from one data key to another, and re-encrypts their files.
+    func reseal(_ db: Database, cases: [String], from old: PersonVault, to new: PersonVault) throws {
         func move(_ table: String, _ column: String, where condition: String, _ arguments: StatementArguments) throws {
-            for row in try Row.fetchAll(db, sql: "SELECT id, \(column) FROM \(table) WHERE \(condition) AND \(column) IS NOT NULL", arguments: arguments) {
-                let rowID: String = row["id"]
-                let value = try old.open(row.bytes(column), table: table, column: column, row: rowID)
-                try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE id = ?",
-                               arguments: [try new.seal(value, table: table, column: column, row: rowID), rowID])
-            }
+            try Self.move(db, table, column, where: condition, arguments, from: old, to: new)
         }
         for caseID in cases {
             try move("cases", "safe_contact", where: "id = ?", [caseID])
@@ -107,7 +118,6 @@ extension CaseStore {
                                arguments: [try BLAKE2b.hash(sealed, key: nil, outputByteCount: 32).blob, attachment])
             }
         }
-        try move("transfers", "reason", where: "person_id = ?", [person])
     }
 }
 

@@ -38,42 +38,87 @@ extension CaseStore {
         let transferID = Ids.random(prefix: "W")
         try write { db in
             let (person, from) = try subjectPerson(db, id)
-            guard from == session.centre else { throw CaunoiError.notYourCentre }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM centres WHERE code = ?", arguments: [centre]) != nil else {
-                throw CaunoiError.centreNotFound(centre)
-            }
-            guard centre != from else { throw CaunoiError.invalid(.centre) }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM transfers WHERE person_id = ? AND status = 'pending'", arguments: [person]) == nil else {
-                throw CaunoiError.transferPending(person)
-            }
-            let vault = try personVault(db, id: person, session: session)
-            let cases = try herCases(db, person)
-            let open = ReferralStatus.open.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-            if let waiting = try String.fetchOne(db, sql: """
-                SELECT c.id FROM referrals r JOIN cases c ON c.id = r.case_id WHERE c.person_id = ? AND r.status IN (\(open)) LIMIT 1
-                """, arguments: [person]) {
-                throw CaunoiError.referralsInProgress(waiting)
-            }
-            for caseID in cases { try CaseSeal.verify(db, caseID: caseID, vault: vault) }
-            let (box, version) = try trusted(db, session).0.centreBox(centre)
-            let sealed = try vault.sealedForTransfer(to: box, binding: Self.transferBinding(transferID, person: person, to: centre))
-            try db.execute(sql: """
-                INSERT INTO transfers (id, person_id, from_centre, to_centre, to_key_version, status, sealed_key, reason, requested_by, requested_on)
-                VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)
-                """, arguments: [transferID, person, from, centre, version, sealed.blob,
-                                 try vault.seal(reason, table: "transfers", column: "reason", row: transferID), session.user, Day.today()])
-            for caseID in cases {
-                let summary = try CaseSummary.fetch(db, id: caseID)
-                try recordEvent(db, caseID: caseID, kind: "transfer-requested", by: session.user, from: nil, to: nil, detail: centre,
-                                reason: reason, vault: vault)
-                if let seal = try CaseSeal.update(db, caseID: caseID, vault: vault) {
-                    try audit(db, session, "case.transfer-request", record: caseID, centre: summary.centre, state: seal)
-                }
-            }
-            try audit(db, session, "transfer.request", record: transferID, centre: from)
-            try audit(db, session, "transfer.request", record: transferID, centre: centre)
+            try checkTransfer(db, session, person: person, from: from, to: centre, cases: herCases(db, person))
+            try insertTransfer(db, session, transferID, person: person, from: from, to: centre, reason: reason,
+                               vault: personVault(db, id: person, session: session))
         }
         return transferID
+    }
+
+    /// Transfers one case of hers only (she has others the centre goes on working). Her data
+    /// key covers all her cases, so the receiving centre must not get it: the case is first
+    /// given a person record of its own at this centre, with a new data key, her fields copied
+    /// and every value of the case re-sealed under it (as a merge does, the other way), and that
+    /// record is what is transferred. A case that is her only one is transferred as a whole.
+    /// If the transfer is declined, the case stays here under its own record (`case merge`
+    /// joins them again).
+    @discardableResult
+    public func requestCaseTransfer(_ session: Session, policy: Policy, caseID: String, to centre: String, reason: PersonalText) throws -> String {
+        try session.require(.manager)
+        guard !reason.isBlank else { throw CaunoiError.missing(.reason) }
+        let indexer = try BlindIndexer(indexKey: session.indexKey(), settings: policy.blindIndex)
+        let transferID = Ids.random(prefix: "W")
+        try write { db in
+            let summary = try CaseSummary.fetch(db, id: caseID)
+            let (person, from) = try subjectPerson(db, summary.person)
+            try checkTransfer(db, session, person: person, from: from, to: centre, cases: [caseID])
+            let (vault, fields, _) = try openPerson(db, id: person, session: session)
+            guard try herCases(db, person).count > 1 else {
+                try insertTransfer(db, session, transferID, person: person, from: from, to: centre, reason: reason, vault: vault)
+                return
+            }
+            try CaseSeal.verify(db, caseID: caseID, vault: vault)
+            let (own, ownVault) = try insertPerson(db, fields: fields, centre: self.centre(db, from), session: session, indexer: indexer)
+            try reseal(db, cases: [caseID], from: vault, to: ownVault)
+            try db.execute(sql: "UPDATE cases SET person_id = ? WHERE id = ?", arguments: [own, caseID])
+            if let seal = try CaseSeal.update(db, caseID: caseID, vault: ownVault) {
+                try audit(db, session, "case.split", record: caseID, centre: from, state: seal)
+            }
+            try audit(db, session, "person.split", record: person, centre: from)
+            try insertTransfer(db, session, transferID, person: own, from: from, to: centre, reason: reason, vault: ownVault)
+        }
+        return transferID
+    }
+
+    /// What a transfer request needs: her centre is the session's, the other centre exists and
+    /// differs, no transfer of hers waits, and none of the cases going has a referral in progress.
+    private func checkTransfer(_ db: Database, _ session: Session, person: String, from: String, to centre: String, cases: [String]) throws {
+        guard from == session.centre else { throw CaunoiError.notYourCentre }
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM centres WHERE code = ?", arguments: [centre]) != nil else {
+            throw CaunoiError.centreNotFound(centre)
+        }
+        guard centre != from else { throw CaunoiError.invalid(.centre) }
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM transfers WHERE person_id = ? AND status = 'pending'", arguments: [person]) == nil else {
+            throw CaunoiError.transferPending(person)
+        }
+        let open = ReferralStatus.open.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        for caseID in cases where try Bool.fetchOne(db, sql: "SELECT 1 FROM referrals WHERE case_id = ? AND status IN (\(open))",
+                                                     arguments: [caseID]) != nil {
+            throw CaunoiError.referralsInProgress(caseID)
+        }
+    }
+
+    /// Seals her data key to the receiving centre and records the request on each of her cases.
+    private func insertTransfer(_ db: Database, _ session: Session, _ transferID: String, person: String, from: String, to centre: String,
+                                reason: PersonalText, vault: PersonVault) throws {
+        let cases = try herCases(db, person)
+        for caseID in cases { try CaseSeal.verify(db, caseID: caseID, vault: vault) }
+        let (box, version) = try trusted(db, session).0.centreBox(centre)
+        let sealed = try vault.sealedForTransfer(to: box, binding: Self.transferBinding(transferID, person: person, to: centre))
+        try db.execute(sql: """
+            INSERT INTO transfers (id, person_id, from_centre, to_centre, to_key_version, status, sealed_key, reason, requested_by, requested_on)
+            VALUES (?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)
+            """, arguments: [transferID, person, from, centre, version, sealed.blob,
+                             try vault.seal(reason, table: "transfers", column: "reason", row: transferID), session.user, Day.today()])
+        for caseID in cases {
+            try recordEvent(db, caseID: caseID, kind: "transfer-requested", by: session.user, from: nil, to: nil, detail: centre,
+                            reason: reason, vault: vault)
+            if let seal = try CaseSeal.update(db, caseID: caseID, vault: vault) {
+                try audit(db, session, "case.transfer-request", record: caseID, centre: from, state: seal)
+            }
+        }
+        try audit(db, session, "transfer.request", record: transferID, centre: from)
+        try audit(db, session, "transfer.request", record: transferID, centre: centre)
     }
 
     /// The receiving centre's manager accepts: her data key is opened with the centre's box

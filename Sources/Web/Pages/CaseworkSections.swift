@@ -113,6 +113,7 @@ extension CasePage {
             <form method="post" action="\(base)/transfer" class="stack">\(w.csrf(signedIn.csrf))\(Widgets.scopeField("transfer"))
             \(w.select("centre", Text.field(.centre).text(lang), options: otherCentres, required: true, blank: PageText.chooseOne.text(lang)))
             \(w.textarea("reason", PageText.reasonLabel.text(lang), required: true))
+            <label><input type="checkbox" name="case-only" value="1"\(w.form?.value("case-only") == "1" ? HTML(" checked") : .empty)> \(PageText.transferCaseOnly(view.summary.id).text(lang))</label>
             <button type="submit">\(PageText.transfer.text(lang))</button></form></details></section>
             """
     }

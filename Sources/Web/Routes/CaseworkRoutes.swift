@@ -103,7 +103,11 @@ struct CaseworkRoutes {
         register("transfer", .transfer) { session, form, id in
             guard let centre = form.value("centre") else { throw CaunoiError.missing(.centre) }
             guard let reason = form.value("reason") else { throw CaunoiError.missing(.reason) }
-            try store.requestTransfer(session, id: id, to: centre, reason: PersonalText(reason))
+            if form.value("case-only") == "1" {
+                try store.requestCaseTransfer(session, policy: policy, caseID: id, to: centre, reason: PersonalText(reason))
+            } else {
+                try store.requestTransfer(session, id: id, to: centre, reason: PersonalText(reason))
+            }
         }
         register("close-request", .closureRequested) { session, form, id in
             guard let outcome = form.value("outcome") else { throw CaunoiError.missing(.outcome) }
