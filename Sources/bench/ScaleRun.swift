@@ -41,7 +41,10 @@ struct ScaleRun {
                               security: policy.security, recovery: recovery)
         _ = try store.addUser(admin, name: "statistician", role: .statistician, centre: nil, passphrase: SecureBytes(utf8: Self.passphrase),
                               security: quick, recovery: nil)
+        _ = try store.addUser(admin, name: "manager", role: .manager, centre: "BENCH", passphrase: SecureBytes(utf8: Self.passphrase),
+                              security: quick, recovery: recovery)
         let session = try store.unlock(user: "counsellor", passphrase: SecureBytes(utf8: Self.passphrase))
+        let manager = try store.unlock(user: "manager", passphrase: SecureBytes(utf8: Self.passphrase))
         let baseline = try Baseline(path: dir.appendingPathComponent("baseline.db").path)
 
         // Import, in files of 10,000 rows (one transaction each), both sides.
@@ -71,7 +74,7 @@ struct ScaleRun {
                                           profiler: profiler)
         // A week of casework on the sampled cases, then their pages again (issue 15).
         let casework = try profiler.around("casework") {
-            try CaseworkPhase.measure(store: store, session: session, policy: policy, baseline: baseline, picks: picks)
+            try CaseworkPhase.measure(store: store, session: session, manager: manager, policy: policy, baseline: baseline, picks: picks)
         }
         // A two-dimensional suppressed export over every case.
         let statistician = try store.unlock(user: "statistician", passphrase: SecureBytes(utf8: Self.passphrase))
