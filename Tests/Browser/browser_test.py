@@ -38,6 +38,7 @@ CHILD = "Kim Min-jun"
 FOLLOW_UP = "Gọi hỏi Sở Tư pháp về giấy khai sinh của bé."
 SCAN_NAME = "ban-an-ly-hon-bich-ngoc.pdf"
 SCAN = "%PDF-1.7 Bản án ly hôn — Toà án gia đình Busan (bản chụp thử)"
+ASSESSMENT_NOTE = "Chị kể chồng cũ từng cầm dao dọa trước khi chị về nước."
 PASSPHRASES = {"quantri": "browser-admin-passphrase", "lan": "browser-manager-passphrase",
                "thuy": "browser-counsellor-passphrase", "mai": "browser-other-manager"}
 CHECKS = []
@@ -241,6 +242,18 @@ def casework(driver, case_url, case_id, shots):
         submit(driver, "form[action$='/attachments'] button")
     check(SCAN_NAME in driver.page_source and "Tệp đính kèm" in driver.page_source, "the scan is listed, by the name it was uploaded with")
 
+    # A safety assessment: every question answered, one danger sign that on its own means high.
+    safety = "form[action$='/assessments']:has(input[name='assessment'][value='safety'])"
+    driver.find_element(By.CSS_SELECTOR, f"{safety}").find_element(By.XPATH, "./ancestor::details/summary").click()
+    for radio in driver.find_elements(By.CSS_SELECTOR, f"{safety} input[type='radio'][value='no']"):
+        radio.click()
+    driver.find_element(By.CSS_SELECTOR, f"{safety} input[name='q-weapon'][value='yes']").click()
+    driver.find_element(By.CSS_SELECTOR, f"{safety} [name='note']").send_keys(ASSESSMENT_NOTE)
+    submit(driver, f"{safety} button")
+    check("Đã ghi kết quả đánh giá." in driver.page_source and "Đánh giá an toàn và rủi ro: Cao" in driver.page_source,
+          "a safety assessment suggests high and is recorded")
+    check(ASSESSMENT_NOTE in driver.page_source, "the assessment's note shows on the case page")
+
     open_form(driver, "/followups")
     driver.find_element(By.CSS_SELECTOR, "form[action$='/followups'] [name='reason']").send_keys(FOLLOW_UP)
     submit(driver, "form[action$='/followups'] button")
@@ -254,7 +267,8 @@ def casework(driver, case_url, case_id, shots):
 
 
 def leaks(directory):
-    typed = [NAME, *PHONES, NOTE, SEARCH, "Bích Ngọc", "0912345678", CONTACT, CHILD, FOLLOW_UP, SCAN_NAME, SCAN, "Toà án gia đình"]
+    typed = [NAME, *PHONES, NOTE, SEARCH, "Bích Ngọc", "0912345678", CONTACT, CHILD, FOLLOW_UP, SCAN_NAME, SCAN, "Toà án gia đình",
+             ASSESSMENT_NOTE]
     found = []
     log = (directory / "server.log").read_text(encoding="utf-8", errors="replace")
     found += [f"server log: {value!r}" for value in typed if value in log]

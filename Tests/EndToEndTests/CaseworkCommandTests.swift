@@ -231,6 +231,13 @@ extension CaseworkCommandTests {
             #expect(result["level"] as? String == "high" && result["suggested_level"] as? String == "high" && result["score"] as? String == "3")
             let shown = try await d.ok(["case", "show", id], as: .counsellor).stdout
             #expect(shown.contains("Đánh giá an toàn và rủi ro: Cao") && shown.contains("Chị kể lại lời đe dọa"))
+            // Her subject export carries the assessment: answers, level, note.
+            let jsonPath = d.directory.appendingPathComponent("her-data.json").path
+            try await d.ok(["subject", "export", id, "--out", jsonPath], as: .counsellor)
+            let exported = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: jsonPath))) as? [String: Any])
+            let assessment = try #require(((exported["cases"] as? [[String: Any]])?.first?["assessments"] as? [[String: Any]])?.first)
+            #expect(assessment["level"] as? String == "high" && assessment["note"] as? String == "Chị kể lại lời đe dọa")
+            #expect((assessment["answers"] as? [String: String])?["threat-to-kill"] == "yes")
             // Answers on argv work for scripts, with the warning; a half form is refused (64).
             let argv = try await d.run(["case", "assess", id, "--form", "trafficking-indicators", "--answer", "confinement=yes"], as: .counsellor)
             #expect(argv.status == 64 && argv.stderr.contains("--answer"))
