@@ -131,6 +131,17 @@ public struct CodeLabels: Sendable {
     }
 
     /// Said of a referral nobody answered by its due time.
+    /// Why a referral waits for central review.
+    public func reviewReason(_ reason: ReviewReason) -> String {
+        let (vi, en) = switch reason {
+        case .highRisk: ("Hồ sơ nguy cơ cao", "High-risk case")
+        case .sensitiveFields: ("Tiết lộ di cư hoặc nhu cầu (có thể lộ mua bán người, bạo lực)", "Discloses migration or needs (may reveal trafficking or violence)")
+        case .crossBorder: ("Gửi ra nước ngoài hoặc tổ chức quốc tế", "Goes abroad or to an international organisation")
+        case .rule: ("Theo quy tắc chuyển gửi", "The routing rule requires it")
+        }
+        return lang == .vi ? vi : en
+    }
+
     public var overdue: String { lang == .vi ? "quá hạn" : "overdue" }
 
     public func consentPurpose(_ purpose: ConsentPurpose) -> String {

@@ -16,7 +16,25 @@ public enum ReferralText {
         if !view.disclosure.safeContact.isEmpty {
             lines.append("  \(Text.field(.safeContact).text(labels.lang)): \(ControlCharacters.neutralised(view.disclosure.safeContact))")
         }
+        if let review = view.review { lines += reviewLines(review, labels: labels) }
         return lines + CaseText.history(view.events, labels: labels, status: { ReferralStatus(rawValue: $0).map(labels.referralStatus) ?? $0 })
+    }
+
+    /// What a central officer reads before deciding: why review, who submitted and since
+    /// when (days waited, Vietnam's calendar), and what changed since a return.
+    public static func reviewLines(_ review: ReviewContext, labels: CodeLabels) -> [String] {
+        let vi = labels.lang == .vi
+        let waited = Day.between(review.waitingSince, Now.vietnamToday()) ?? 0
+        var lines = ["  " + (vi ? "Cần duyệt vì: " : "Reviewed because: ") + review.reasons.map(labels.reviewReason).joined(separator: "; ")
+                        + " (\(review.rule))",
+                     "  " + (vi ? "Người gửi: \(review.submittedBy) · chờ từ \(DisplayFormat.day(review.waitingSince)) (\(waited) ngày)"
+                                : "Submitted by \(review.submittedBy) · waiting since \(DisplayFormat.day(review.waitingSince)) (\(waited) days)")]
+        if let changed = review.changedSinceReturn {
+            let names = changed.map { name in DisclosableField(rawValue: name).map { $0.label(labels.lang) } ?? Text.field(.safeContact).text(labels.lang) }
+            lines.append("  " + (vi ? "Thay đổi từ khi trả lại: " : "Changed since the return: ")
+                         + (names.isEmpty ? (vi ? "không có" : "nothing") : names.joined(separator: ", ")))
+        }
+        return lines
     }
 
     /// A disclosed value as text: codes (province, country, migration, needs) by their labels.

@@ -13,3 +13,15 @@ struct ReasonOptions: ParsableArguments {
         return try input.text("reason", argv: reason).map(PersonalText.init)
     }
 }
+
+/// `--note` and `--fields-from` for a note that goes with a step (a reviewer's approval, a
+/// counsellor's resubmission): sealed like a reason, so argv warns.
+struct NoteOptions: ParsableArguments {
+    @Option(help: "A note (prefer --fields-from).") var note: String?
+    @Option(name: .customLong("fields-from"), help: "A JSON or YAML document with `note` (- for standard input).") var fieldsFrom: String?
+
+    func resolved(_ context: Context) throws -> PersonalText? {
+        var input = try PersonalInput(fieldsFrom, allowed: ["note"], context: context)
+        return try input.text("note", argv: note).map(PersonalText.init)
+    }
+}

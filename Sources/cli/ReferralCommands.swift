@@ -94,34 +94,43 @@ struct ReferralCommand: ParsableCommand {
         }
     }
 
-    struct Approve: UnlockedCommand {
-        static let configuration = CommandConfiguration(abstract: "Central officers: approve a referral for sending.")
+    struct Approve: PreparedCommand {
+        static let configuration = CommandConfiguration(abstract: "Central officers: approve a referral for sending, with a note if wanted.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
+        @OptionGroup var note: NoteOptions
 
-        func run(_ work: Work) throws {
-            try moved(work, try work.store.approveReferral(work.session, id: id))
+        func prepare(_ context: Context) throws -> PersonalText? { try note.resolved(context) }
+
+        func run(_ work: Work, _ note: PersonalText?) throws {
+            try moved(work, try work.store.approveReferral(work.session, id: id, note: note))
         }
     }
 
-    struct Return: UnlockedCommand {
+    struct Return: PreparedCommand {
         static let configuration = CommandConfiguration(abstract: "Central officers: return a referral to its centre with a reason.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
-        @Option var reason: String
+        @OptionGroup var why: ReasonOptions
 
-        func run(_ work: Work) throws {
-            try moved(work, try work.store.returnReferral(work.session, id: id, reason: PersonalText(reason)))
+        func prepare(_ context: Context) throws -> PersonalText? { try why.resolved(context) }
+
+        func run(_ work: Work, _ reason: PersonalText?) throws {
+            try moved(work, try work.store.returnReferral(work.session, id: id, reason: reason ?? PersonalText("")))
         }
     }
 
-    struct Submit: UnlockedCommand {
-        static let configuration = CommandConfiguration(abstract: "Resubmit a returned (draft) referral.")
+    struct Submit: PreparedCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Resubmit a returned (draft) referral: what it discloses is built again from the case and her consent as they are now.")
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
+        @OptionGroup var note: NoteOptions
 
-        func run(_ work: Work) throws {
-            try moved(work, try work.store.submitReferral(work.session, policy: work.policy(), id: id))
+        func prepare(_ context: Context) throws -> PersonalText? { try note.resolved(context) }
+
+        func run(_ work: Work, _ note: PersonalText?) throws {
+            try moved(work, try work.store.submitReferral(work.session, policy: work.policy(), id: id, note: note))
         }
     }
 

@@ -184,9 +184,19 @@ struct ReferralFlowTests {
             #expect(try await Self.status(d, id) == "draft")
             #expect(try await d.run(["referral", "approve", id], as: Self.central).status == 65)
             #expect(try await d.run(["referral", "return", id, "--reason", "Lần nữa"], as: Self.central).status == 65)
-            try await d.ok(["referral", "submit", id], as: .counsellor)
-            try await d.ok(["referral", "approve", id], as: Self.central)
+            // The counsellor corrects the case and resubmits with a note: the disclosure is built
+            // again, and the officer is told what changed and why the referral is reviewed.
+            let passport = try d.write("passport.yaml", "passport: C7777777\n")
+            try await d.ok(["case", "update", c.id, "--fields-from", passport], as: .counsellor)
+            let note = try d.write("note.yaml", "note: Đã bổ sung hộ chiếu mới\n")
+            try await d.ok(["referral", "submit", id, "--fields-from", note], as: .counsellor)
+            let text = try await d.ok(["referral", "queue"], as: Self.central).stdout
+            #expect(text.contains("Thay đổi từ khi trả lại: Hộ chiếu") || text.contains("Thay đổi từ khi trả lại: Số hộ chiếu"), "\(text)")
+            #expect(text.contains("Cần duyệt vì:") && text.contains("Đã bổ sung hộ chiếu mới") && text.contains("C7777777"))
+            let approval = try d.write("approval.yaml", "note: Đồng ý, gửi bản sao hộ chiếu kèm theo\n")
+            try await d.ok(["referral", "approve", id, "--fields-from", approval], as: Self.central)
             #expect(try await Self.status(d, id) == "ready")
+            #expect(try await d.ok(["referral", "show", id], as: .counsellor).stdout.contains("Đồng ý, gửi bản sao hộ chiếu kèm theo"))
             #expect(try await d.run(["referral", "approve", id], as: Self.central).status == 65)
             #expect(!(try await d.ok(["referral", "queue", "--json"], as: Self.central)).stdout.contains(id))
 

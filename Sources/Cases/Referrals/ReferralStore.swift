@@ -47,50 +47,63 @@ extension CaseStore {
                 guard let reason = request.overrideConsent, !reason.isBlank else { throw CaunoiError.consentMissing }
                 guard session.role == .manager else { throw CaunoiError.roleNotAllowed(role: session.role.rawValue) }
             }
-            let (_, person, _) = try openPerson(db, id: summary.person, session: session)
-            let safeContact = try vault.openIfPresent(
-                Row.fetchOne(db, sql: "SELECT safe_contact FROM cases WHERE id = ?", arguments: [summary.id])?.optionalBytes("safe_contact"),
-                table: "cases", column: "safe_contact", row: summary.id)
-            let children = try loadChildren(db, caseID: summary.id, vault: vault).filter { $0.needs.contains(request.service) }
-            let disclosure = DisclosureBuilder.build(fields: rule.fields, person: person, summary: summary, safeContact: safeContact,
-                                                     children: children)
+            let disclosure = try currentDisclosure(db, summary, fields: rule.fields, service: request.service, vault: vault, session: session)
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM referrals WHERE case_id = ?", arguments: [summary.id]) ?? 0
             let id = "\(summary.id)-R\(count + 1)"
             let priority = request.priority ?? rule.priority
             let due = Timestamp.format(Now.clock.now().addingTimeInterval(TimeInterval((policy.routing.dueHours[priority] ?? 336) * 3600)))
             let review = rule.requiresReview(for: summary)
             let status: ReferralStatus = review ? .pendingReview : .ready
-            let plain = SecureBytes(utf8: disclosure.json.canonical)
-            let sealed = try vault.seal(PersonalText(secret: plain), table: "referrals", column: "disclosed", row: id)
-            let reviewBox = review ? try SealedBox.seal(plain, to: trusted(db, session).0.deploymentKey(.central)) : nil
             try db.execute(sql: """
                 INSERT INTO referrals (id, case_id, centre, agency_id, service, priority, status, rule_id, review, fields, consent_id,
-                                       override, due, created_on, created_by, disclosed, review_box)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       override, due, created_on, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, summary.id, summary.centre, agency.id, request.service, priority.rawValue, status, rule.id,
                                  review, rule.fields.map(\.rawValue).joined(separator: ","), consent?.id, consent == nil,
-                                 due, Day.today(), session.user, sealed, reviewBox?.blob])
+                                 due, Day.today(), session.user])
+            try storeDisclosure(db, disclosure, referral: id, review: review, vault: vault, session: session)
             try recordReferralEvent(db, referral: id, kind: "created", by: session.user, from: nil, to: status,
                                     detail: consent == nil ? "consent-override" : consent?.id,
                                     reason: consent == nil ? request.overrideConsent : nil, vault: vault)
-            if let note = request.note, !note.isBlank {
-                try recordReferralEvent(db, referral: id, kind: "note", by: session.user, from: nil, to: nil, reason: note, vault: vault)
-            }
+            try recordCoverNote(db, session, request.note, referral: id, review: review, vault: vault)
             try audit(db, session, consent == nil ? "referral.create.override" : "referral.create", record: id, centre: summary.centre)
             return try Referral.fetch(db, id: id)
         }
     }
 
     /// A draft (returned by review) goes back to review or straight to ready; consent is
-    /// checked again.
-    public func submitReferral(_ session: Session, policy: Policy, id: String) throws -> Referral {
+    /// checked again, and what it discloses is built again from the case and her consent as
+    /// they are now (the correction the officer asked for is what she then sees). The
+    /// submission names the fields that changed since the return (names only).
+    public func submitReferral(_ session: Session, policy: Policy, id: String, note: PersonalText? = nil) throws -> Referral {
         try withReferral(session, id) { db, referral, vault in
             let agency = try trustedAgency(db, session, policy: policy, id: referral.agency)
             let consents = try loadConsents(db, caseID: referral.caseID, vault: vault)
             guard referral.override || consents.contains(where: { $0.covers(agency, fields: referral.fields) }) else { throw CaunoiError.consentMissing }
+            let summary = try CaseSummary.fetch(db, id: referral.caseID)
+            guard let sealed = try Row.fetchOne(db, sql: "SELECT disclosed FROM referrals WHERE id = ?", arguments: [id])?.optionalBytes("disclosed") else {
+                throw CaunoiError.subjectErased(summary.person)
+            }
+            let before = try Disclosure(json: Self.decode(vault.open(sealed, table: "referrals", column: "disclosed", row: id).secret))
+            let now = try currentDisclosure(db, summary, fields: referral.fields, service: referral.service, vault: vault, session: session)
+            try storeDisclosure(db, now, referral: id, review: referral.review, vault: vault, session: session)
+            let changed = now.changedFields(since: before)
             try audit(db, session, "referral.submit", record: id, centre: referral.centre)
-            return try move(db, referral, to: referral.review ? .pendingReview : .ready, by: session.user, kind: "submitted")
+            let moved = try move(db, referral, to: referral.review ? .pendingReview : .ready, by: session.user, kind: "submitted",
+                                 detail: changed.isEmpty ? "unchanged" : "changed: " + changed.joined(separator: ","))
+            try recordCoverNote(db, session, note, referral: id, review: referral.review, vault: vault)
+            return moved
         }
+    }
+
+    /// The counsellor's cover note: sealed under her data key for the centre and, when the
+    /// referral is reviewed, to the central review key, so the officer reads it too.
+    private func recordCoverNote(_ db: Database, _ session: Session, _ note: PersonalText?, referral id: String, review: Bool,
+                                 vault: PersonVault) throws {
+        guard let note, !note.isBlank else { return }
+        let forCentral = review ? try SealedBox.seal(note.secret, to: trusted(db, session).0.deploymentKey(.central)) : nil
+        try recordReferralEvent(db, referral: id, kind: "note", by: session.user, from: nil, to: nil, reason: note, vault: vault,
+                                sealedReasons: forCentral.map { (nil, $0) })
     }
 
     /// Central officers: referrals waiting for review, with exactly what would be disclosed.
@@ -99,20 +112,29 @@ extension CaseStore {
         return try write { db in
             try audit(db, session, "referral.queue")
             return try Row.fetchAll(db, sql: "SELECT * FROM referrals WHERE status = 'pending-review' ORDER BY due, id").map { row in
-                ReferralView(referral: Referral(row: row), disclosure: try Self.openReviewBox(row.optionalBytes("review_box"), id: row["id"], central: central),
-                             events: [])
+                try centralView(db, row: row, central: central)
             }
         }
     }
 
-    public func approveReferral(_ session: Session, id: String) throws -> Referral {
+    /// A central officer approves, with a note if she wants one (sealed, like a return's
+    /// reason, for the centre's staff and central officers only).
+    public func approveReferral(_ session: Session, id: String, note: PersonalText? = nil) throws -> Referral {
         _ = try centralKeyPair(session)
         return try write { db in
             let referral = try Referral.fetch(db, id: id)
             try audit(db, session, "referral.approve", record: id, centre: referral.centre)
+            let sealed = try note.flatMap { $0.isBlank ? nil : try sealedForCentreAndCentral(db, session, $0, centre: referral.centre) }
             // A returned draft goes back through the centre's resubmission first.
-            return try move(db, referral, to: .ready, by: session.user, kind: "approved", onlyFrom: .pendingReview)
+            return try move(db, referral, to: .ready, by: session.user, kind: "approved", sealedReasons: sealed, onlyFrom: .pendingReview)
         }
+    }
+
+    /// A reviewer's words sealed twice: to the centre's box key and to the central review key,
+    /// both public keys from their certificates (an edited column cannot redirect them).
+    private func sealedForCentreAndCentral(_ db: Database, _ session: Session, _ text: PersonalText, centre: String) throws -> ([UInt8]?, [UInt8]) {
+        let (trust, _) = try trusted(db, session)
+        return (try SealedBox.seal(text.secret, to: trust.centreBox(centre).key), try SealedBox.seal(text.secret, to: trust.deploymentKey(.central)))
     }
 
     /// Returns a referral to its centre with a reason only the centre's staff and central
@@ -123,12 +145,8 @@ extension CaseStore {
         return try write { db in
             let referral = try Referral.fetch(db, id: id)
             try audit(db, session, "referral.return", record: id, centre: referral.centre)
-            // Both public keys from their certificates: an edited column cannot redirect the reason.
-            let (trust, _) = try trusted(db, session)
-            let forCentre = try SealedBox.seal(reason.secret, to: trust.centreBox(referral.centre).key)
-            let forCentral = try SealedBox.seal(reason.secret, to: trust.deploymentKey(.central))
             return try move(db, referral, to: .draft, by: session.user, kind: "returned",
-                            sealedReasons: (forCentre, forCentral), onlyFrom: .pendingReview)
+                            sealedReasons: sealedForCentreAndCentral(db, session, reason, centre: referral.centre), onlyFrom: .pendingReview)
         }
     }
 
@@ -204,15 +222,22 @@ extension CaseStore {
                 // An erased woman's review copy is gone on purpose: say so, not "altered".
                 let person = try CaseSummary.fetch(db, id: referral.caseID).person
                 if try Erasure.fetch(db, person: person) != nil { throw CaunoiError.subjectErased(person) }
-                let disclosure = try Self.openReviewBox(row.optionalBytes("review_box"), id: id, central: central)
-                let events = try loadReferralEvents(db, id: id) { row in
-                    row.optionalBytes("reason_for_central").flatMap { try? PersonalText(secret: SealedBox.open($0, with: central)) }
-                }
-                return ReferralView(referral: referral, disclosure: disclosure, events: events)
+                return try centralView(db, row: row, central: central)
             default:
                 throw CaunoiError.roleNotAllowed(role: session.role.rawValue)
             }
         }
+    }
+
+    /// A referral row as central officers see it: the review copy of the disclosure, the
+    /// history with the words sealed to them (return reasons, cover notes), and why it is reviewed.
+    private func centralView(_ db: Database, row: Row, central: BoxKeyPair) throws -> ReferralView {
+        let referral = Referral(row: row)
+        let disclosure = try Self.openReviewBox(row.optionalBytes("review_box"), id: referral.id, central: central)
+        let events = try loadReferralEvents(db, id: referral.id) { row in
+            row.optionalBytes("reason_for_central").flatMap { try? PersonalText(secret: SealedBox.open($0, with: central)) }
+        }
+        return ReferralView(referral: referral, disclosure: disclosure, events: events, review: try reviewContext(db, referral, events: events))
     }
 
     /// A referral row opened with the woman's DEK and the centre's box key, as her centre's
@@ -309,11 +334,13 @@ extension CaseStore {
     }
 }
 
-/// A referral as shown to its centre or to central review.
+/// A referral as shown to its centre or to central review (with why it is reviewed).
 public struct ReferralView: Sendable {
     public let referral: Referral
     public let disclosure: Disclosure
     public let events: [ReferralEventView]
+    /// For central officers: why review, who submitted, since when, what changed.
+    public var review: ReviewContext?
 }
 
 /// A referral's history step: the same shape as a case's.

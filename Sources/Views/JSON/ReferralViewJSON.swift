@@ -5,6 +5,16 @@ public struct ReferralViewJSON: Encodable {
     let disclosed: [String: String]
     let safeContact: String
     let events: [[String: String]]
+    /// Central officers: why review, who submitted, since when, what changed since a return.
+    let review: ReviewJSON?
+
+    struct ReviewJSON: Encodable {
+        let reasons: [String]
+        let rule: String
+        let submittedBy: String
+        let waitingSince: String
+        let changedSinceReturn: [String]?
+    }
 
     public init(_ view: ReferralView) {
         referral = ReferralJSON(view.referral)
@@ -24,5 +34,7 @@ public struct ReferralViewJSON: Encodable {
             if let reason = e.reason { out["reason"] = reason.display }
             return out
         }
+        review = view.review.map { ReviewJSON(reasons: $0.reasons.map(\.rawValue), rule: $0.rule, submittedBy: $0.submittedBy,
+                                              waitingSince: $0.waitingSince, changedSinceReturn: $0.changedSinceReturn) }
     }
 }

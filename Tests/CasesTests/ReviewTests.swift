@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Cases
+
+/// Central review as a week of use showed it must work (issue 16): a returned referral is
+/// corrected and resubmitted with what it discloses built again, the officer sees why it is
+/// reviewed, who sent it, since when, what changed and the cover note, and may approve with
+/// a note the centre reads.
+@Suite struct ReviewTests {
+    @Test func aReturnedReferralIsCorrectedAndTheOfficerSeesWhatChanged() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let hoa = try f.session("hoa")
+        let trung = try f.session("trung")
+        let opened = try f.open("Nguyễn Thị Hoà", passport: "C1234567") {
+            $0.risk = .high
+            $0.needs = ["divorce-recognition"]
+            $0.destination = "KR"
+        }
+        _ = try f.store.giveConsent(hoa, policy: f.policy, caseID: opened.id, purpose: .referral, agencyID: nil, agencyKind: .justice,
+                                    fields: nil, note: nil)
+        var request = ReferralRequest(caseID: opened.id, agencyID: "vn-moj-hanoi", service: "divorce-recognition")
+        request.note = PersonalText("Chị cần ghi chú ly hôn trước tháng Một")
+        let referral = try f.store.createReferral(hoa, policy: f.policy, request: request)
+        #expect(referral.status == .pendingReview)
+        var queued = try #require(try f.store.reviewQueue(trung).first)
+        #expect(queued.review?.reasons == [.highRisk] && queued.review?.submittedBy == "hoa" && queued.review?.changedSinceReturn == nil)
+        #expect(queued.review?.waitingSince == Day.today() && queued.disclosure.fields["id_number"] == nil)
+        #expect(queued.events.contains { $0.kind == "note" && $0.reason?.revealed == "Chị cần ghi chú ly hôn trước tháng Một" },
+                "the cover note reaches the officer")
+
+        try f.store.returnReferral(trung, id: referral.id, reason: PersonalText("Thiếu số CCCD"))
+        // Resubmitted unchanged: the officer is told nothing changed.
+        try f.store.submitReferral(hoa, policy: f.policy, id: referral.id)
+        #expect(try f.store.reviewQueue(trung).first?.review?.changedSinceReturn == [])
+        try f.store.returnReferral(trung, id: referral.id, reason: PersonalText("Vẫn thiếu số CCCD"))
+        var update = CaseUpdate()
+        update.person.idNumber = PersonalText("001190000001")
+        try f.store.updateCase(hoa, policy: f.policy, caseID: opened.id, update: update)
+        try f.store.submitReferral(hoa, policy: f.policy, id: referral.id, note: PersonalText("Đã bổ sung số CCCD"))
+        queued = try #require(try f.store.reviewQueue(trung).first)
+        #expect(queued.disclosure.fields["id_number"]?.string == "001190000001", "the disclosure is built again from the case")
+        #expect(queued.review?.changedSinceReturn == ["id_number"])
+        #expect(queued.events.contains { $0.reason?.revealed == "Đã bổ sung số CCCD" })
+        // The centre's own copy is the new one too.
+        #expect(try f.store.showReferral(hoa, id: referral.id).disclosure.fields["id_number"]?.string == "001190000001")
+
+        let approved = try f.store.approveReferral(trung, id: referral.id, note: PersonalText("Đồng ý; gửi trong tuần"))
+        #expect(approved.status == .ready)
+        #expect(try f.store.showReferral(hoa, id: referral.id).events.contains { $0.kind == "approved" && $0.reason?.revealed == "Đồng ý; gửi trong tuần" })
+        #expect(!(try f.fileBytes()).contains(ArraySlice(Array("gửi trong tuần".utf8))))
+    }
+
+    @Test func theReasonsForReviewComeFromTheReferralItsAgencyAndTheRisk() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let hoa = try f.session("hoa")
+        // A woman still in Korea facing violence, high risk: Danuri, abroad, reviewed for both.
+        let opened = try f.open("Lê Thị Ở Hàn") {
+            $0.risk = .high
+            $0.needs = ["gbv-protection"]
+            $0.destination = "KR"
+        }
+        _ = try f.store.giveConsent(hoa, policy: f.policy, caseID: opened.id, purpose: .referral, agencyID: "kr-danuri", agencyKind: nil,
+                                    fields: nil, note: nil)
+        let referral = try f.store.createReferral(hoa, policy: f.policy, request: ReferralRequest(caseID: opened.id, agencyID: "kr-danuri",
+                                                                                                 service: "gbv-protection"))
+        let shown = try f.store.showReferral(f.session("trung"), id: referral.id)
+        #expect(shown.review?.reasons == [.highRisk, .crossBorder] && shown.review?.rule == "gbv-protection-korea-emergency")
+        #expect(try f.store.showReferral(hoa, id: referral.id).review == nil, "the centre's view carries no review context")
+    }
+}
