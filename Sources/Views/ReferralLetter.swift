@@ -1,57 +1,69 @@
 import Cases
 
-/// The printable referral letter for agencies without a key: a complete HTML document in
-/// Vietnamese (well-formed, so it also parses as XML), with exactly the disclosed fields.
+/// The printable referral letter for agencies without a key: a complete HTML document
+/// (well-formed, so it also parses as XML) in the agency's language, Vietnamese or English,
+/// with exactly the disclosed fields, codes by their labels, days and times in Vietnam time,
+/// the sending centre's block (name, province, reference, the staff member who sent it) and
+/// the fingerprints a partner checks. Styled for print.
 public enum ReferralLetter {
-    public static func html(_ letter: LetterContent, policy: Policy) -> String {
-        let (referral, agency, centre, disclosure, signing, root) = (letter.referral, letter.agency, letter.centre, letter.disclosure,
-                                                                     letter.signing, letter.root)
+    public static func html(_ letter: LetterContent, policy: Policy, lang: Language = .vi) -> String {
+        let (referral, agency, centre, disclosure) = (letter.referral, letter.agency, letter.centre, letter.disclosure)
+        let labels = CodeLabels(policy: policy, lang: lang)
         let escape = HTMLText.escape
-        func value(_ json: JSONValue) -> String {
-            switch json {
-            case .string(let text): escape(text)
-            case .array(let items): items.map(value).joined(separator: "; ")
-            case .int(let number): String(number)
-            default: ""
-            }
-        }
+        func say(_ vi: String, _ en: String) -> String { lang == .vi ? vi : en }
         let rows = DisclosableField.allCases.compactMap { field -> String? in
             guard let json = disclosure.fields[field.rawValue] else { return nil }
-            // Children are records (name, date, codes): said in words, codes by their labels.
-            let shown = field == .children ? escape(ReferralText.text(json, field: field, labels: CodeLabels(policy: policy, lang: .vi))) : value(json)
-            return "      <tr><th scope=\"row\">\(escape(field.label))</th><td>\(shown)</td></tr>"
+            // Codes (province, country, migration, needs, a child's registration) by their labels; days as dd/mm/yyyy.
+            let shown = escape(ReferralText.text(json, field: field, labels: labels))
+            return "      <tr><th scope=\"row\">\(escape(field.label(lang)))</th><td>\(shown)</td></tr>"
         }
         let priority = switch referral.priority {
-        case .emergency: "Khẩn cấp (trả lời trong 24 giờ)"
-        case .urgent: "Gấp (trả lời trong 72 giờ)"
-        case .normal: "Thông thường (trả lời trong 14 ngày)"
+        case .emergency: say("Khẩn cấp (trả lời trong 24 giờ)", "Emergency (answer within 24 hours)")
+        case .urgent: say("Gấp (trả lời trong 72 giờ)", "Urgent (answer within 72 hours)")
+        case .normal: say("Thông thường (trả lời trong 14 ngày)", "Normal (answer within 14 days)")
         }
-        let service = policy.needs.entry(referral.service)?.vi ?? referral.service
+        let agencyName = lang == .en ? (agency.nameEn ?? agency.name) : agency.name
+        let safe = disclosure.safeContact.isEmpty
+            ? say("Không liên hệ trực tiếp; liên hệ qua trung tâm chuyển gửi.", "Do not contact her directly; contact the referring centre.")
+            : disclosure.safeContact
         return """
             <!DOCTYPE html>
-            <html lang="vi">
+            <html lang="\(lang.rawValue)">
             <head>
               <meta charset="utf-8" />
-              <title>Phiếu chuyển gửi \(escape(referral.id))</title>
-              <style>body { font-family: serif; max-width: 40em; margin: 2em auto; } th { text-align: left; padding-right: 1em; } .safe { border: 2px solid #000; padding: 0.5em; }</style>
+              <title>\(say("Phiếu chuyển gửi", "Referral")) \(escape(referral.id))</title>
+              <style>
+                body { font-family: serif; max-width: 40em; margin: 2em auto; line-height: 1.4; }
+                th { text-align: left; padding-right: 1em; vertical-align: top; }
+                .sender { border-bottom: 1px solid #000; padding-bottom: 0.5em; }
+                .safe { border: 2px solid #000; padding: 0.5em; }
+                .keys { font-size: 0.85em; }
+                @media print { body { margin: 0; max-width: none; font-size: 11pt; } a { color: #000; text-decoration: none; } h1 { font-size: 16pt; } }
+              </style>
             </head>
             <body>
-              <p>\(escape(centre.name))</p>
-              <h1>PHIẾU CHUYỂN GỬI</h1>
-              <p>Số phiếu: <strong>\(escape(referral.id))</strong> — Ngày lập: \(escape(referral.createdOn))</p>
-              <p>Kính gửi: <strong>\(escape(agency.name))</strong></p>
-              <p>Dịch vụ đề nghị: \(escape(service))</p>
-              <p>Mức độ ưu tiên: \(escape(priority)) — Hạn trả lời: \(escape(referral.due))</p>
-              <h2>Thông tin được phép chia sẻ (đã có sự đồng ý)</h2>
+              <div class="sender">
+                <p><strong>\(escape(centre.name))</strong><br />
+                  \(escape(labels.province(centre.province)))<br />
+                  \(say("Số tham chiếu", "Reference")): <strong>\(escape(referral.id))</strong><br />
+                  \(say("Cán bộ gửi", "Sent by")): \(escape(letter.sentBy)) — \(say("Ngày gửi", "Date")): \(escape(DisplayFormat.day(letter.sentOn)))</p>
+              </div>
+              <h1>\(say("PHIẾU CHUYỂN GỬI", "REFERRAL"))</h1>
+              <p>\(say("Kính gửi", "To")): <strong>\(escape(agencyName))</strong></p>
+              <p>\(say("Dịch vụ đề nghị", "Service requested")): \(escape(labels.need(referral.service)))</p>
+              <p>\(say("Mức độ ưu tiên", "Priority")): \(escape(priority)) — \(say("Hạn trả lời", "Answer by")): \(escape(DisplayFormat.time(referral.due))) \(say("(giờ Việt Nam)", "(Viet Nam time)"))</p>
+              <h2>\(say("Thông tin được phép chia sẻ (đã có sự đồng ý)", "Information shared (with her consent)"))</h2>
               <table>
             \(rows.joined(separator: "\n"))
               </table>
-              <h2>Cách liên hệ an toàn</h2>
-              <p class="safe">\(escape(disclosure.safeContact.isEmpty ? "Không liên hệ trực tiếp; liên hệ qua trung tâm chuyển gửi." : disclosure.safeContact))</p>
-              <p>Đề nghị quý cơ quan trả lời: tiếp nhận, từ chối (nêu lý do) hoặc đã hoàn thành, qua trung tâm chuyển gửi.</p>
-              <p>Thông tin trong phiếu này là bí mật; chỉ dùng để hỗ trợ người được chuyển gửi.</p>
-              <p class="keys">Dấu vân tay khoá ký của trung tâm (signing key): <code>\(escape(signing))</code><br />
-                Gốc tin cậy của hệ thống (deployment root): <code>\(escape(root))</code></p>
+              <h2>\(say("Cách liên hệ an toàn", "How to contact her safely"))</h2>
+              <p class="safe">\(escape(safe))</p>
+              <p>\(say("Đề nghị quý cơ quan trả lời: tiếp nhận, từ chối (nêu lý do) hoặc đã hoàn thành, qua trung tâm chuyển gửi, ghi rõ số tham chiếu.",
+                      "Please answer through the referring centre, quoting the reference: accepted, declined (with the reason) or completed."))</p>
+              <p>\(say("Thông tin trong phiếu này là bí mật; chỉ dùng để hỗ trợ người được chuyển gửi.",
+                      "This letter is confidential; use it only to support the person referred."))</p>
+              <p class="keys">\(say("Dấu vân tay khoá ký của trung tâm", "Fingerprint of the centre's signing key")): <code>\(escape(letter.signing))</code><br />
+                \(say("Gốc tin cậy của hệ thống", "Deployment root")): <code>\(escape(letter.root))</code></p>
             </body>
             </html>
 
@@ -62,9 +74,6 @@ public enum ReferralLetter {
 extension DisclosableField {
     /// The field's label, from the one table every face uses (`Text.Field`).
     public func label(_ lang: Language) -> String { Text.field(field).text(lang) }
-
-    /// Vietnamese, for letters.
-    var label: String { label(.vi) }
 
     private var field: Text.Field {
         switch self {

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Cases
 
 extension Language {
@@ -10,3 +11,4 @@ extension Language {
         return lang.lowercased().hasPrefix("vi") ? .vi : .en
     }
 }
+extension Language: ExpressibleByArgument {}

@@ -139,7 +139,8 @@ struct ReferralCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument var id: String
         @Option(help: "Write the packet or letter here (created 0600) instead of stdout.") var out: String?
-        @Flag(help: "A printable HTML letter in Vietnamese instead of a packet.") var letter = false
+        @Flag(help: "A printable HTML letter, in the agency's language (agencies.yaml `language`), instead of a packet.") var letter = false
+        @Option(help: "The letter's language when it should not be the agency's: vi or en.") var letterLang: Language?
 
         func prepare(_ context: Context) throws -> Policy {
             if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.output) }
@@ -150,7 +151,7 @@ struct ReferralCommand: ParsableCommand {
             let sent = try work.store.sendReferral(work.session, policy: policy, id: id, letter: letter)
             let text = switch sent {
             case .packet(let packet): packet
-            case .letter(let content): ReferralLetter.html(content, policy: policy)
+            case .letter(let content): ReferralLetter.html(content, policy: policy, lang: letterLang ?? content.agency.language)
             }
             guard let out else { return FileHandle.standardOutput.write(Data(text.utf8)) }
             try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: .output)

@@ -25,6 +25,7 @@ import Testing
         "v13-transfers": "3348e54a4d8e074d",
         "v14-assessments": "081f46a0e8f6d86e",
         "v15-merges": "1ac262a4634cf316",
+        "v16-agency-language": "95597e9167119a08",
     ]
 
     static func checksum(_ sql: String) throws -> String {

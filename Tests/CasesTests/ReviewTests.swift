@@ -30,15 +30,15 @@ import Testing
         #expect(queued.events.contains { $0.kind == "note" && $0.reason?.revealed == "Chị cần ghi chú ly hôn trước tháng Một" },
                 "the cover note reaches the officer")
 
-        try f.store.returnReferral(trung, id: referral.id, reason: PersonalText("Thiếu số CCCD"))
+        _ = try f.store.returnReferral(trung, id: referral.id, reason: PersonalText("Thiếu số CCCD"))
         // Resubmitted unchanged: the officer is told nothing changed.
-        try f.store.submitReferral(hoa, policy: f.policy, id: referral.id)
+        _ = try f.store.submitReferral(hoa, policy: f.policy, id: referral.id)
         #expect(try f.store.reviewQueue(trung).first?.review?.changedSinceReturn == [])
-        try f.store.returnReferral(trung, id: referral.id, reason: PersonalText("Vẫn thiếu số CCCD"))
+        _ = try f.store.returnReferral(trung, id: referral.id, reason: PersonalText("Vẫn thiếu số CCCD"))
         var update = CaseUpdate()
         update.person.idNumber = PersonalText("001190000001")
         try f.store.updateCase(hoa, policy: f.policy, caseID: opened.id, update: update)
-        try f.store.submitReferral(hoa, policy: f.policy, id: referral.id, note: PersonalText("Đã bổ sung số CCCD"))
+        _ = try f.store.submitReferral(hoa, policy: f.policy, id: referral.id, note: PersonalText("Đã bổ sung số CCCD"))
         queued = try #require(try f.store.reviewQueue(trung).first)
         #expect(queued.disclosure.fields["id_number"]?.string == "001190000001", "the disclosure is built again from the case")
         #expect(queued.review?.changedSinceReturn == ["id_number"])

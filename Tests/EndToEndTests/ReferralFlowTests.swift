@@ -272,9 +272,25 @@ struct ReferralFlowTests {
             try await d.ok(["referral", "send", id, "--letter", "--out", path], as: .counsellor)
             let html = try String(contentsOfFile: path, encoding: .utf8)
             #expect(html.contains("lang=\"vi\""))
-            for shown in [Invented.ngocName, Invented.ngocPassport, "1994", Invented.ngocSafeContact, id] {
+            for shown in [Invented.ngocName, Invented.ngocPassport, "08/03/1994", Invented.ngocSafeContact, id] {
                 #expect(html.contains(shown))
             }
+            // Codes by their labels, the due time in Vietnam time, the centre's sender block, print styles.
+            #expect(html.contains("Hà Nội") && html.contains("Hàn Quốc") && !html.contains(">KR<") && !html.contains(">01<"))
+            #expect(html.range(of: #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"#, options: .regularExpression) == nil, "a UTC timestamp is printed")
+            #expect(html.range(of: #"Hạn trả lời: \d{2}/\d{2}/\d{4} \d{2}:\d{2} \(giờ Việt Nam\)"#, options: .regularExpression) != nil)
+            #expect(html.contains("Cán bộ gửi: \(Staff.counsellor.name)") && html.contains("Số tham chiếu") && html.contains("@media print"))
+            // A Korean partner reads English (agencies.yaml `language: en`); --letter-lang overrides.
+            try await Self.addCentral(d)
+            try await d.ok(["consent", "give", c.id, "--purpose", "referral", "--agency", "kr-kocun"], as: .counsellor)
+            let korean = try #require(try JSON.object(try await d.ok(["referral", "create", c.id, "--agency", "kr-kocun",
+                                                                      "--service", "divorce-recognition", "--json"], as: .counsellor))["id"] as? String)
+            try await d.ok(["referral", "approve", korean], as: Self.central)
+            let english = d.directory.appendingPathComponent("letter-en.html").path
+            try await d.ok(["referral", "send", korean, "--letter", "--out", english], as: .counsellor)
+            let letter = try String(contentsOfFile: english, encoding: .utf8)
+            #expect(letter.contains("lang=\"en\"") && letter.contains("REFERRAL") && letter.contains("South Korea") && letter.contains("(Viet Nam time)"))
+            #expect(letter.contains("Korea Center for United Nations Human Rights Policy"))
             for hidden in [Invented.ngocPhone, Invented.ngocAddress, Invented.ngocEmail, Invented.ngocNote] {
                 #expect(!html.contains(hidden))
             }

@@ -31,6 +31,8 @@ public struct Agency: Sendable, Equatable {
     public var address: String?
     public var description: String?
     public var publicKey: [UInt8]?
+    /// The language its staff read: referral letters to it are written in it.
+    public var language: Language = .vi
 
     public init(id: String, name: String, kind: AgencyKind) {
         self.id = id

@@ -7,7 +7,8 @@ import Foundation
 /// - taxonomy `caunoi-agency-kind` on the organisation: the agency kind;
 /// - taxonomy `caunoi-need` on each service: the need code it accepts;
 /// - taxonomy `caunoi-key` (code `x25519-public-key`) on the organisation, `value` = base64;
-/// - service areas with `extent_type` `caunoi-province` / `caunoi-country`: where it works.
+/// - service areas with `extent_type` `caunoi-province` / `caunoi-country`: where it works;
+/// - each service's HSDS `languages` (code `vi` or `en`): the language its letters are written in.
 public enum HSDS {
     static let kindTaxonomy = "caunoi-agency-kind"
     static let needTaxonomy = "caunoi-need"
@@ -55,6 +56,8 @@ public enum HSDS {
                         "taxonomy_term": ["id": "\(needTaxonomy)-\(code)", "code": code, "name": code, "taxonomy": needTaxonomy],
                     ]],
                     "service_areas": areas,
+                    "languages": [["id": "\(agency.id)-\(code)-language", "service_id": "\(agency.id)-\(code)",
+                                   "name": agency.language == .vi ? "Tiếng Việt" : "English", "code": agency.language.rawValue]],
                 ]
             }
             return org
@@ -130,6 +133,10 @@ public enum HSDS {
         guard org["services"] == nil || org["services"] is [[String: Any]] else { throw fail("services") }
         for service in org["services"] as? [[String: Any]] ?? [] {
             if let status = service["status"] as? String, status != "active" { continue }
+            // The first language a service names that letters can be written in.
+            if let code = (service["languages"] as? [[String: Any]] ?? []).lazy.compactMap({ ($0["code"] as? String).flatMap(Language.init(rawValue:)) }).first {
+                agency.language = code
+            }
             let terms = (service["attributes"] as? [[String: Any]] ?? []).compactMap { $0["taxonomy_term"] as? [String: Any] }
             for term in terms where term["taxonomy"] as? String == needTaxonomy {
                 guard let code = term["code"] as? String, policy.needs.contains(code) else { throw fail("services.attributes.need") }

@@ -22,6 +22,11 @@ enum AgencyDirectoryFile {
             }
             var agency = Agency(id: id, name: name, kind: kind)
             agency.nameEn = reader.string("name_en", in: node, required: false)
+            if let language = reader.string("language", in: node, required: false) {
+                if let value = Language(rawValue: language) { agency.language = value } else {
+                    reader.problem("language must be vi or en", at: node.mapping?["language"])
+                }
+            }
             agency.services = codes("services", in: node, list: needs, reader: &reader)
             agency.provinces = codes("provinces", in: node, list: provinces, reader: &reader)
             agency.countries = codes("countries", in: node, list: countries, reader: &reader)

@@ -19,6 +19,9 @@ public struct LetterContent: Sendable {
     /// partner can tell a real packet of this centre from a forgery.
     public let signing: String
     public let root: String
+    /// The staff member who sent it, and the day (Vietnam's calendar): the letter's sender block.
+    public let sentBy: String
+    public let sentOn: String
 }
 
 extension CaseStore {
@@ -46,7 +49,8 @@ extension CaseStore {
             if letter {
                 output = .letter(LetterContent(referral: referral, agency: agency, centre: try centre(db, referral.centre),
                                                disclosure: disclosure, signing: SignedCertificate.fingerprint(signer.publicKey),
-                                               root: SignedCertificate.fingerprint(session.trustRoot)))
+                                               root: SignedCertificate.fingerprint(session.trustRoot), sentBy: session.user,
+                                               sentOn: Now.vietnamToday()))
             } else {
                 let payload: [String: JSONValue] = [
                     "format": .string(ReferralPacket.format),
