@@ -184,6 +184,19 @@ public struct CodeLabels: Sendable {
         case "merged": ("Gộp hồ sơ trùng", "Merged")
         case "registered": ("Đăng ký", "Registered")
         case "status": ("Đổi trạng thái", "Status changed")
+        // A referral's steps (`referral_events.kind`).
+        case "created": ("Tạo phiếu", "Created")
+        case "note": ("Ghi chú kèm theo", "Cover note")
+        case "submitted": ("Gửi lại để duyệt", "Resubmitted")
+        case "returned": ("Trả lại", "Returned")
+        case "approved": ("Đã duyệt", "Approved")
+        case "emergency-release": ("Gửi khẩn cấp trước khi duyệt", "Sent before review (emergency)")
+        case "reviewed-after": ("Đã duyệt sau", "Reviewed after the fact")
+        case "sent": ("Đã gửi", "Sent")
+        case "accepted": ("Được tiếp nhận", "Accepted")
+        case "declined": ("Bị từ chối", "Declined")
+        case "completed": ("Đã hoàn thành", "Completed")
+        case "withdrawn": ("Đã rút lại", "Withdrawn")
         default: nil
         }
         guard let (vi, en) = pair else { return kind }

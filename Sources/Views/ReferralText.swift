@@ -29,6 +29,10 @@ public enum ReferralText {
                         + " (\(review.rule))",
                      "  " + (vi ? "Người gửi: \(review.submittedBy) · chờ từ \(DisplayFormat.day(review.waitingSince)) (\(waited) ngày)"
                                 : "Submitted by \(review.submittedBy) · waiting since \(DisplayFormat.day(review.waitingSince)) (\(waited) days)")]
+        if review.afterTheFact {
+            lines.append("  " + (vi ? "KHẨN CẤP: quản lý đã gửi trước khi duyệt; cần duyệt sau (xem lý do trong lịch sử)."
+                                    : "EMERGENCY: a manager sent it before review; review it after the fact (the reason is in the history)."))
+        }
         if let changed = review.changedSinceReturn {
             let names = changed.map { name in DisclosableField(rawValue: name).map { $0.label(labels.lang) } ?? Text.field(.safeContact).text(labels.lang) }
             lines.append("  " + (vi ? "Thay đổi từ khi trả lại: " : "Changed since the return: ")

@@ -6,7 +6,7 @@ import Foundation
 struct ReferralCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "referral", abstract: "Referrals to partner agencies, central review and sealed packets.",
-        subcommands: [Suggest.self, Create.self, List.self, Show.self, Queue.self, Approve.self, Return.self, Submit.self,
+        subcommands: [Suggest.self, Create.self, List.self, Show.self, Queue.self, Approve.self, Return.self, Submit.self, ReviewAfter.self,
                       Send.self, Open.self, Respond.self, Withdraw.self])
 
     struct Suggest: UnlockedCommand {
@@ -141,13 +141,20 @@ struct ReferralCommand: ParsableCommand {
         @Option(help: "Write the packet or letter here (created 0600) instead of stdout.") var out: String?
         @Flag(help: "A printable HTML letter, in the agency's language (agencies.yaml `language`), instead of a packet.") var letter = false
         @Option(help: "The letter's language when it should not be the agency's: vi or en.") var letterLang: Language?
+        @Flag(help: "Managers: send an emergency referral still waiting for review now, saying why (--reason or --fields-from); it is reviewed after the fact.")
+        var emergency = false
+        @OptionGroup var why: ReasonOptions
 
-        func prepare(_ context: Context) throws -> Policy {
+        func prepare(_ context: Context) throws -> (Policy, PersonalText?) {
             if let out, FileManager.default.fileExists(atPath: out) { throw CaunoiError.cannotCreate(.output) }
-            return try context.loadPolicy()
+            let reason = try why.resolved(context)
+            if reason != nil, !emergency { throw CommandLineError.conflictingFlags("--reason", "--emergency") }
+            return (try context.loadPolicy(), reason)
         }
 
-        func run(_ work: Work, _ policy: Policy) throws {
+        func run(_ work: Work, _ input: (Policy, PersonalText?)) throws {
+            let policy = input.0
+            if emergency { try work.store.releaseForEmergency(work.session, id: id, reason: input.1 ?? PersonalText("")) }
             let sent = try work.store.sendReferral(work.session, policy: policy, id: id, letter: letter)
             let text = switch sent {
             case .packet(let packet): packet
@@ -156,6 +163,20 @@ struct ReferralCommand: ParsableCommand {
             guard let out else { return FileHandle.standardOutput.write(Data(text.utf8)) }
             try OwnerOnlyFile.create(atPath: out, contents: Array(text.utf8), what: .output)
             try work.answer(["id": id, "out": out], saying: .referralSent(id, out))
+        }
+    }
+
+    struct ReviewAfter: PreparedCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "review-after", abstract: "Central officers: record the review of an emergency a manager sent before review.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var id: String
+        @OptionGroup var note: NoteOptions
+
+        func prepare(_ context: Context) throws -> PersonalText? { try note.resolved(context) }
+
+        func run(_ work: Work, _ note: PersonalText?) throws {
+            try moved(work, try work.store.reviewAfterTheFact(work.session, id: id, note: note))
         }
     }
 

@@ -70,4 +70,53 @@ import Testing
         #expect(shown.review?.reasons == [.highRisk, .crossBorder] && shown.review?.rule == "gbv-protection-korea-emergency")
         #expect(try f.store.showReferral(hoa, id: referral.id).review == nil, "the centre's view carries no review context")
     }
+
+    @Test func anEmergencyIsSentBeforeReviewByAManagerAndReviewedAfterTheFact() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let hoa = try f.session("hoa")
+        let lan = try f.session("lan")
+        let trung = try f.session("trung")
+        let opened = try f.open("Lê Thị Ở Hàn") {
+            $0.risk = .high
+            $0.needs = ["gbv-protection"]
+            $0.destination = "KR"
+        }
+        _ = try f.store.giveConsent(hoa, policy: f.policy, caseID: opened.id, purpose: .referral, agencyID: "kr-danuri", agencyKind: nil,
+                                    fields: nil, note: nil)
+        let referral = try f.store.createReferral(hoa, policy: f.policy, request: ReferralRequest(caseID: opened.id, agencyID: "kr-danuri",
+                                                                                                 service: "gbv-protection"))
+        #expect(referral.priority == .emergency && referral.status == .pendingReview)
+        // Not sendable before review; a counsellor may not release it; a reason is needed.
+        #expect(throws: CaunoiError.self) { _ = try f.store.sendReferral(lan, policy: f.policy, id: referral.id, letter: true) }
+        #expect(throws: CaunoiError.roleNotAllowed(role: "counsellor")) {
+            _ = try f.store.releaseForEmergency(hoa, id: referral.id, reason: PersonalText("Chị cần chỗ ở đêm nay"))
+        }
+        #expect(throws: CaunoiError.missing(.reason)) { _ = try f.store.releaseForEmergency(lan, id: referral.id, reason: PersonalText(" ")) }
+        #expect(throws: CaunoiError.notYourCentre) {
+            _ = try f.store.releaseForEmergency(f.session("mai"), id: referral.id, reason: PersonalText("x"))
+        }
+        let released = try f.store.releaseForEmergency(lan, id: referral.id, reason: PersonalText("Chị cần chỗ ở đêm nay"))
+        #expect(released.status == .ready)
+        guard case .letter = try f.store.sendReferral(lan, policy: f.policy, id: referral.id, letter: true) else {
+            Issue.record("no letter")
+            return
+        }
+        // The officer sees it, marked, with the manager's reason; records the review; it leaves the queue.
+        let queued = try #require(try f.store.reviewQueue(trung).first { $0.referral.id == referral.id })
+        #expect(queued.review?.afterTheFact == true && queued.referral.status == .sent)
+        #expect(queued.events.contains { $0.kind == "emergency-release" && $0.reason?.revealed == "Chị cần chỗ ở đêm nay" })
+        try f.store.reviewAfterTheFact(trung, id: referral.id, note: PersonalText("Đồng ý với quyết định khẩn cấp"))
+        #expect(try f.store.reviewQueue(trung).isEmpty)
+        #expect(throws: CaunoiError.self) { _ = try f.store.reviewAfterTheFact(trung, id: referral.id, note: nil) }
+        #expect(try f.store.showReferral(hoa, id: referral.id).events.contains { $0.reason?.revealed == "Đồng ý với quyết định khẩn cấp" })
+        let log = try f.store.auditLog(f.session("root"))
+        #expect(log.contains { $0.action == "referral.emergency" && $0.record == referral.id && $0.user == "lan" })
+
+        // Only emergencies: a normal referral waiting for review is not released.
+        let normal = try makeReferral(f, risk: .high)
+        #expect(throws: CaunoiError.invalidReferralTransition(referral: normal.id, from: "pending-review", to: "emergency-release")) {
+            _ = try f.store.releaseForEmergency(lan, id: normal.id, reason: PersonalText("x"))
+        }
+    }
 }

@@ -106,14 +106,20 @@ extension CaseStore {
                                 sealedReasons: forCentral.map { (nil, $0) })
     }
 
-    /// Central officers: referrals waiting for review, with exactly what would be disclosed.
+    /// Central officers: referrals waiting for review (and emergencies sent before it, marked),
+    /// with exactly what would be disclosed.
     public func reviewQueue(_ session: Session) throws -> [ReferralView] {
         let central = try centralKeyPair(session)
         return try write { db in
             try audit(db, session, "referral.queue")
-            return try Row.fetchAll(db, sql: "SELECT * FROM referrals WHERE status = 'pending-review' ORDER BY due, id").map { row in
-                try centralView(db, row: row, central: central)
-            }
+            // Waiting for review, and emergencies sent before review that wait for it after the fact.
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM referrals WHERE status = 'pending-review'
+                   OR id IN (SELECT referral_id FROM referral_events WHERE kind = 'emergency-release') ORDER BY due, id
+                """).filter { row in
+                let waiting = row["status"] == ReferralStatus.pendingReview.rawValue
+                return try waiting || Self.awaitsLateReview(db, row["id"])
+            }.map { row in try centralView(db, row: row, central: central) }
         }
     }
 
@@ -132,7 +138,7 @@ extension CaseStore {
 
     /// A reviewer's words sealed twice: to the centre's box key and to the central review key,
     /// both public keys from their certificates (an edited column cannot redirect them).
-    private func sealedForCentreAndCentral(_ db: Database, _ session: Session, _ text: PersonalText, centre: String) throws -> ([UInt8]?, [UInt8]) {
+    func sealedForCentreAndCentral(_ db: Database, _ session: Session, _ text: PersonalText, centre: String) throws -> ([UInt8]?, [UInt8]) {
         let (trust, _) = try trusted(db, session)
         return (try SealedBox.seal(text.secret, to: trust.centreBox(centre).key), try SealedBox.seal(text.secret, to: trust.deploymentKey(.central)))
     }

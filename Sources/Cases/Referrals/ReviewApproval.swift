@@ -16,12 +16,14 @@ enum ReviewApproval {
         return referral.review || rule.requiresReview(for: summary)
     }
 
-    /// Throws naming the referral unless a `referral.approve` entry for it is in the trail,
-    /// hashed from its own fields and signed with a key certified for a central officer.
-    static func requireSigned(_ db: Database, trust: TrustChain, referral: String) throws {
+    /// Throws naming the referral unless the trail holds, hashed from its own fields and
+    /// signed, either a `referral.approve` entry by a key certified for a central officer, or a
+    /// `referral.emergency` entry by a key certified for a manager of the referral's centre (an
+    /// emergency sent before review, reviewed after the fact).
+    static func requireSigned(_ db: Database, trust: TrustChain, referral: String, centre: String) throws {
         let failure = CaunoiError.integrityFailure(record: "\(referral) (review)")
         let rows = try Row.fetchAll(db, sql: """
-            SELECT * FROM audit_log WHERE record = ? AND action = 'referral.approve' ORDER BY seq DESC
+            SELECT * FROM audit_log WHERE record = ? AND action IN ('referral.approve', 'referral.emergency') ORDER BY seq DESC
             """, arguments: [referral])
         for row in rows {
             let entry = AuditEntry(seq: row["seq"], at: row["at"], user: row["user"], action: row["action"], record: row["record"],
@@ -29,7 +31,11 @@ enum ReviewApproval {
             guard let signer = row.optionalBytes("signer"), let signature = row.optionalBytes("signature"),
                   let hash = try? BLAKE2b.hash(entry.message(previous: row.bytes("prev")), key: nil, outputByteCount: 32),
                   hash == row.bytes("hash"), Ed25519.isValid(signature: signature, for: hash, publicKey: signer) else { continue }
-            let certified = try trust.userCertificates(entry.user).contains { $0.role == .central && $0.signPublic == signer }
+            let certified = try trust.userCertificates(entry.user).contains { certificate in
+                guard certificate.signPublic == signer else { return false }
+                return entry.action == "referral.approve" ? certificate.role == .central
+                    : certificate.role == .manager && certificate.centre == centre
+            }
             if certified { return }
         }
         throw failure

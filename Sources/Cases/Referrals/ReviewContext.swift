@@ -23,6 +23,8 @@ public struct ReviewContext: Sendable, Equatable {
     public let waitingSince: String
     /// The fields whose values changed on the last resubmission (nil: never returned).
     public let changedSinceReturn: [String]?
+    /// An emergency a manager sent before review: reviewed after the fact.
+    public let afterTheFact: Bool
 }
 
 extension CaseStore {
@@ -41,6 +43,7 @@ extension CaseStore {
             detail.hasPrefix("changed: ") ? detail.dropFirst("changed: ".count).split(separator: ",").map(String.init) : []
         }
         return ReviewContext(reasons: reasons, rule: referral.rule, submittedBy: toReview?.by ?? referral.createdBy,
-                             waitingSince: toReview?.on ?? referral.createdOn, changedSinceReturn: changed)
+                             waitingSince: toReview?.on ?? referral.createdOn, changedSinceReturn: changed,
+                             afterTheFact: try Self.awaitsLateReview(db, referral.id))
     }
 }

@@ -39,7 +39,7 @@ extension CaseStore {
             // A referral that needs central review leaves only with a signed approval in the trail.
             let (trust, _) = try trusted(db, session)
             if try ReviewApproval.isRequired(referral, summary: CaseSummary.fetch(db, id: referral.caseID), agency: agency, policy: policy) {
-                try ReviewApproval.requireSigned(db, trust: trust, referral: id)
+                try ReviewApproval.requireSigned(db, trust: trust, referral: id, centre: referral.centre)
             }
             let blob = try Data.fetchOne(db, sql: "SELECT disclosed FROM referrals WHERE id = ?", arguments: [id]) ?? Data()
             let plain = try vault.open([UInt8](blob), table: "referrals", column: "disclosed", row: id)

@@ -14,6 +14,7 @@ public struct ReferralViewJSON: Encodable {
         let submittedBy: String
         let waitingSince: String
         let changedSinceReturn: [String]?
+        let afterTheFact: Bool
     }
 
     public init(_ view: ReferralView) {
@@ -35,6 +36,7 @@ public struct ReferralViewJSON: Encodable {
             return out
         }
         review = view.review.map { ReviewJSON(reasons: $0.reasons.map(\.rawValue), rule: $0.rule, submittedBy: $0.submittedBy,
-                                              waitingSince: $0.waitingSince, changedSinceReturn: $0.changedSinceReturn) }
+                                              waitingSince: $0.waitingSince, changedSinceReturn: $0.changedSinceReturn,
+                                              afterTheFact: $0.afterTheFact) }
     }
 }
