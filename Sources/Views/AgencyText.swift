@@ -6,8 +6,15 @@ import Foundation
 public enum AgencyText {
     /// One line of `agency list`: id, kind, whether it can receive sealed packets, name.
     public static func row(_ agency: Agency, labels: CodeLabels) -> String {
-        [agency.id, labels.agencyKind(agency.kind), agency.publicKey == nil ? "-" : keyMark(labels.lang), agency.name]
+        [agency.id, labels.agencyKind(agency.kind), agency.publicKey == nil ? "-" : keyMark(labels.lang), displayName(agency, lang: labels.lang)]
             .joined(separator: "\t")
+    }
+
+    /// Its own name, with the Vietnamese (or English) one beside it when its own is in
+    /// another language: "다누리콜센터 (Tổng đài hỗ trợ Danuri (Hàn Quốc))".
+    public static func displayName(_ agency: Agency, lang: Language) -> String {
+        let beside = lang == .vi ? agency.nameVi : (agency.nameVi == nil ? nil : agency.nameEn)
+        return beside.map { "\(agency.name) (\($0))" } ?? agency.name
     }
 
     /// `agency show`: every field the directory holds for it.
@@ -16,6 +23,7 @@ public enum AgencyText {
         page.add(.agency, agency.id)
         page.add(.agencyName, agency.name)
         page.add(.englishName, agency.nameEn)
+        page.add(.vietnameseName, agency.nameVi)
         page.add(.kind, labels.agencyKind(agency.kind))
         page.add(.services, labels.list(agency.services, labels.need))
         page.add(.provinces, labels.list(agency.provinces, labels.province))

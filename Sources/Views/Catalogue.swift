@@ -107,7 +107,7 @@ public enum Text: Sendable {
         case passport, address, safeContact, notes, history, role, active, removed, kind, province
         case consents, referrals, accessLog, agency, service, disclosed, erased
         case city, founded, members, website, contactName, linkedCases, activities, supportRequest, country, associationName
-        case agencyName, englishName, services, provinces, countries, publicKey, description, rule, priority, review, fields, phone
+        case agencyName, englishName, vietnameseName, services, provinces, countries, publicKey, description, rule, priority, review, fields, phone
         case contacts, followUps, closureRequest, day, time, minutes, staff, summary, due, reason
         case family, children, spouses, sex, birthCountry, birthRegistration, nationality, livesWithHer, relation, contact, concerns
         case documents, attachments, document, title, size
@@ -350,6 +350,7 @@ extension Text.Field {
         case .associationName: ("Tên hội", "Name of the association")
         case .agencyName: ("Tên cơ quan", "Name of the agency")
         case .englishName: ("Tên tiếng Anh", "English name")
+        case .vietnameseName: ("Tên tiếng Việt", "Vietnamese name")
         case .services: ("Dịch vụ tiếp nhận", "Services accepted")
         case .provinces: ("Tỉnh/thành phục vụ", "Provinces served")
         case .countries: ("Quốc gia hoạt động", "Countries")

@@ -22,7 +22,7 @@ public enum ReferralLetter {
         case .urgent: say("Gấp (trả lời trong 72 giờ)", "Urgent (answer within 72 hours)")
         case .normal: say("Thông thường (trả lời trong 14 ngày)", "Normal (answer within 14 days)")
         }
-        let agencyName = lang == .en ? (agency.nameEn ?? agency.name) : agency.name
+        let agencyName = lang == .en ? (agency.nameEn ?? agency.name) : AgencyText.displayName(agency, lang: .vi)
         let safe = disclosure.safeContact.isEmpty
             ? say("Không liên hệ trực tiếp; liên hệ qua trung tâm chuyển gửi.", "Do not contact her directly; contact the referring centre.")
             : disclosure.safeContact

@@ -26,6 +26,7 @@ import Testing
         "v14-assessments": "081f46a0e8f6d86e",
         "v15-merges": "1ac262a4634cf316",
         "v16-agency-language": "95597e9167119a08",
+        "v17-agency-vietnamese-name": "4432b8a58e627784",
     ]
 
     static func checksum(_ sql: String) throws -> String {

@@ -21,6 +21,8 @@ public struct Agency: Sendable, Equatable {
     public var id: String
     public var name: String
     public var nameEn: String?
+    /// A Vietnamese name, for partners whose own name is in another script or language.
+    public var nameVi: String?
     public var kind: AgencyKind
     public var services: [String]
     public var provinces: [String]

@@ -15,15 +15,15 @@ extension CaseStore {
     func saveAgency(_ db: Database, _ agency: Agency, source: String) throws {
         try db.execute(sql: "DELETE FROM agency_codes WHERE agency_id = ?", arguments: [agency.id])
         try db.execute(sql: """
-            INSERT INTO agencies (id, name, name_en, kind, website, email, phone, address, description, public_key, source, language)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO agencies (id, name, name_en, kind, website, email, phone, address, description, public_key, source, language, name_vi)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, kind = excluded.kind,
                 website = excluded.website, email = excluded.email, phone = excluded.phone, address = excluded.address,
                 description = excluded.description, public_key = excluded.public_key, source = excluded.source,
-                language = excluded.language
+                language = excluded.language, name_vi = excluded.name_vi
             """, arguments: [agency.id, agency.name, agency.nameEn, agency.kind, agency.website, agency.email, agency.phone,
                              agency.kind == .shelter ? nil : agency.address, agency.description, agency.publicKey?.blob, source,
-                             agency.language.rawValue])
+                             agency.language.rawValue, agency.nameVi])
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO agency_codes (agency_id, kind, code) VALUES (?, ?, ?)")
         for (kind, codes) in [("service", agency.services), ("province", agency.provinces), ("country", agency.countries)] {
             for code in codes { try insert.execute(arguments: [agency.id, kind, code]) }
@@ -108,6 +108,7 @@ extension CaseStore {
             var agency = Agency(id: row["id"], name: row["name"], kind: AgencyKind(rawValue: row["kind"]) ?? .ngo)
             agency.nameEn = row["name_en"]
             agency.language = Language(rawValue: row["language"]) ?? .vi
+            agency.nameVi = row["name_vi"]
             agency.website = row["website"]
             agency.email = row["email"]
             agency.phone = row["phone"]

@@ -8,11 +8,13 @@ import Foundation
 /// - taxonomy `caunoi-need` on each service: the need code it accepts;
 /// - taxonomy `caunoi-key` (code `x25519-public-key`) on the organisation, `value` = base64;
 /// - service areas with `extent_type` `caunoi-province` / `caunoi-country`: where it works;
+/// - taxonomy `caunoi-name-vi` on the organisation, `value` = its Vietnamese name;
 /// - each service's HSDS `languages` (code `vi` or `en`): the language its letters are written in.
 public enum HSDS {
     static let kindTaxonomy = "caunoi-agency-kind"
     static let needTaxonomy = "caunoi-need"
     static let keyTaxonomy = "caunoi-key"
+    static let vietnameseNameTaxonomy = "caunoi-name-vi"
 
     // MARK: - Export
 
@@ -34,6 +36,12 @@ public enum HSDS {
                     "id": "\(agency.id)-key", "link_entity": "organization", "link_id": agency.id, "link_type": "key",
                     "value": Data(key).base64EncodedString(),
                     "taxonomy_term": ["id": "\(keyTaxonomy)-x25519", "code": "x25519-public-key", "name": "X25519 public key", "taxonomy": keyTaxonomy],
+                ])
+            }
+            if let name = agency.nameVi {
+                attributes.append([
+                    "id": "\(agency.id)-name-vi", "link_entity": "organization", "link_id": agency.id, "link_type": "name", "value": name,
+                    "taxonomy_term": ["id": "\(vietnameseNameTaxonomy)", "code": "vi", "name": "Vietnamese name", "taxonomy": vietnameseNameTaxonomy],
                 ])
             }
             org["attributes"] = attributes
@@ -104,6 +112,7 @@ public enum HSDS {
         let attributes = org["attributes"] as? [[String: Any]] ?? []
         var kind = defaultKind
         var publicKey: [UInt8]?
+        var nameVi: String?
         for attribute in attributes {
             let term = attribute["taxonomy_term"] as? [String: Any]
             switch term?["taxonomy"] as? String {
@@ -115,11 +124,14 @@ public enum HSDS {
                     throw fail("attributes.public_key")
                 }
                 publicKey = [UInt8](bytes)
+            case vietnameseNameTaxonomy?:
+                nameVi = (attribute["value"] as? String).flatMap { $0.isEmpty ? nil : $0 }
             default: continue
             }
         }
         var agency = Agency(id: id, name: name, kind: kind)
         agency.publicKey = publicKey
+        agency.nameVi = nameVi
         agency.nameEn = org["alternate_name"] as? String
         agency.description = org["description"] as? String
         agency.email = org["email"] as? String

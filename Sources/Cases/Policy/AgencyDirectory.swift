@@ -22,6 +22,7 @@ enum AgencyDirectoryFile {
             }
             var agency = Agency(id: id, name: name, kind: kind)
             agency.nameEn = reader.string("name_en", in: node, required: false)
+            agency.nameVi = reader.string("name_vi", in: node, required: false)
             if let language = reader.string("language", in: node, required: false) {
                 if let value = Language(rawValue: language) { agency.language = value } else {
                     reader.problem("language must be vi or en", at: node.mapping?["language"])
@@ -61,5 +62,26 @@ enum AgencyDirectoryFile {
             if list.contains(code) { out.append(code) } else { reader.problem("unknown \(list.name) code \(code)", at: item) }
         }
         return out
+    }
+}
+
+extension AgencyDirectoryFile {
+    /// The provincial bodies every current province must have, so that routing offers a woman
+    /// her own province's office rather than a national ministry or another province's
+    /// (issue 16): a Department of Justice, a State Legal Aid Centre and the provincial
+    /// Women's Union (kind `ngo`, ids `vn-vwu-…`).
+    static let provincialBodies: [(name: String, matches: @Sendable (Agency) -> Bool)] = [
+        ("a Department of Justice (kind justice)", { $0.kind == .justice }),
+        ("a State Legal Aid Centre (kind legal-aid)", { $0.kind == .legalAid }),
+        ("a provincial Women's Union (kind ngo, id vn-vwu-…)", { $0.kind == .ngo && $0.id.hasPrefix("vn-vwu-") }),
+    ]
+
+    static func provincialGaps(_ agencies: [Agency], provinces: CodeList) -> [PolicyProblem] {
+        provinces.entries.flatMap { province in
+            provincialBodies.compactMap { body in
+                agencies.contains { body.matches($0) && $0.provinces.contains(province.code) } ? nil
+                    : PolicyProblem(file: file, line: 1, problem: "province \(province.code) (\(province.en)) has no \(body.name)")
+            }
+        }
     }
 }

@@ -128,6 +128,7 @@ public struct Policy: Sendable {
         for need in needs.entries where !agencies.contains(where: { $0.services.contains(need.code) }) && agencyProblems.isEmpty {
             problems.append(PolicyProblem(file: AgencyDirectoryFile.file, line: 1, problem: "no agency accepts the need \(need.code)"))
         }
+        if agencyProblems.isEmpty { problems += AgencyDirectoryFile.provincialGaps(agencies, provinces: provinces) }
         let (routing, routingProblems) = RoutingPolicy.read(directory, needs: needs, programmes: programmes, migration: migration,
                                                             countries: countries, agencies: agencies)
         problems += routingProblems

@@ -31,18 +31,21 @@ extension CaseStore {
         return out
     }
 
-    /// Agencies a rule points at: the named one, or those of its kind that accept the service,
-    /// work in the destination when they work abroad, and (if asked) serve her province.
+    /// Agencies a rule points at: the named one, or those of its kind that accept the service
+    /// and work in the destination when they work abroad. A provincial body (one that lists
+    /// the provinces it serves) is offered only to a woman of one of those provinces, never to
+    /// a woman elsewhere (a Hồ Chí Minh City hospital is no help in Hải Phòng); national bodies
+    /// to everyone. `same_province` rules offer her province's bodies alone when there are any.
     static func candidates(_ rule: RoutingRule, summary: CaseSummary, directory: [Agency]) -> [Agency] {
         if let id = rule.agency { return directory.filter { $0.id == id } }
         let ofKind = directory.filter { agency in
             agency.kind == rule.agencyKind && agency.services.contains(rule.service)
                 && (agency.countries.isEmpty || agency.countries.contains("VN") || summary.destination.map(agency.countries.contains) == true)
         }
-        guard rule.sameProvince, let province = summary.originProvince else { return ofKind }
-        let local = ofKind.filter { $0.provinces.contains(province) }
-        if !local.isEmpty { return local }
         let national = ofKind.filter { $0.provinces.isEmpty }
-        return national.isEmpty ? ofKind : national
+        guard let province = summary.originProvince else { return national }
+        let local = ofKind.filter { $0.provinces.contains(province) }
+        if rule.sameProvince, !local.isEmpty { return local }
+        return local + national
     }
 }

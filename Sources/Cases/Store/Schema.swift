@@ -23,7 +23,7 @@ struct Migration: Sendable {
 enum Schema {
     /// Every version, oldest first.
     static let migrations: [Migration] = [
-        Migration(V1Foundation.self), Migration(V2Referrals.self), Migration(V3Statistics.self), Migration(V4Audit.self), Migration(V5Lifecycle.self), Migration(V6Associations.self), Migration(V7Integrity.self), Migration(V8StateIndex.self), Migration(V9Casework.self), Migration(V10Family.self), Migration(V11Documents.self), Migration(V12Plan.self), Migration(V13Transfers.self), Migration(V14Assessments.self), Migration(V15Merges.self), Migration(V16AgencyLanguage.self),
+        Migration(V1Foundation.self), Migration(V2Referrals.self), Migration(V3Statistics.self), Migration(V4Audit.self), Migration(V5Lifecycle.self), Migration(V6Associations.self), Migration(V7Integrity.self), Migration(V8StateIndex.self), Migration(V9Casework.self), Migration(V10Family.self), Migration(V11Documents.self), Migration(V12Plan.self), Migration(V13Transfers.self), Migration(V14Assessments.self), Migration(V15Merges.self), Migration(V16AgencyLanguage.self), Migration(V17AgencyVietnameseName.self),
     ]
 
     static var migrator: DatabaseMigrator {
