@@ -26,6 +26,7 @@ public enum PageText: Sendable {
     case addGoal, markGoal, planService, recordService, planSaved, serviceSaved
     case assessWith(String), assessedNotice, asSuggested, levelHint, showAnswers
     case mergeDuplicate, mergeHint(String), mergeInto, mergeConfirm, mergedNotice, transferCaseOnly(String)
+    case reviewBecause, submittedBy, afterTheFact
     case attachFile, attachedNotice, attachHint(Int), documentsSaved, setDocument, holds, needs, offTheList, download
     case requestClosure, approvalHint, approveAndClose, declineClosure, closureRequested, closureDeclined, closureWaiting(String)
 
@@ -175,6 +176,9 @@ public enum PageText: Sendable {
         case .transferCaseOnly(let id):
             ("Chỉ chuyển hồ sơ \(id) (các hồ sơ khác của chị ở lại trung tâm; hồ sơ này được tách thành bản ghi riêng với khoá riêng)",
              "Only case \(id) (her other cases stay here; this case gets a record and key of its own first)")
+        case .reviewBecause: ("Cần duyệt vì", "Reviewed because")
+        case .submittedBy: ("Người gửi", "Submitted by")
+        case .afterTheFact: ("(khẩn cấp, duyệt sau)", "(emergency, review after the fact)")
         case .mergeDuplicate: ("Gộp bản ghi trùng", "Merge a duplicate record")
         case .mergeHint(let person):
             ("Nếu chị cũng được ghi ở một bản ghi khác (\(person) là bản ghi trùng), mọi hồ sơ của \(person) sẽ chuyển sang bản ghi được giữ lại; tên gọi khác và số điện thoại chỉ có ở đây được thêm vào; khoá của \(person) bị xoá. Không thể hoàn tác.",

@@ -24,7 +24,7 @@ public enum ReferralText {
     /// when (days waited, Vietnam's calendar), and what changed since a return.
     public static func reviewLines(_ review: ReviewContext, labels: CodeLabels) -> [String] {
         let vi = labels.lang == .vi
-        let waited = Day.between(review.waitingSince, Now.vietnamToday()) ?? 0
+        let waited = Day.between(review.waitingSince, Day.today()) ?? 0
         var lines = ["  " + (vi ? "Cần duyệt vì: " : "Reviewed because: ") + review.reasons.map(labels.reviewReason).joined(separator: "; ")
                         + " (\(review.rule))",
                      "  " + (vi ? "Người gửi: \(review.submittedBy) · chờ từ \(DisplayFormat.day(review.waitingSince)) (\(waited) ngày)"

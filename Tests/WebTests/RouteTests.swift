@@ -412,6 +412,26 @@ import Cases
         }
     }
 
+    @Test func theCentralDashboardSaysWhyEachReferralWaitsWhoSentItAndSinceWhen() async throws {
+        let fixture = try WebFixture()
+        let hoa = try fixture.store.unlock(user: "hoa", passphrase: .init(utf8: WebFixture.passphrase("hoa")))
+        var intake = CaseIntake(programme: .returnee)
+        intake.person.name = PersonalText("Lê Thị Ở Hàn")
+        (intake.risk, intake.needs, intake.destination) = (.high, ["gbv-protection"], "KR")
+        let opened = try fixture.store.openCase(hoa, policy: fixture.policy, intake: intake)
+        _ = try fixture.store.giveConsent(hoa, policy: fixture.policy, caseID: opened.id, purpose: .referral, agencyID: "kr-danuri",
+                                          agencyKind: nil, fields: nil, note: nil)
+        let referral = try fixture.store.createReferral(hoa, policy: fixture.policy, request: ReferralRequest(
+            caseID: opened.id, agencyID: "kr-danuri", service: "gbv-protection"))
+        try await fixture.test { browser in
+            try await browser.logIn("trung")
+            let dashboard = try await browser.get("/")
+            #expect(dashboard.body.contains(referral.id) && dashboard.body.contains("Hồ sơ nguy cơ cao")
+                    && dashboard.body.contains("Gửi ra nước ngoài hoặc tổ chức quốc tế") && dashboard.body.contains("<td>hoa</td>"))
+            #expect(!dashboard.body.contains("Lê Thị Ở Hàn"), "the queue shows nothing of the case")
+        }
+    }
+
     @Test func aTransferToAnotherCentreAcceptedFromItsDashboard() async throws {
         try await WebFixture().test { browser in
             try await browser.logIn("hoa")

@@ -76,7 +76,7 @@ extension CaseStore {
                 """, arguments: [assessmentID, caseID, form.code, form.digest, suggested, level,
                                  try vault.seal(answers, table: "assessments", column: "answers", row: assessmentID),
                                  try vault.sealIfPresent(note, table: "assessments", column: "note", row: assessmentID),
-                                 session.user, Now.vietnamToday()])
+                                 session.user, Day.today()])
             var previous: String?
             if form.setsCaseRisk, summary.risk?.rawValue != level {
                 previous = summary.risk?.rawValue ?? "none"

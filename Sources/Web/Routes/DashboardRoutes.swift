@@ -63,14 +63,22 @@ struct DashboardRoutes {
                     section(.overdueReferrals, tables.referrals(overdue)),
                     section(.workload, workload)].joined()
         case .central:
-            let queue = try await handler.core { try store.reviewQueue(session) }.sorted { $0.referral.createdOn < $1.referral.createdOn }
+            // Oldest first: the day each went (back) to review, as the core says.
+            let queue = try await handler.core { try store.reviewQueue(session) }
+                .sorted { ($0.review?.waitingSince ?? $0.referral.createdOn, $0.referral.id) < ($1.review?.waitingSince ?? $1.referral.createdOn, $1.referral.id) }
             let rows = queue.map { view -> HTML in
                 let r = view.referral
-                return "<tr><td>\(r.id)</td><td>\(r.centre)</td><td>\(r.agency)</td><td>\(labels.need(r.service))</td><td>\(labels.priority(r.priority))</td><td>\(DisplayFormat.day(r.createdOn))</td></tr>"
+                let why = (view.review?.reasons ?? []).map(labels.reviewReason).joined(separator: "; ")
+                let late: HTML = view.review?.afterTheFact == true ? " <strong>\(PageText.afterTheFact.text(lang))</strong>" : .empty
+                return """
+                    <tr><td>\(r.id)\(late)</td><td>\(r.centre)</td><td>\(r.agency)</td><td>\(labels.need(r.service))</td><td>\(labels.priority(r.priority))</td>\
+                    <td>\(why)</td><td>\(view.review?.submittedBy ?? r.createdBy)</td><td>\(DisplayFormat.day(view.review?.waitingSince ?? r.createdOn))</td></tr>
+                    """
             }
             let head: HTML = """
                 <tr><th>\(Text.field(.referrals).text(lang))</th><th>\(Text.field(.centre).text(lang))</th><th>\(Text.field(.agency).text(lang))</th>\
-                <th>\(Text.field(.service).text(lang))</th><th>\(Text.field(.priority).text(lang))</th><th>\(PageText.waitingSince.text(lang))</th></tr>
+                <th>\(Text.field(.service).text(lang))</th><th>\(Text.field(.priority).text(lang))</th><th>\(PageText.reviewBecause.text(lang))</th>\
+                <th>\(PageText.submittedBy.text(lang))</th><th>\(PageText.waitingSince.text(lang))</th></tr>
                 """
             return section(.reviewQueue, queue.isEmpty ? "<p class=\"muted\">\(PageText.nothingHere.text(lang))</p>"
                            : "<table><thead>\(head)</thead><tbody>\(rows)</tbody></table>")
