@@ -112,7 +112,9 @@ extension AssessmentForm {
             guard let minScore = reader.int("min_score", in: node) else { continue }
             if levels.isEmpty, minScore != 0 { reader.problem("the first level's min_score must be 0", at: node) }
             if let last = levels.last, minScore <= last.minScore { reader.problem("min_score must increase from level to level", at: node) }
-            if setsCaseRisk, !riskLevels.contains(entry.code) { reader.problem("\(entry.code) is not a risk code (codes/risk.yaml)", at: node) }
+            if setsCaseRisk, !riskLevels.contains(entry.code) || RiskLevel(rawValue: entry.code) == nil {
+                reader.problem("\(entry.code) is not a risk code (codes/risk.yaml: low, medium, high)", at: node)
+            }
             levels.append(Level(entry: entry, minScore: minScore))
         }
         if levels.isEmpty { reader.problem("`levels` is empty", at: root) }

@@ -87,7 +87,6 @@ extension CasePage {
         return "<section><h2>\(title.text(lang))</h2>\(parts.joined())</section>"
     }
 
-    /// A manager's transfer of the woman (and all her cases) to another centre.
     /// A manager merges the woman of this case, recorded twice, into the record kept (issue 15).
     var mergeSection: HTML {
         guard signedIn.session.mayReach(.centreDecisions), view.erasure == nil else { return .empty }
@@ -103,6 +102,7 @@ extension CasePage {
             """
     }
 
+    /// A manager's transfer of the woman (all her cases, or this one only) to another centre.
     var transferSection: HTML {
         guard signedIn.session.mayReach(.centreDecisions), view.erasure == nil, !otherCentres.isEmpty else { return .empty }
         let w = widgets.scoped("transfer")
