@@ -27,6 +27,7 @@ public enum PageText: Sendable {
     case assessWith(String), assessedNotice, asSuggested, levelHint, showAnswers
     case mergeDuplicate, mergeHint(String), mergeInto, mergeConfirm, mergedNotice, transferCaseOnly(String)
     case reviewBecause, submittedBy, afterTheFact
+    case approve, returnToCentre, reviewAfter, reviewApprovedNotice, reviewReturnedNotice, reviewAfterNotice
     case attachFile, attachedNotice, attachHint(Int), documentsSaved, setDocument, holds, needs, offTheList, download
     case requestClosure, approvalHint, approveAndClose, declineClosure, closureRequested, closureDeclined, closureWaiting(String)
 
@@ -176,6 +177,12 @@ public enum PageText: Sendable {
         case .transferCaseOnly(let id):
             ("Chỉ chuyển hồ sơ \(id) (các hồ sơ khác của chị ở lại trung tâm; hồ sơ này được tách thành bản ghi riêng với khoá riêng)",
              "Only case \(id) (her other cases stay here; this case gets a record and key of its own first)")
+        case .approve: ("Duyệt", "Approve")
+        case .returnToCentre: ("Trả lại trung tâm", "Return to the centre")
+        case .reviewAfter: ("Ghi nhận đã duyệt sau", "Record the review after the fact")
+        case .reviewApprovedNotice: ("Đã duyệt; trung tâm có thể gửi.", "Approved; the centre may send it.")
+        case .reviewReturnedNotice: ("Đã trả lại trung tâm kèm lý do.", "Returned to the centre with the reason.")
+        case .reviewAfterNotice: ("Đã ghi nhận duyệt sau.", "Review after the fact recorded.")
         case .reviewBecause: ("Cần duyệt vì", "Reviewed because")
         case .submittedBy: ("Người gửi", "Submitted by")
         case .afterTheFact: ("(khẩn cấp, duyệt sau)", "(emergency, review after the fact)")

@@ -28,6 +28,7 @@ public enum WebApplication {
         DashboardRoutes(handler: handler).add(to: router)
         CaseRoutes(handler: handler).add(to: router)
         TransferRoutes(handler: handler).add(to: router)
+        ReviewRoutes(handler: handler).add(to: router)
         FindRoutes(handler: handler).add(to: router)
         AdminRoutes(handler: handler).add(to: router)
         return router

@@ -10,7 +10,8 @@ import Cases
 @Suite struct RouteTests {
     static let name = "Trần Thị Bích Ngọc"
     static let getRoutes = ["/", "/cases", "/cases/new", "/cases/HN-OSSO-2026-00001", "/cases/HN-OSSO-2026-00001/edit", "/find",
-                            "/me/passphrase", "/admin/users", "/admin/centres", "/cases/HN-OSSO-2026-00001/attachments/G-AAAAAAAAAAAA"]
+                            "/me/passphrase", "/admin/users", "/admin/centres", "/cases/HN-OSSO-2026-00001/attachments/G-AAAAAAAAAAAA",
+                            "/review"]
     static let postRoutes = ["/cases", "/cases/HN-OSSO-2026-00001/edit", "/cases/HN-OSSO-2026-00001/notes", "/cases/HN-OSSO-2026-00001/assign",
                              "/cases/HN-OSSO-2026-00001/close", "/cases/HN-OSSO-2026-00001/reopen",
                              "/cases/HN-OSSO-2026-00001/contacts", "/cases/HN-OSSO-2026-00001/followups", "/cases/HN-OSSO-2026-00001/followups/done",
@@ -20,7 +21,8 @@ import Cases
                              "/cases/HN-OSSO-2026-00001/documents", "/cases/HN-OSSO-2026-00001/plan/goals",
                              "/cases/HN-OSSO-2026-00001/plan/status", "/cases/HN-OSSO-2026-00001/plan/services",
                              "/cases/HN-OSSO-2026-00001/services", "/cases/HN-OSSO-2026-00001/assessments", "/cases/HN-OSSO-2026-00001/merge", "/cases/HN-OSSO-2026-00001/transfer", "/transfers/W-AAAAAAAAAAAA/accept",
-                             "/transfers/W-AAAAAAAAAAAA/decline", "/find", "/me/passphrase",
+                             "/transfers/W-AAAAAAAAAAAA/decline", "/review/HN-OSSO-2026-00001-R1/approve", "/review/HN-OSSO-2026-00001-R1/return",
+                             "/review/HN-OSSO-2026-00001-R1/after", "/find", "/me/passphrase",
                              "/admin/users", "/admin/users/hoa/remove", "/admin/users/hoa/grant", "/admin/centres"]
 
     /// Opens a case through the form as the browser's user; returns its id.
@@ -429,6 +431,42 @@ import Cases
             #expect(dashboard.body.contains(referral.id) && dashboard.body.contains("Hồ sơ nguy cơ cao")
                     && dashboard.body.contains("Gửi ra nước ngoài hoặc tổ chức quốc tế") && dashboard.body.contains("<td>hoa</td>"))
             #expect(!dashboard.body.contains("Lê Thị Ở Hàn"), "the queue shows nothing of the case")
+        }
+    }
+
+    @Test func aCentralOfficerReviewsFromTheReviewPage() async throws {
+        let fixture = try WebFixture()
+        let hoa = try fixture.store.unlock(user: "hoa", passphrase: .init(utf8: WebFixture.passphrase("hoa")))
+        var intake = CaseIntake(programme: .returnee)
+        intake.person.name = PersonalText("Lê Thị Ở Hàn")
+        intake.person.phones = [PersonalText("0911000222")]
+        (intake.risk, intake.needs, intake.destination) = (.high, ["gbv-protection"], "KR")
+        let opened = try fixture.store.openCase(hoa, policy: fixture.policy, intake: intake)
+        _ = try fixture.store.giveConsent(hoa, policy: fixture.policy, caseID: opened.id, purpose: .referral, agencyID: "kr-danuri",
+                                          agencyKind: nil, fields: nil, note: nil)
+        var request = ReferralRequest(caseID: opened.id, agencyID: "kr-danuri", service: "gbv-protection")
+        request.note = PersonalText("Chị đang ở nhờ nhà bạn ở Busan")
+        let referral = try fixture.store.createReferral(hoa, policy: fixture.policy, request: request)
+        try await fixture.test { browser in
+            try await browser.logIn("hoa")
+            #expect(try await browser.get("/review").status == .forbidden)
+            try await browser.post("/logout", [])
+            try await browser.logIn("trung")
+            let page = try await browser.get("/review")
+            #expect(page.status == .ok && page.body.contains(referral.id) && page.body.contains("Lê Thị Ở Hàn"), "the disclosure is shown")
+            #expect(page.body.contains("Chị đang ở nhờ nhà bạn ở Busan") && page.body.contains("Hồ sơ nguy cơ cao"))
+            #expect(page.body.contains("action=\"/review/\(referral.id)/approve\"") && page.body.contains("href=\"/review\""))
+            #expect(try await browser.post("/review/\(referral.id)/return", [("note", " ")]).status == .badRequest, "a return needs a reason")
+            let returned = try await browser.post("/review/\(referral.id)/return", [("note", "Thiếu số điện thoại ở Hàn Quốc")])
+            #expect(returned.status == .seeOther && returned.location == "/review?done=return")
+            #expect(try await browser.get("/review?done=return").body.contains("Đã trả lại trung tâm kèm lý do."))
+            #expect(try await browser.post("/review/\(referral.id)/approve", []).status == .badRequest, "a returned referral waits for the centre")
+            _ = try fixture.store.submitReferral(hoa, policy: fixture.policy, id: referral.id)
+            try await browser.get("/review")
+            let approved = try await browser.post("/review/\(referral.id)/approve", [("note", "Đồng ý, gửi ngay")])
+            #expect(approved.status == .seeOther && approved.location == "/review?done=approve")
+            #expect(!(try await browser.get("/review").body.contains("action=\"/review/\(referral.id)/approve\"")))
+            #expect(try fixture.store.showReferral(hoa, id: referral.id).referral.status == .ready)
         }
     }
 

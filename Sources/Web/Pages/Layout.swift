@@ -55,6 +55,7 @@ struct Layout {
         if role.reaches(.cases) { links += [("/cases", .cases), ("/cases/new", .newCase), ("/find", .find)] }
         if role.reaches(.centres) { links.append(("/admin/centres", .centres)) }
         if role.reaches(.staff) { links.append(("/admin/users", .users)) }
+        if role.reaches(.review) { links.append(("/review", .reviewQueue)) }
         return links + [("/me/passphrase", .myPassphrase)]
     }
 }
