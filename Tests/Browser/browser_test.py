@@ -39,8 +39,11 @@ FOLLOW_UP = "Gọi hỏi Sở Tư pháp về giấy khai sinh của bé."
 SCAN_NAME = "ban-an-ly-hon-bich-ngoc.pdf"
 SCAN = "%PDF-1.7 Bản án ly hôn — Toà án gia đình Busan (bản chụp thử)"
 ASSESSMENT_NOTE = "Chị kể chồng cũ từng cầm dao dọa trước khi chị về nước."
+COVER_NOTE = "Chị cần tư vấn tâm lý gấp sau khi được giải cứu."
+RETURN_REASON = "Cần bổ sung số điện thoại an toàn để liên hệ."
 PASSPHRASES = {"quantri": "browser-admin-passphrase", "lan": "browser-manager-passphrase",
-               "thuy": "browser-counsellor-passphrase", "mai": "browser-other-manager"}
+               "thuy": "browser-counsellor-passphrase", "mai": "browser-other-manager",
+               "trunguong": "browser-central-passphrase"}
 CHECKS = []
 
 
@@ -77,6 +80,12 @@ def set_up(binary, directory):
     cli(binary, env, "lan", "case", "import", str(directory / "earlier.csv"))
     cli(binary, env, "lan", "case", "assign", "HN-OSSO-2026-00001", "--to", "thuy")
     (directory / "earlier.csv").unlink()
+    # A referral waiting for central review: the trafficked woman's trauma care, with a cover note.
+    cli(binary, env, "quantri", "user", "add", "trunguong", "--role", "central", "--recovery-key-file", key,
+        new_passphrase=PASSPHRASES["trunguong"])
+    cli(binary, env, "lan", "consent", "give", "HN-OSSO-2026-00002", "--purpose", "referral", "--agency-kind", "ngo")
+    cli(binary, env, "lan", "referral", "create", "HN-OSSO-2026-00002", "--agency", "vn-ngo-bluedragon", "--service", "psychosocial",
+        "--fields-from", "-", stdin=f"note: {COVER_NOTE}\n")
     return env
 
 
@@ -206,7 +215,23 @@ def scenario(driver, base, shots):
     check("Không được phép" in driver.page_source, "a manager of another centre is refused")
     check(NAME not in driver.page_source and PHONES[0] not in driver.page_source, "the refusal shows nothing of the record")
     log_out(driver)
+    review(driver, base, shots)
     return case_id
+
+
+def review(driver, base, shots):
+    """A central officer's queue (issue 16): why the referral is reviewed, the cover note, a return with a reason."""
+    log_in(driver, base, "trunguong")
+    driver.find_element(By.CSS_SELECTOR, "nav a[href='/review']").click()
+    check("HN-OSSO-2026-00002-R1" in driver.page_source and "Hồ sơ nguy cơ cao" in driver.page_source,
+          "the review queue says which referral waits and why")
+    check(COVER_NOTE in driver.page_source, "the counsellor's cover note reaches the officer")
+    shoot(driver, shots, "review.png")
+    driver.find_element(By.CSS_SELECTOR, "form[action$='/return'] textarea[name='note']").send_keys(RETURN_REASON)
+    submit(driver, "form[action$='/return'] button")
+    check("Đã trả lại trung tâm kèm lý do." in driver.page_source and "HN-OSSO-2026-00002-R1" not in driver.page_source,
+          "returned, it leaves the queue")
+    log_out(driver)
 
 
 def open_form(driver, action):
@@ -268,7 +293,7 @@ def casework(driver, case_url, case_id, shots):
 
 def leaks(directory):
     typed = [NAME, *PHONES, NOTE, SEARCH, "Bích Ngọc", "0912345678", CONTACT, CHILD, FOLLOW_UP, SCAN_NAME, SCAN, "Toà án gia đình",
-             ASSESSMENT_NOTE]
+             ASSESSMENT_NOTE, COVER_NOTE, RETURN_REASON]
     found = []
     log = (directory / "server.log").read_text(encoding="utf-8", errors="replace")
     found += [f"server log: {value!r}" for value in typed if value in log]
