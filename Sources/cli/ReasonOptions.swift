@@ -9,8 +9,7 @@ struct ReasonOptions: ParsableArguments {
     @Option(name: .customLong("fields-from"), help: "A JSON or YAML document with `reason` (- for standard input).") var fieldsFrom: String?
 
     func resolved(_ context: Context) throws -> PersonalText? {
-        var input = try PersonalInput(fieldsFrom, allowed: ["reason"], context: context)
-        return try input.text("reason", argv: reason).map(PersonalText.init)
+        try PersonalInput.single("reason", argv: reason, fieldsFrom: fieldsFrom, context: context)
     }
 }
 
@@ -21,7 +20,14 @@ struct NoteOptions: ParsableArguments {
     @Option(name: .customLong("fields-from"), help: "A JSON or YAML document with `note` (- for standard input).") var fieldsFrom: String?
 
     func resolved(_ context: Context) throws -> PersonalText? {
-        var input = try PersonalInput(fieldsFrom, allowed: ["note"], context: context)
-        return try input.text("note", argv: note).map(PersonalText.init)
+        try PersonalInput.single("note", argv: note, fieldsFrom: fieldsFrom, context: context)
+    }
+}
+
+extension PersonalInput {
+    /// The one personal text a command takes (a reason, a note), from argv (warned) or its document.
+    static func single(_ key: String, argv: String?, fieldsFrom: String?, context: Context) throws -> PersonalText? {
+        var input = try PersonalInput(fieldsFrom, allowed: [key], context: context)
+        return try input.text(key, argv: argv).map(PersonalText.init)
     }
 }

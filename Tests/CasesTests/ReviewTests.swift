@@ -8,6 +8,36 @@ import Testing
 /// reviewed, who sent it, since when, what changed and the cover note, and may approve with
 /// a note the centre reads.
 @Suite struct ReviewTests {
+    /// A woman still in Korea facing violence, at high risk: an emergency to Danuri, abroad,
+    /// waiting for central review.
+    static func danuriEmergency(_ f: Fixture, name: String = "Lê Thị Ở Hàn") throws -> Referral {
+        let hoa = try f.session("hoa")
+        let opened = try f.open(name) {
+            $0.risk = .high
+            $0.needs = ["gbv-protection"]
+            $0.destination = "KR"
+        }
+        _ = try f.store.giveConsent(hoa, policy: f.policy, caseID: opened.id, purpose: .referral, agencyID: "kr-danuri", agencyKind: nil,
+                                    fields: nil, note: nil)
+        return try f.store.createReferral(hoa, policy: f.policy, request: ReferralRequest(caseID: opened.id, agencyID: "kr-danuri",
+                                                                                          service: "gbv-protection"))
+    }
+
+    @Test func theQueueIsOldestFirstByTheDayEachWentBackToReview() throws {
+        let f = try Fixture()
+        defer { f.cleanUp() }
+        let trung = try f.session("trung")
+        let first = try Now.$clock.withValue(try #require(FixedClock(day: "2026-11-02"))) { try Self.danuriEmergency(f, name: "Người Thứ Nhất") }
+        let second = try Now.$clock.withValue(try #require(FixedClock(day: "2026-11-05"))) { try Self.danuriEmergency(f, name: "Người Thứ Hai") }
+        #expect(try f.store.reviewQueue(trung).map(\.referral.id) == [first.id, second.id])
+        // Returned and resubmitted later, the first now waits since then: behind the second.
+        try Now.$clock.withValue(try #require(FixedClock(day: "2026-11-08"))) {
+            _ = try f.store.returnReferral(trung, id: first.id, reason: PersonalText("Thiếu số điện thoại"))
+            _ = try f.store.submitReferral(f.session("hoa"), policy: f.policy, id: first.id)
+        }
+        let queue = try f.store.reviewQueue(trung)
+        #expect(queue.map(\.referral.id) == [second.id, first.id] && queue.last?.review?.waitingSince == "2026-11-08")
+    }
     @Test func aReturnedReferralIsCorrectedAndTheOfficerSeesWhatChanged() throws {
         let f = try Fixture()
         defer { f.cleanUp() }
@@ -57,15 +87,7 @@ import Testing
         defer { f.cleanUp() }
         let hoa = try f.session("hoa")
         // A woman still in Korea facing violence, high risk: Danuri, abroad, reviewed for both.
-        let opened = try f.open("Lê Thị Ở Hàn") {
-            $0.risk = .high
-            $0.needs = ["gbv-protection"]
-            $0.destination = "KR"
-        }
-        _ = try f.store.giveConsent(hoa, policy: f.policy, caseID: opened.id, purpose: .referral, agencyID: "kr-danuri", agencyKind: nil,
-                                    fields: nil, note: nil)
-        let referral = try f.store.createReferral(hoa, policy: f.policy, request: ReferralRequest(caseID: opened.id, agencyID: "kr-danuri",
-                                                                                                 service: "gbv-protection"))
+        let referral = try Self.danuriEmergency(f)
         let shown = try f.store.showReferral(f.session("trung"), id: referral.id)
         #expect(shown.review?.reasons == [.highRisk, .crossBorder] && shown.review?.rule == "gbv-protection-korea-emergency")
         #expect(try f.store.showReferral(hoa, id: referral.id).review == nil, "the centre's view carries no review context")
@@ -77,15 +99,7 @@ import Testing
         let hoa = try f.session("hoa")
         let lan = try f.session("lan")
         let trung = try f.session("trung")
-        let opened = try f.open("Lê Thị Ở Hàn") {
-            $0.risk = .high
-            $0.needs = ["gbv-protection"]
-            $0.destination = "KR"
-        }
-        _ = try f.store.giveConsent(hoa, policy: f.policy, caseID: opened.id, purpose: .referral, agencyID: "kr-danuri", agencyKind: nil,
-                                    fields: nil, note: nil)
-        let referral = try f.store.createReferral(hoa, policy: f.policy, request: ReferralRequest(caseID: opened.id, agencyID: "kr-danuri",
-                                                                                                 service: "gbv-protection"))
+        let referral = try Self.danuriEmergency(f)
         #expect(referral.priority == .emergency && referral.status == .pendingReview)
         // Not sendable before review; a counsellor may not release it; a reason is needed.
         #expect(throws: CaunoiError.self) { _ = try f.store.sendReferral(lan, policy: f.policy, id: referral.id, letter: true) }

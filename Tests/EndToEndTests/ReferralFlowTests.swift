@@ -315,6 +315,15 @@ struct ReferralFlowTests {
             let letter = try String(contentsOfFile: english, encoding: .utf8)
             #expect(letter.contains("lang=\"en\"") && letter.contains("REFERRAL") && letter.contains("South Korea") && letter.contains("(Viet Nam time)"))
             #expect(letter.contains("Korea Center for United Nations Human Rights Policy"))
+            // The same partner's letter in Vietnamese when asked: its Vietnamese name beside its own.
+            try await d.ok(["consent", "give", c.id, "--purpose", "referral", "--agency", "kr-klac"], as: .counsellor)
+            let klac = try #require(try JSON.object(try await d.ok(["referral", "create", c.id, "--agency", "kr-klac",
+                                                                    "--service", "divorce-recognition", "--json"], as: .counsellor))["id"] as? String)
+            try await d.ok(["referral", "approve", klac], as: Self.central)
+            let vietnamese = d.directory.appendingPathComponent("letter-vi.html").path
+            try await d.ok(["referral", "send", klac, "--letter", "--letter-lang", "vi", "--out", vietnamese], as: .counsellor)
+            let inVietnamese = try String(contentsOfFile: vietnamese, encoding: .utf8)
+            #expect(inVietnamese.contains("lang=\"vi\"") && inVietnamese.contains("PHIẾU CHUYỂN GỬI") && inVietnamese.contains("대한법률구조공단 ("))
             for hidden in [Invented.ngocPhone, Invented.ngocAddress, Invented.ngocEmail, Invented.ngocNote] {
                 #expect(!html.contains(hidden))
             }

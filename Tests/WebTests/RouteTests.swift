@@ -470,6 +470,32 @@ import Cases
         }
     }
 
+    @Test func anEmergencySentBeforeReviewIsReviewedAfterTheFactFromTheReviewPage() async throws {
+        let fixture = try WebFixture()
+        let hoa = try fixture.store.unlock(user: "hoa", passphrase: .init(utf8: WebFixture.passphrase("hoa")))
+        let lan = try fixture.store.unlock(user: "lan", passphrase: .init(utf8: WebFixture.passphrase("lan")))
+        var intake = CaseIntake(programme: .returnee)
+        intake.person.name = PersonalText("Lê Thị Ở Hàn")
+        (intake.risk, intake.needs, intake.destination) = (.high, ["gbv-protection"], "KR")
+        let opened = try fixture.store.openCase(hoa, policy: fixture.policy, intake: intake)
+        _ = try fixture.store.giveConsent(hoa, policy: fixture.policy, caseID: opened.id, purpose: .referral, agencyID: "kr-danuri",
+                                          agencyKind: nil, fields: nil, note: nil)
+        let referral = try fixture.store.createReferral(hoa, policy: fixture.policy, request: ReferralRequest(
+            caseID: opened.id, agencyID: "kr-danuri", service: "gbv-protection"))
+        try fixture.store.releaseForEmergency(lan, id: referral.id, reason: PersonalText("Chị không có chỗ ở đêm nay"))
+        try await fixture.test { browser in
+            try await browser.logIn("trung")
+            let page = try await browser.get("/review")
+            #expect(page.body.contains("action=\"/review/\(referral.id)/after\"") && !page.body.contains("action=\"/review/\(referral.id)/approve\""))
+            #expect(page.body.contains("Chị không có chỗ ở đêm nay") && page.body.contains("KHẨN CẤP"))
+            let done = try await browser.post("/review/\(referral.id)/after", [("note", "Đồng ý với quyết định khẩn cấp")])
+            #expect(done.status == .seeOther && done.location == "/review?done=after")
+            let after = try await browser.get("/review?done=after")
+            #expect(after.body.contains("Đã ghi nhận duyệt sau.") && !after.body.contains("action=\"/review/\(referral.id)/after\""))
+            #expect(try await browser.post("/review/\(referral.id)/after", []).status == .badRequest, "recorded once")
+        }
+    }
+
     @Test func aTransferToAnotherCentreAcceptedFromItsDashboard() async throws {
         try await WebFixture().test { browser in
             try await browser.logIn("hoa")

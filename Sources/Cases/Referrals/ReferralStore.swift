@@ -107,19 +107,23 @@ extension CaseStore {
     }
 
     /// Central officers: referrals waiting for review (and emergencies sent before it, marked),
-    /// with exactly what would be disclosed.
+    /// with exactly what would be disclosed, oldest first: by the day each went (back) to
+    /// review, then by id.
     public func reviewQueue(_ session: Session) throws -> [ReferralView] {
         let central = try centralKeyPair(session)
         return try write { db in
             try audit(db, session, "referral.queue")
             // Waiting for review, and emergencies sent before review that wait for it after the fact.
-            return try Row.fetchAll(db, sql: """
+            let views = try Row.fetchAll(db, sql: """
                 SELECT * FROM referrals WHERE status = 'pending-review'
-                   OR id IN (SELECT referral_id FROM referral_events WHERE kind = 'emergency-release') ORDER BY due, id
+                   OR id IN (SELECT referral_id FROM referral_events WHERE kind = 'emergency-release')
                 """).filter { row in
                 let waiting = row["status"] == ReferralStatus.pendingReview.rawValue
                 return try waiting || Self.awaitsLateReview(db, row["id"])
             }.map { row in try centralView(db, row: row, central: central) }
+            return views.sorted {
+                ($0.review?.waitingSince ?? $0.referral.createdOn, $0.referral.id) < ($1.review?.waitingSince ?? $1.referral.createdOn, $1.referral.id)
+            }
         }
     }
 

@@ -11,11 +11,7 @@ struct ReviewPage {
     var lang: Language { labels.lang }
 
     func render(notice: String?) -> HTML {
-        // Oldest first: the day each went (back) to review.
-        let ordered = queue.sorted {
-            ($0.review?.waitingSince ?? $0.referral.createdOn, $0.referral.id) < ($1.review?.waitingSince ?? $1.referral.createdOn, $1.referral.id)
-        }
-        let content: HTML = ordered.isEmpty ? "<p class=\"muted\">\(PageText.nothingHere.text(lang))</p>" : ordered.map(item).joined()
+        let content: HTML = queue.isEmpty ? "<p class=\"muted\">\(PageText.nothingHere.text(lang))</p>" : queue.map(item).joined()
         return Layout(lang: lang, signedIn: signedIn).page(PageText.reviewQueue.text(lang), notice: notice, content)
     }
 

@@ -63,9 +63,8 @@ struct DashboardRoutes {
                     section(.overdueReferrals, tables.referrals(overdue)),
                     section(.workload, workload)].joined()
         case .central:
-            // Oldest first: the day each went (back) to review, as the core says.
+            // Oldest first, as the core orders it.
             let queue = try await handler.core { try store.reviewQueue(session) }
-                .sorted { ($0.review?.waitingSince ?? $0.referral.createdOn, $0.referral.id) < ($1.review?.waitingSince ?? $1.referral.createdOn, $1.referral.id) }
             let rows = queue.map { view -> HTML in
                 let r = view.referral
                 let why = (view.review?.reasons ?? []).map(labels.reviewReason).joined(separator: "; ")
